@@ -1,0 +1,23 @@
+/* Growable byte buffer. Allocation failure aborts: there is no useful recovery. */
+#ifndef MTC_BUF_H
+#define MTC_BUF_H
+#include <stddef.h>
+
+typedef struct buf {
+    char *data;
+    size_t len, cap;
+} buf;
+
+void buf_reserve(buf *b, size_t extra);
+void buf_append(buf *b, const void *p, size_t n);
+void buf_append_str(buf *b, const char *s);
+void buf_append_char(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_clear(buf *b);
+void buf_free(buf *b);
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+#endif

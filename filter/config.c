@@ -1,0 +1,110 @@
+#include "config.h"
+#include "fsutil.h"
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct setting {
+    const char *key;
+    size_t offset;
+    double min, max;
+} setting;
+
+#define SETTING(k, field, lo, hi) {k, offsetof(mtc_config, field), lo, hi}
+static const setting settings[] = {
+    SETTING("segment.min_words", min_words, 0, 1e6),
+    SETTING("mixed.min_en_words", mixed_min_en, 0, 1e6),
+    SETTING("mixed.min_fr_words", mixed_min_fr, 0, 1e6),
+    SETTING("mixed.min_en_share", mixed_min_en_share, 0, 1),
+    SETTING("mixed.min_switches", mixed_min_switches, 1, 1e6),
+    SETTING("mixed.min_junk_words", mixed_min_junk, 1, 1e6),
+    SETTING("mixed.min_unknown_words", mixed_min_unknown, 1, 1e6),
+    SETTING("mixed.min_unknown_share", mixed_min_unknown_share, 0, 1),
+    SETTING("english.max_fr_words", english_max_fr, 0, 1e6),
+    SETTING("cache.max_entries", cache_max_entries, 16, 1e8),
+    SETTING("pcre2.match_limit", match_limit, 1000, 4e9),
+    SETTING("pcre2.depth_limit", depth_limit, 100, 4e9),
+    SETTING("input.max_line_bytes", max_line_bytes, 4096, 1e9),
+};
+#define N_SETTINGS (sizeof settings / sizeof settings[0])
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        *--e = '\0';
+    return s;
+}
+
+int config_load_text(mtc_config *cfg, const char *name, const char *text, size_t len, char *err, size_t errlen)
+{
+    bool seen[N_SETTINGS] = {0};
+    const char *p = text, *end = text + len;
+    int lineno = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        char *line = xstrndup(p, n), *hash = strchr(line, '#');
+        p = nl ? nl + 1 : end;
+        lineno++;
+        if (hash)
+            *hash = '\0';
+        char *s = trim(line);
+        if (!*s) {
+            free(line);
+            continue;
+        }
+        char *eq = strchr(s, '=');
+        const char *problem = NULL;
+        size_t k = N_SETTINGS;
+        if (!eq) {
+            problem = "expected 'key = number'";
+        } else {
+            *eq = '\0';
+            char *key = trim(s), *val = trim(eq + 1), *stop;
+            for (k = 0; k < N_SETTINGS && strcmp(settings[k].key, key) != 0; k++)
+                ;
+            errno = 0;
+            double v = strtod(val, &stop);
+            if (k == N_SETTINGS)
+                problem = "unknown setting";
+            else if (seen[k])
+                problem = "setting given twice";
+            else if (!*val || *stop || errno || !isfinite(v))
+                problem = "value is not a number";
+            else if (v < settings[k].min || v > settings[k].max)
+                problem = "value out of range";
+            else {
+                *(double *)((char *)cfg + settings[k].offset) = v;
+                seen[k] = true;
+            }
+        }
+        if (problem) {
+            snprintf(err, errlen, "%s:%d: %s: '%s'", name, lineno, problem, s);
+            free(line);
+            return -1;
+        }
+        free(line);
+    }
+    for (size_t k = 0; k < N_SETTINGS; k++)
+        if (!seen[k]) {
+            snprintf(err, errlen, "%s: missing setting '%s'", name, settings[k].key);
+            return -1;
+        }
+    return 0;
+}
+
+int config_load_file(mtc_config *cfg, const char *path, char *err, size_t errlen)
+{
+    buf text = {0};
+    if (read_whole_file(path, &text, err, errlen) < 0)
+        return -1;
+    int rc = config_load_text(cfg, path, text.data ? text.data : "", text.len, err, errlen);
+    buf_free(&text);
+    return rc;
+}

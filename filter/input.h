@@ -1,0 +1,22 @@
+/* Input: a file or stdin, plain or gzip (zlib detects it, also multi-member). */
+#ifndef MTC_INPUT_H
+#define MTC_INPUT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <zlib.h>
+
+typedef struct reader {
+    gzFile gz;
+    const char *name;
+    char *data;
+    size_t cap, start, end, max_line;
+    bool eof;
+} reader;
+
+/* path NULL or "-" reads stdin. Returns 0, or -1 with err filled. */
+int reader_open(reader *r, const char *path, size_t max_line, char *err, size_t errlen);
+/* 1: a line, 0: end of input, -1: read error (truncated gzip...). The line
+   stays valid until the next call. */
+int reader_next_line(reader *r, const char **line, size_t *n, size_t *eoln, char *err, size_t errlen);
+void reader_close(reader *r);
+#endif

@@ -1,0 +1,26 @@
+/* Word verdicts: French, English, both, neither, or not a word to score. */
+#ifndef MTC_LEXICON_H
+#define MTC_LEXICON_H
+#include "strmap.h"
+#include "text.h"
+#include <stdbool.h>
+
+typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK } verdict;
+
+/* The project's word lists (dicts/), loaded once and shared read-only. */
+typedef struct wordlists {
+    strmap words; /* case-folded word -> verdict */
+} wordlists;
+
+int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen);
+void wordlists_free(wordlists *wl);
+
+typedef struct lexicon lexicon;
+
+/* Opens the Hunspell dictionaries in dict_dir (fr, en_US); one per worker. */
+lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max, char *err, size_t errlen);
+void lexicon_free(lexicon *lx);
+/* w is one NFC word (no spaces); sentence_initial says whether a capital means anything. */
+verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial);
+const char *verdict_name(verdict v);
+#endif

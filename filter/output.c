@@ -1,0 +1,76 @@
+#include "output.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+int writer_open(writer *w, const char *path, bool gzip, char *err, size_t errlen)
+{
+    memset(w, 0, sizeof *w);
+    bool use_stdout = !path || strcmp(path, "-") == 0;
+    w->name = use_stdout ? "(stdout)" : path;
+    w->fd = use_stdout ? dup(STDOUT_FILENO) : open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    if (w->fd < 0) {
+        snprintf(err, errlen, "%s: %s", w->name, strerror(errno));
+        return -1;
+    }
+    if (gzip) {
+        w->gz = gzdopen(w->fd, "wb6");
+        if (!w->gz) {
+            close(w->fd);
+            snprintf(err, errlen, "%s: cannot start gzip output", w->name);
+            return -1;
+        }
+        gzbuffer(w->gz, 256 * 1024);
+    }
+    return 0;
+}
+
+int writer_write(writer *w, const void *p, size_t n, char *err, size_t errlen)
+{
+    const char *s = p;
+    while (n > 0) {
+        if (w->gz) {
+            unsigned chunk = n > (1u << 30) ? (1u << 30) : (unsigned)n;
+            int put = gzwrite(w->gz, s, chunk);
+            if (put <= 0) {
+                int code;
+                const char *msg = gzerror(w->gz, &code);
+                snprintf(err, errlen, "%s: %s", w->name, code == Z_ERRNO ? strerror(errno) : msg);
+                return -1;
+            }
+            s += put;
+            n -= (size_t)put;
+            continue;
+        }
+        ssize_t put = write(w->fd, s, n);
+        if (put < 0) {
+            if (errno == EINTR)
+                continue;
+            snprintf(err, errlen, "%s: %s", w->name, strerror(errno));
+            return -1;
+        }
+        s += put;
+        n -= (size_t)put;
+    }
+    return 0;
+}
+
+int writer_close(writer *w, char *err, size_t errlen)
+{
+    int rc = 0;
+    if (w->gz) {
+        int code = gzclose(w->gz);
+        if (code != Z_OK) {
+            snprintf(err, errlen, "%s: cannot finish gzip output (%d)", w->name, code);
+            rc = -1;
+        }
+    } else if (w->fd >= 0 && close(w->fd) < 0) {
+        snprintf(err, errlen, "%s: %s", w->name, strerror(errno));
+        rc = -1;
+    }
+    memset(w, 0, sizeof *w);
+    w->fd = -1;
+    return rc;
+}

@@ -1,0 +1,19 @@
+/* Output: stdout or a file, plain or gzip. */
+#ifndef MTC_OUTPUT_H
+#define MTC_OUTPUT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <zlib.h>
+
+typedef struct writer {
+    int fd;
+    gzFile gz;
+    const char *name;
+} writer;
+
+/* path NULL or "-" writes stdout. */
+int writer_open(writer *w, const char *path, bool gzip, char *err, size_t errlen);
+int writer_write(writer *w, const void *p, size_t n, char *err, size_t errlen);
+/* Flushes and closes; reports a late write error (full disk...). */
+int writer_close(writer *w, char *err, size_t errlen);
+#endif

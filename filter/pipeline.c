@@ -1,0 +1,331 @@
+#include "pipeline.h"
+#include "lines.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_MARKER_OPEN "\xE2\x9F\xA6"  /* ⟦ */
+#define DEFAULT_MARKER_CLOSE "\xE2\x9F\xA7" /* ⟧ */
+
+mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
+{
+    mtc_worker *w = xcalloc(1, sizeof *w);
+    w->engine = engine;
+    w->mode = MTC_MODE_REPAIR;
+    w->marker_open = xstrdup(DEFAULT_MARKER_OPEN);
+    w->marker_close = xstrdup(DEFAULT_MARKER_CLOSE);
+    w->lex = lexicon_new(engine->dict_dir, &engine->lists, (size_t)engine->cfg.cache_max_entries, err, errlen);
+    w->tc = text_ctx_new();
+    w->seg = w->lex ? segmenter_new(err, errlen) : NULL;
+    w->tok = w->seg ? tokenizer_new(err, errlen) : NULL;
+    w->md = pcre2_match_data_create(1, NULL);
+    if (!w->lex || !w->tc || !w->seg || !w->tok || !w->md) {
+        if (!w->tc)
+            snprintf(err, errlen, "ICU: cannot load the NFC normaliser");
+        mtc_worker_free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void mtc_worker_free(mtc_worker *w)
+{
+    if (!w)
+        return;
+    lexicon_free(w->lex);
+    text_ctx_free(w->tc);
+    segmenter_free(w->seg);
+    tokenizer_free(w->tok);
+    pcre2_match_data_free(w->md);
+    span_vec_free(&w->spans);
+    word_vec_free(&w->words);
+    buf_free(&w->nfc);
+    buf_free(&w->rewritten);
+    buf_free(&w->line_out);
+    buf_free(&w->blanks.pending);
+    buf_free(&w->blanks.saved);
+    free(w->marker_open);
+    free(w->marker_close);
+    free(w);
+}
+
+void mtc_worker_set_mode(mtc_worker *w, mtc_mode mode) { w->mode = mode; }
+
+int mtc_worker_set_markers(mtc_worker *w, const char *open, const char *close)
+{
+    if (!open || !close || !*open || !*close)
+        return -1;
+    free(w->marker_open);
+    free(w->marker_close);
+    w->marker_open = xstrdup(open);
+    w->marker_close = xstrdup(close);
+    return 0;
+}
+
+const char *pipeline_error(const mtc_worker *w) { return w->err; }
+
+static bool rule_applies(const rule *r, seg_label label)
+{
+    switch (r->when) {
+    case WHEN_MIXED: return label == LABEL_MIXED;
+    case WHEN_CLEAN: return label == LABEL_CLEAN;
+    case WHEN_ANY: return true;
+    }
+    return true;
+}
+
+/* Index of the first rule of this kind that matches the segment, -1 if none, -2 on error. */
+static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const char *s, size_t n)
+{
+    const ruleset *rs = &w->engine->rules;
+    for (size_t i = 0; i < rs->count; i++) {
+        const rule *r = &rs->rules[i];
+        if (r->kind != kind || !rule_applies(r, label))
+            continue;
+        int m = rule_matches(rs, r, w->md, s, n, w->err, sizeof w->err);
+        if (m != 0)
+            return m < 0 ? -2 : (long)i;
+    }
+    return -1;
+}
+
+/* A drop rule makes the segment boilerplate; else a flag rule makes it mixed. */
+static int apply_label_rules(mtc_worker *w, const char *s, size_t n, seg_label *label, mtc_stats *st)
+{
+    long hit = first_match(w, RULE_DROP, *label, s, n);
+    if (hit >= 0)
+        *label = LABEL_BOILERPLATE;
+    else if (hit == -1 && (hit = first_match(w, RULE_FLAG, *label, s, n)) >= 0)
+        *label = LABEL_MIXED;
+    if (hit == -2)
+        return -1;
+    if (hit >= 0)
+        st->rule_hits[hit]++;
+    return 0;
+}
+
+/* Applies the rewrite rules in order; leaves the result in w->nfc. */
+static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
+{
+    const ruleset *rs = &w->engine->rules;
+    uint64_t before = st->rewrites;
+    for (size_t i = 0; i < rs->count; i++) {
+        const rule *r = &rs->rules[i];
+        if (r->kind != RULE_REWRITE || !rule_applies(r, label))
+            continue;
+        int k = rule_rewrite(rs, r, w->nfc.data, w->nfc.len, &w->rewritten, w->err, sizeof w->err);
+        if (k < 0)
+            return -1;
+        if (k > 0) {
+            st->rule_hits[i] += (uint32_t)k;
+            st->rewrites += (uint64_t)k;
+            buf tmp = w->nfc;
+            w->nfc = w->rewritten;
+            w->rewritten = tmp;
+        }
+    }
+    if (st->rewrites > before)
+        st->rewritten_segments++;
+    return 0;
+}
+
+static void count_segment(const seg_score *sc, seg_label label, mtc_stats *st)
+{
+    unsigned scored = seg_scored_words(sc);
+    st->segments++;
+    st->words += scored;
+    st->fr += sc->fr;
+    st->en += sc->en;
+    st->both += sc->both;
+    st->unknown += sc->unknown + sc->junk;
+    if (label == LABEL_MIXED)
+        st->mixed_segments++;
+    else if (label == LABEL_ENGLISH)
+        st->english_segments++;
+    if (label == LABEL_BOILERPLATE) {
+        st->boilerplate_segments++;
+        return; /* site chrome says nothing about the article's quality */
+    }
+    st->scored_words += scored;
+    if (label == LABEL_CLEAN)
+        st->clean_words += scored;
+}
+
+static bool is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
+            continue;
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) { /* no-break space */
+            i++;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* Processes one sentence; appends its output to w->line_out. Returns 1 if dropped.
+   line_rule >= 0: a dropline rule already made the whole line boilerplate. */
+static int process_segment(mtc_worker *w, const char *s, const span *sp, long line_rule, mtc_stats *st)
+{
+    const char *seg = s + sp->start;
+    size_t n = sp->core_end - sp->start;
+    buf_clear(&w->nfc);
+    text_append_nfc(w->tc, seg, n, &w->nfc);
+    tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
+    seg_score sc;
+    score_segment(w->lex, w->tc, w->nfc.data, &w->words, &sc);
+    seg_label label = label_from_score(&w->engine->cfg, &sc);
+    if (line_rule >= 0) {
+        label = LABEL_BOILERPLATE;
+        st->rule_hits[line_rule]++;
+    } else if (apply_label_rules(w, w->nfc.data, w->nfc.len, &label, st) < 0)
+        return -1;
+    count_segment(&sc, label, st);
+    bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
+    buf *out = &w->line_out;
+    switch (w->mode) {
+    case MTC_MODE_FLAG: /* every input byte kept: markers only */
+        if (damaged) {
+            st->flagged++;
+            buf_append_str(out, w->marker_open);
+            buf_append_str(out, label_name(label));
+            buf_append_char(out, '|');
+        }
+        buf_append(out, seg, n);
+        if (damaged)
+            buf_append_str(out, w->marker_close);
+        buf_append(out, s + sp->core_end, sp->end - sp->core_end);
+        return 0;
+    case MTC_MODE_DROP:
+    case MTC_MODE_REPAIR:
+        if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && label == LABEL_MIXED)) {
+            st->dropped++;
+            return 1;
+        }
+        if (w->mode == MTC_MODE_REPAIR && apply_rewrites(w, label, st) < 0)
+            return -1;
+        buf_append(out, w->nfc.data, w->nfc.len);
+        buf_append(out, s + sp->core_end, sp->end - sp->core_end);
+        return 0;
+    }
+    return 0;
+}
+
+static void trim_trailing_space(buf *b)
+{
+    while (b->len && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\t'))
+        b->len--;
+    if (b->data)
+        b->data[b->len] = '\0';
+}
+
+void pipeline_doc_begin(mtc_worker *w)
+{
+    buf_clear(&w->blanks.pending);
+    buf_clear(&w->blanks.saved);
+    w->blanks.dropped_since_content = false;
+    w->err[0] = '\0';
+}
+
+static void emit(buf *out, mtc_stats *st, const char *s, size_t n)
+{
+    buf_append(out, s, n);
+    st->bytes_out += n;
+}
+
+int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
+                      mtc_stats *st)
+{
+    blank_state *bl = &w->blanks;
+    st->bytes_in += n + eoln;
+    st->invalid_utf8 += utf8_count_invalid(line, n);
+    bool flag_mode = w->mode == MTC_MODE_FLAG;
+    if (is_blank(line, n)) {
+        if (flag_mode) {
+            emit(out, st, line, n);
+            emit(out, st, eol, eoln);
+        } else {
+            buf_append(&bl->pending, line, n);
+            buf_append(&bl->pending, eol, eoln);
+        }
+        return 0;
+    }
+    buf_clear(&w->nfc);
+    text_append_nfc(w->tc, line, n, &w->nfc);
+    long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len);
+    if (line_rule == -2)
+        return -1;
+    segment_sentences(w->seg, line, n, &w->spans);
+    buf_clear(&w->line_out);
+    size_t pos = 0, dropped = 0;
+    for (size_t i = 0; i < w->spans.count; i++) {
+        const span *sp = &w->spans.items[i];
+        buf_append(&w->line_out, line + pos, sp->start - pos); /* space between sentences */
+        int rc = process_segment(w, line, sp, line_rule, st);
+        if (rc < 0)
+            return -1;
+        dropped += (size_t)rc;
+        pos = sp->end;
+    }
+    buf_append(&w->line_out, line + pos, n - pos);
+    if (dropped)
+        trim_trailing_space(&w->line_out);
+    if (flag_mode) {
+        emit(out, st, w->line_out.data, w->line_out.len);
+        emit(out, st, eol, eoln);
+        return 0;
+    }
+    if (is_blank(w->line_out.data, w->line_out.len)) { /* the whole paragraph went */
+        if (bl->pending.len > bl->saved.len) {
+            buf tmp = bl->saved;
+            bl->saved = bl->pending;
+            bl->pending = tmp;
+        }
+        buf_clear(&bl->pending);
+        bl->dropped_since_content = true;
+        return 0;
+    }
+    /* Before kept text: the larger run of blank lines around what was dropped. */
+    const buf *gap = bl->saved.len > bl->pending.len ? &bl->saved : &bl->pending;
+    emit(out, st, gap->data, gap->len);
+    buf_clear(&bl->saved);
+    buf_clear(&bl->pending);
+    bl->dropped_since_content = false;
+    emit(out, st, w->line_out.data, w->line_out.len);
+    emit(out, st, eol, eoln);
+    return 0;
+}
+
+void pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st)
+{
+    blank_state *bl = &w->blanks;
+    if (!bl->dropped_since_content)
+        emit(out, st, bl->pending.data, bl->pending.len);
+    buf_clear(&bl->pending);
+    buf_clear(&bl->saved);
+}
+
+int mtc_clean_buffer(mtc_worker *w, const char *text, size_t len, char **out, size_t *out_len, mtc_stats *st,
+                     char *err, size_t errlen)
+{
+    buf result = {0};
+    pipeline_doc_begin(w);
+    size_t max_line = (size_t)w->engine->cfg.max_line_bytes, pos = 0, n, eoln;
+    while (pos < len && line_find(text + pos, len - pos, max_line, true, &n, &eoln)) {
+        if (pipeline_doc_line(w, text + pos, n, text + pos + n, eoln, &result, st) < 0) {
+            snprintf(err, errlen, "%s", w->err);
+            buf_free(&result);
+            return -1;
+        }
+        pos += n + eoln;
+    }
+    pipeline_doc_end(w, &result, st);
+    if (!result.data)
+        buf_append(&result, "", 0);
+    *out = result.data;
+    *out_len = result.len;
+    return 0;
+}

@@ -1,0 +1,299 @@
+#include "rules.h"
+#include "fsutil.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ruleset_init(ruleset *rs, uint32_t match_limit, uint32_t depth_limit)
+{
+    memset(rs, 0, sizeof *rs);
+    rs->match_ctx = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(rs->match_ctx, match_limit);
+    pcre2_set_depth_limit(rs->match_ctx, depth_limit);
+}
+
+void ruleset_free(ruleset *rs)
+{
+    for (size_t i = 0; i < rs->count; i++) {
+        pcre2_code_free(rs->rules[i].code);
+        free(rs->rules[i].name);
+        free(rs->rules[i].where);
+        free(rs->rules[i].replacement);
+    }
+    free(rs->rules);
+    pcre2_match_context_free(rs->match_ctx);
+    memset(rs, 0, sizeof *rs);
+}
+
+/* Cursor over one line of a rule file. */
+typedef struct line_parser {
+    const char *p, *end;
+    const char *file;
+    int lineno;
+    char *err;
+    size_t errlen;
+} line_parser;
+
+__attribute__((format(printf, 2, 3))) static int fail(line_parser *lp, const char *fmt, ...)
+{
+    int n = snprintf(lp->err, lp->errlen, "%s:%d: ", lp->file, lp->lineno);
+    if (n < 0 || (size_t)n >= lp->errlen)
+        return -1;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(lp->err + n, lp->errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static void skip_space(line_parser *lp)
+{
+    while (lp->p < lp->end && (*lp->p == ' ' || *lp->p == '\t'))
+        lp->p++;
+}
+
+/* End of the meaningful part: nothing left, or a '#' comment. */
+static bool at_end(line_parser *lp)
+{
+    skip_space(lp);
+    return lp->p >= lp->end || *lp->p == '#';
+}
+
+static size_t read_word(line_parser *lp, const char **word)
+{
+    skip_space(lp);
+    *word = lp->p;
+    while (lp->p < lp->end && *lp->p != ' ' && *lp->p != '\t')
+        lp->p++;
+    return (size_t)(lp->p - *word);
+}
+
+static bool word_is(const char *w, size_t n, const char *lit)
+{
+    return strlen(lit) == n && memcmp(w, lit, n) == 0;
+}
+
+static int parse_regex(line_parser *lp, pcre2_code **code)
+{
+    skip_space(lp);
+    if (lp->p >= lp->end || *lp->p != '/')
+        return fail(lp, "expected /regex/ after the directive");
+    const char *start = ++lp->p;
+    while (lp->p < lp->end && *lp->p != '/') {
+        if (*lp->p == '\\' && lp->p + 1 < lp->end)
+            lp->p++;
+        lp->p++;
+    }
+    if (lp->p >= lp->end)
+        return fail(lp, "unterminated regex: missing closing '/'");
+    size_t len = (size_t)(lp->p - start);
+    lp->p++;
+    uint32_t options = PCRE2_UTF | PCRE2_UCP;
+    while (lp->p < lp->end && *lp->p != ' ' && *lp->p != '\t') {
+        switch (*lp->p) {
+        case 'i': options |= PCRE2_CASELESS; break;
+        case 'x': options |= PCRE2_EXTENDED; break;
+        case 's': options |= PCRE2_DOTALL; break;
+        case 'm': options |= PCRE2_MULTILINE; break;
+        default: return fail(lp, "unknown regex flag '%c' (use i, x, s or m)", *lp->p);
+        }
+        lp->p++;
+    }
+    int errcode;
+    PCRE2_SIZE erroff;
+    *code = pcre2_compile((PCRE2_SPTR)start, len, options, &errcode, &erroff, NULL);
+    if (!*code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        return fail(lp, "bad regex at offset %zu: %s", (size_t)erroff, (const char *)msg);
+    }
+    /* JIT is an optimisation only: without it the interpreter runs. */
+    pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE);
+    return 0;
+}
+
+static int parse_string(line_parser *lp, char **out)
+{
+    skip_space(lp);
+    if (lp->p >= lp->end || *lp->p != '"')
+        return fail(lp, "expected \"replacement\" after '=>'");
+    lp->p++;
+    buf s = {0};
+    while (lp->p < lp->end && *lp->p != '"') {
+        if (*lp->p == '\\' && lp->p + 1 < lp->end) {
+            lp->p++;
+            char c = *lp->p;
+            buf_append_char(&s, c == 'n' ? '\n' : c == 't' ? '\t' : c);
+        } else {
+            buf_append_char(&s, *lp->p);
+        }
+        lp->p++;
+    }
+    if (lp->p >= lp->end) {
+        buf_free(&s);
+        return fail(lp, "unterminated string: missing closing '\"'");
+    }
+    lp->p++;
+    if (!s.data)
+        buf_append(&s, "", 0);
+    *out = s.data;
+    return 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int parse_rule_line(ruleset *rs, line_parser *lp)
+{
+    const char *word;
+    size_t n = read_word(lp, &word);
+    rule r = {0};
+    if (word_is(word, n, "drop"))
+        r.kind = RULE_DROP;
+    else if (word_is(word, n, "dropline"))
+        r.kind = RULE_DROPLINE;
+    else if (word_is(word, n, "rewrite"))
+        r.kind = RULE_REWRITE;
+    else if (word_is(word, n, "flag"))
+        r.kind = RULE_FLAG;
+    else
+        return fail(lp, "unknown directive '%.*s' (expected drop, dropline, rewrite or flag)", (int)n, word);
+    if (parse_regex(lp, &r.code) < 0)
+        return -1;
+    skip_space(lp);
+    if (lp->end - lp->p >= 2 && memcmp(lp->p, "=>", 2) == 0) {
+        if (r.kind != RULE_REWRITE) {
+            pcre2_code_free(r.code);
+            return fail(lp, "only rewrite rules take '=> \"replacement\"'");
+        }
+        lp->p += 2;
+        if (parse_string(lp, &r.replacement) < 0) {
+            pcre2_code_free(r.code);
+            return -1;
+        }
+    } else if (r.kind == RULE_REWRITE) {
+        pcre2_code_free(r.code);
+        return fail(lp, "rewrite rule needs '=> \"replacement\"'");
+    }
+    while (!at_end(lp)) {
+        const char *opt, *arg;
+        size_t on = read_word(lp, &opt), an = read_word(lp, &arg);
+        const char *problem = NULL;
+        if (word_is(opt, on, "when") && word_is(arg, an, "mixed"))
+            r.when = WHEN_MIXED;
+        else if (word_is(opt, on, "when") && word_is(arg, an, "clean"))
+            r.when = WHEN_CLEAN;
+        else if (word_is(opt, on, "when") && word_is(arg, an, "any"))
+            r.when = WHEN_ANY;
+        else if (word_is(opt, on, "when"))
+            problem = "unknown condition: use 'when mixed', 'when clean' or 'when any'";
+        else if (word_is(opt, on, "name") && an > 0) {
+            free(r.name);
+            r.name = xstrndup(arg, an);
+        } else if (word_is(opt, on, "name"))
+            problem = "'name' needs a rule name";
+        else
+            problem = "unexpected text (expected 'when ...' or 'name ...')";
+        if (problem) {
+            pcre2_code_free(r.code);
+            free(r.replacement);
+            free(r.name);
+            return fail(lp, "%s: '%.*s'", problem, (int)on, opt);
+        }
+    }
+    buf where = {0};
+    buf_printf(&where, "%s:%d", lp->file, lp->lineno);
+    r.where = where.data;
+    if (!r.name) {
+        buf name = {0};
+        buf_printf(&name, "%s:%d", base_name(lp->file), lp->lineno);
+        r.name = name.data;
+    }
+    if (rs->count == rs->cap) {
+        rs->cap = rs->cap ? rs->cap * 2 : 32;
+        rs->rules = xrealloc(rs->rules, rs->cap * sizeof *rs->rules);
+    }
+    rs->rules[rs->count++] = r;
+    return 0;
+}
+
+int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t len, char *err, size_t errlen)
+{
+    line_parser lp = {.file = name, .err = err, .errlen = errlen};
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        lp.lineno++;
+        size_t len_no_cr = (size_t)(eol - p);
+        if (len_no_cr && p[len_no_cr - 1] == '\r')
+            len_no_cr--;
+        lp.p = p;
+        lp.end = p + len_no_cr;
+        if (memchr(p, '\0', len_no_cr))
+            return fail(&lp, "NUL byte in rule file");
+        if (!at_end(&lp) && parse_rule_line(rs, &lp) < 0)
+            return -1;
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
+int ruleset_load_file(ruleset *rs, const char *path, char *err, size_t errlen)
+{
+    buf text = {0};
+    if (read_whole_file(path, &text, err, errlen) < 0)
+        return -1;
+    int rc = ruleset_load_text(rs, path, text.data ? text.data : "", text.len, err, errlen);
+    buf_free(&text);
+    return rc;
+}
+
+static int match_error(const rule *r, int rc, char *err, size_t errlen)
+{
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(rc, msg, sizeof msg);
+    snprintf(err, errlen, "%s: rule '%s' failed while matching: %s%s", r->where, r->name, (const char *)msg,
+             (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT)
+                 ? " (the pattern backtracks too much; make it more specific)"
+                 : "");
+    return -1;
+}
+
+int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, char *err,
+                 size_t errlen)
+{
+    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, 0, md, rs->match_ctx);
+    if (rc >= 0)
+        return 1;
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    return match_error(r, rc, err, errlen);
+}
+
+int rule_rewrite(const ruleset *rs, const rule *r, const char *s, size_t n, buf *out, char *err, size_t errlen)
+{
+    uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH;
+    buf_clear(out);
+    buf_reserve(out, n + 64);
+    for (;;) {
+        PCRE2_SIZE outlen = out->cap;
+        int rc = pcre2_substitute(r->code, (PCRE2_SPTR)s, n, 0, opts, NULL, rs->match_ctx,
+                                  (PCRE2_SPTR)r->replacement, PCRE2_ZERO_TERMINATED, (PCRE2_UCHAR *)out->data,
+                                  &outlen);
+        if (rc == PCRE2_ERROR_NOMEMORY) {
+            buf_reserve(out, outlen + 1);
+            continue;
+        }
+        if (rc < 0)
+            return match_error(r, rc, err, errlen);
+        out->len = outlen;
+        return rc;
+    }
+}
+

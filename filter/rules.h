@@ -1,0 +1,42 @@
+/* Rule files: PCRE2 drop / rewrite / flag rules, see README "Rule files". */
+#ifndef MTC_RULES_H
+#define MTC_RULES_H
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "buf.h"
+#include <pcre2.h>
+#include <stdbool.h>
+
+/* dropline matches a whole line (paragraph); the others one sentence. */
+typedef enum { RULE_DROP, RULE_DROPLINE, RULE_REWRITE, RULE_FLAG } rule_kind;
+/* Which segments a rule applies to, by the label the scorer gave them. */
+typedef enum { WHEN_ANY, WHEN_MIXED, WHEN_CLEAN } rule_when;
+
+typedef struct rule {
+    rule_kind kind;
+    rule_when when;
+    char *name;     /* from "name NAME", else file-basename:line */
+    char *where;    /* file:line, for error messages */
+    pcre2_code *code;
+    char *replacement;
+} rule;
+
+typedef struct ruleset {
+    rule *rules;
+    size_t count, cap;
+    pcre2_match_context *match_ctx; /* match/depth limits stop runaway patterns */
+} ruleset;
+
+void ruleset_init(ruleset *rs, uint32_t match_limit, uint32_t depth_limit);
+void ruleset_free(ruleset *rs);
+/* Parses one rule file; on error fills err with "file:line: message". */
+int ruleset_load_file(ruleset *rs, const char *path, char *err, size_t errlen);
+/* Parses rule text already in memory (name is used in messages). */
+int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t len, char *err, size_t errlen);
+
+/* 1 if the rule matches, 0 if not, -1 on a matching error (err filled). */
+int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md,
+                 const char *s, size_t n, char *err, size_t errlen);
+/* Replaces out with s rewritten by r; returns the number of replacements or -1. */
+int rule_rewrite(const ruleset *rs, const rule *r, const char *s, size_t n, buf *out,
+                 char *err, size_t errlen);
+#endif

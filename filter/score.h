@@ -1,0 +1,20 @@
+/* Segment scoring: how much French, English and junk a segment holds. */
+#ifndef MTC_SCORE_H
+#define MTC_SCORE_H
+#include "config.h"
+#include "lexicon.h"
+#include "words.h"
+
+typedef enum { LABEL_CLEAN, LABEL_MIXED, LABEL_BOILERPLATE, LABEL_ENGLISH } seg_label;
+
+typedef struct seg_score {
+    unsigned fr, en, both, unknown, junk, skipped, switches;
+} seg_score;
+
+/* Scores the words of s (as tokenised into words). */
+void score_segment(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, seg_score *out);
+/* Label from the thresholds alone (boilerplate is decided by rules). */
+seg_label label_from_score(const mtc_config *cfg, const seg_score *sc);
+unsigned seg_scored_words(const seg_score *sc);
+const char *label_name(seg_label l);
+#endif

@@ -1,0 +1,154 @@
+#include "text.h"
+#include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+struct text_ctx {
+    const UNormalizer2 *nfc;
+    UChar *u16, *u16b;
+    size_t cap16;
+};
+
+text_ctx *text_ctx_new(void)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status))
+        return NULL;
+    text_ctx *ctx = xcalloc(1, sizeof *ctx);
+    ctx->nfc = nfc;
+    return ctx;
+}
+
+void text_ctx_free(text_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    free(ctx->u16);
+    free(ctx->u16b);
+    free(ctx);
+}
+
+int utf8_next(const char *s, size_t n, size_t *i)
+{
+    UChar32 c;
+    int32_t pos = (int32_t)*i;
+    U8_NEXT((const uint8_t *)s, pos, (int32_t)n, c);
+    *i = (size_t)pos;
+    return c;
+}
+
+size_t utf8_count_invalid(const char *s, size_t n)
+{
+    size_t bad = 0, i = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* fast path for ASCII */
+            i++;
+            continue;
+        }
+        if (utf8_next(s, n, &i) < 0)
+            bad++;
+    }
+    return bad;
+}
+
+bool is_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* Ensures both UTF-16 scratch buffers hold at least n units. */
+static void reserve16(text_ctx *ctx, size_t n)
+{
+    if (n <= ctx->cap16)
+        return;
+    ctx->cap16 = n * 2 + 16;
+    ctx->u16 = xrealloc(ctx->u16, ctx->cap16 * sizeof(UChar));
+    ctx->u16b = xrealloc(ctx->u16b, ctx->cap16 * sizeof(UChar));
+}
+
+static int32_t to_utf16(text_ctx *ctx, const char *s, size_t n)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t len = 0;
+    reserve16(ctx, n + 1);
+    u_strFromUTF8(ctx->u16, (int32_t)ctx->cap16, &len, s, (int32_t)n, &status);
+    return U_FAILURE(status) ? -1 : len;
+}
+
+static void append_utf16(buf *out, const UChar *u, int32_t len)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t need = 0;
+    u_strToUTF8(NULL, 0, &need, u, len, &status);
+    buf_reserve(out, (size_t)need);
+    status = U_ZERO_ERROR;
+    u_strToUTF8(out->data + out->len, need + 1, &need, u, len, &status);
+    out->len += (size_t)need;
+    out->data[out->len] = '\0';
+}
+
+void text_append_nfc(text_ctx *ctx, const char *s, size_t n, buf *out)
+{
+    if (is_ascii(s, n) || utf8_count_invalid(s, n) > 0) {
+        buf_append(out, s, n);
+        return;
+    }
+    int32_t len = to_utf16(ctx, s, n);
+    UErrorCode status = U_ZERO_ERROR;
+    if (len < 0 || unorm2_quickCheck(ctx->nfc, ctx->u16, len, &status) == UNORM_YES) {
+        buf_append(out, s, n);
+        return;
+    }
+    /* NFC may grow the text; retry once with the size ICU asks for. */
+    status = U_ZERO_ERROR;
+    int32_t outlen = unorm2_normalize(ctx->nfc, ctx->u16, len, ctx->u16b, (int32_t)ctx->cap16, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        UChar *big = xmalloc(((size_t)outlen + 1) * sizeof(UChar));
+        status = U_ZERO_ERROR;
+        outlen = unorm2_normalize(ctx->nfc, ctx->u16, len, big, outlen + 1, &status);
+        if (U_SUCCESS(status))
+            append_utf16(out, big, outlen);
+        else
+            buf_append(out, s, n);
+        free(big);
+        return;
+    }
+    if (U_FAILURE(status))
+        buf_append(out, s, n);
+    else
+        append_utf16(out, ctx->u16b, outlen);
+}
+
+void text_fold(text_ctx *ctx, const char *s, size_t n, buf *out)
+{
+    buf_clear(out);
+    if (is_ascii(s, n)) {
+        buf_reserve(out, n);
+        for (size_t i = 0; i < n; i++) {
+            char c = s[i];
+            out->data[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        out->len = n;
+        out->data[n] = '\0';
+        return;
+    }
+    int32_t len = to_utf16(ctx, s, n);
+    if (len < 0) {
+        buf_append(out, s, n);
+        return;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t outlen = u_strFoldCase(ctx->u16b, (int32_t)ctx->cap16, ctx->u16, len, U_FOLD_CASE_DEFAULT, &status);
+    if (U_FAILURE(status)) { /* folding grew past the scratch size: keep the text */
+        buf_append(out, s, n);
+        return;
+    }
+    append_utf16(out, ctx->u16b, outlen);
+}
