@@ -205,9 +205,13 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
             st->dropped++;
             return 1;
         }
-        if (w->mode == MTC_MODE_REPAIR && apply_rewrites(w, label, st) < 0)
-            return -1;
-        buf_append(out, w->nfc.data, w->nfc.len);
+        if (utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
+            buf_append(out, seg, n);
+        } else {
+            if (w->mode == MTC_MODE_REPAIR && apply_rewrites(w, label, st) < 0)
+                return -1;
+            buf_append(out, w->nfc.data, w->nfc.len);
+        }
         buf_append(out, s + sp->core_end, sp->end - sp->core_end);
         return 0;
     }

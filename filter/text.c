@@ -94,10 +94,26 @@ static void append_utf16(buf *out, const UChar *u, int32_t len)
     out->data[out->len] = '\0';
 }
 
+/* Each ill-formed sequence becomes U+FFFD, so later stages see valid UTF-8. */
+static void append_sanitised(const char *s, size_t n, buf *out)
+{
+    for (size_t i = 0; i < n;) {
+        size_t start = i;
+        if (utf8_next(s, n, &i) < 0)
+            buf_append(out, "\xEF\xBF\xBD", 3);
+        else
+            buf_append(out, s + start, i - start);
+    }
+}
+
 void text_append_nfc(text_ctx *ctx, const char *s, size_t n, buf *out)
 {
-    if (is_ascii(s, n) || utf8_count_invalid(s, n) > 0) {
+    if (is_ascii(s, n)) {
         buf_append(out, s, n);
+        return;
+    }
+    if (utf8_count_invalid(s, n) > 0) {
+        append_sanitised(s, n, out);
         return;
     }
     int32_t len = to_utf16(ctx, s, n);

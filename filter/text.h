@@ -12,7 +12,7 @@ void text_ctx_free(text_ctx *ctx);
 
 /* Number of ill-formed sequences (ICU's maximal subparts); 0 means valid UTF-8. */
 size_t utf8_count_invalid(const char *s, size_t n);
-/* Appends s to out as NFC. Ill-formed input is appended unchanged. */
+/* Appends s to out as NFC; ill-formed sequences become U+FFFD (not normalised). */
 void text_append_nfc(text_ctx *ctx, const char *s, size_t n, buf *out);
 /* Replaces out with the full case folding of s (for word-list keys). */
 void text_fold(text_ctx *ctx, const char *s, size_t n, buf *out);

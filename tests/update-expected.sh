@@ -1,0 +1,14 @@
+#!/bin/sh
+# Regenerates tests/expected/ from the built binary after a deliberate change
+# to rules or scoring. Review the diff (git diff tests/expected) before committing.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${MTCLEAN:-$top/mtclean}
+mkdir -p "$top/tests/expected"
+for in in "$top"/fixtures/*.txt; do
+    name=$(basename "$in" .txt)
+    for mode in flag repair drop; do
+        "$bin" --mode=$mode --report="$top/tests/expected/$name.json" "$in" >"$top/tests/expected/$name.$mode"
+    done
+    "$bin" --mode=repair --report="$top/tests/expected/$name.json" "$in" >/dev/null
+done
