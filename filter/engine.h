@@ -37,6 +37,9 @@ struct mtc_worker {
     word_vec words;
     buf nfc, rewritten, line_out;
     blank_state blanks;
+    mtc_segment_hook hook;
+    void *hook_ctx;
+    verdict_vec verdicts; /* filled only when a hook wants them */
     char err[512];
 };
 

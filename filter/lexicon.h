@@ -5,6 +5,7 @@
 #include "text.h"
 #include <stdbool.h>
 
+/* Same order as the public mtc_word_verdict. */
 typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK } verdict;
 
 /* The project's word lists (dicts/), loaded once and shared read-only. */

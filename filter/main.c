@@ -1,4 +1,5 @@
 /* mtclean: the command-line filter around libmtclean. */
+#include "explain.h"
 #include "input.h"
 #include "options.h"
 #include "output.h"
@@ -12,9 +13,10 @@ typedef struct run {
     const options *opt;
     const mtc_engine *engine;
     mtc_worker *worker;
-    writer out, report;
-    bool have_report;
-    buf text, json;
+    writer out, report, explain_out;
+    bool have_report, have_explain;
+    buf text, json, explain_text;
+    explain explain;
     mtc_stats doc_stats;
     uint64_t doc_no, mixed_total;
     char err[1024];
@@ -32,7 +34,13 @@ static int end_document(run *r, const char *id)
 {
     pipeline_doc_end(r->worker, &r->text, &r->doc_stats);
     r->doc_no++;
+    r->explain.doc = r->doc_no + 1;
     r->mixed_total += r->doc_stats.mixed_segments;
+    if (r->have_explain) {
+        if (writer_write(&r->explain_out, r->explain_text.data, r->explain_text.len, r->err, sizeof r->err) < 0)
+            return -1;
+        buf_clear(&r->explain_text);
+    }
     if (r->have_report) {
         buf_clear(&r->json);
         report_append(&r->json, r->engine, r->doc_no, id, id ? strlen(id) : 0, &r->doc_stats);
@@ -96,6 +104,14 @@ static int run_all(run *r)
             return -1;
         r->have_report = true;
     }
+    if (o->explain_path) {
+        if (writer_open(&r->explain_out, o->explain_path, false, r->err, sizeof r->err) < 0)
+            return -1;
+        r->have_explain = true;
+        r->explain = (explain){.out = &r->explain_text, .doc = 1};
+        explain_header(&r->explain_text);
+        mtc_worker_set_segment_hook(r->worker, explain_segment, &r->explain);
+    }
     mtc_stats_init(&r->doc_stats, r->engine);
     int rc = 0;
     if (o->n_inputs == 0)
@@ -108,6 +124,10 @@ static int run_all(run *r)
         rc = -1;
     }
     if (r->have_report && writer_close(&r->report, close_err, sizeof close_err) < 0 && rc == 0) {
+        snprintf(r->err, sizeof r->err, "%s", close_err);
+        rc = -1;
+    }
+    if (r->have_explain && writer_close(&r->explain_out, close_err, sizeof close_err) < 0 && rc == 0) {
         snprintf(r->err, sizeof r->err, "%s", close_err);
         rc = -1;
     }
@@ -142,6 +162,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "mtclean: %s\n", r.err);
     buf_free(&r.text);
     buf_free(&r.json);
+    buf_free(&r.explain_text);
     mtc_worker_free(r.worker);
     mtc_engine_free(engine);
     options_free(&opt);

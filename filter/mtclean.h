@@ -58,6 +58,31 @@ void mtc_stats_add(mtc_stats *into, const mtc_stats *from, const mtc_engine *eng
 void mtc_stats_free(mtc_stats *stats);
 double mtc_stats_quality(const mtc_stats *stats);
 
+/* What the pipeline decided about one segment (sentence), for reports that
+   show the text: the hook is called once per segment, in order. */
+typedef enum { MTC_WORD_SKIP, MTC_WORD_FR, MTC_WORD_EN, MTC_WORD_BOTH, MTC_WORD_UNKNOWN, MTC_WORD_JUNK } mtc_word_verdict;
+
+typedef struct mtc_word_info {
+    size_t start, len; /* within mtc_segment_info.text */
+    mtc_word_verdict verdict;
+} mtc_word_info;
+
+typedef struct mtc_segment_info {
+    const char *text;     /* the segment as analysed (NFC, ill-formed bytes as U+FFFD) */
+    size_t len;
+    const char *label;    /* "clean", "mixed", "boilerplate" or "english" */
+    const char *rule;     /* name of the drop/flag rule that set the label, or NULL */
+    unsigned fr, en, both, unknown, junk, switches;
+    const mtc_word_info *words;
+    size_t n_words;
+    const char *output;   /* what was written for it (NULL if dropped) */
+    size_t output_len;
+    int rewritten;        /* repair mode changed it */
+} mtc_segment_info;
+
+typedef void (*mtc_segment_hook)(void *ctx, const mtc_segment_info *info);
+void mtc_worker_set_segment_hook(mtc_worker *worker, mtc_segment_hook hook, void *ctx);
+
 /* Cleans one whole document held in memory. The result (malloc'd, *out_len
    bytes) must be freed by the caller. Returns 0, or -1 with err filled. */
 int mtc_clean_buffer(mtc_worker *worker, const char *text, size_t len,

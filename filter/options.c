@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR };
+enum { OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN };
 
 static const struct option long_options[] = {
     {"mode", required_argument, NULL, 'm'},
@@ -15,6 +15,7 @@ static const struct option long_options[] = {
     {"doc-sep", required_argument, NULL, 'd'},
     {"check", no_argument, NULL, 'c'},
     {"rules", required_argument, NULL, 'R'},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"marker-open", required_argument, NULL, OPT_MARKER_OPEN},
     {"marker-close", required_argument, NULL, OPT_MARKER_CLOSE},
     {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
@@ -34,6 +35,7 @@ static void usage(FILE *f)
           "                          flag: keep every byte, mark damaged segments;\n"
           "                          drop: remove mixed and boilerplate segments\n"
           "  -r, --report=FILE       write a JSON Lines quality report, one object per document\n"
+          "      --explain=FILE      write one TSV line per segment: label, rule, word counts, text\n"
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
           "  -z, --gzip              compress the output with gzip\n"
           "  -d, --doc-sep=LINE      a line equal to LINE separates documents\n"
@@ -79,6 +81,7 @@ int options_parse(options *o, int argc, char **argv)
             o->extra_rules = xrealloc(o->extra_rules, (n_rules + 1) * sizeof *o->extra_rules);
             o->extra_rules[n_rules++] = optarg;
             break;
+        case OPT_EXPLAIN: o->explain_path = optarg; break;
         case OPT_MARKER_OPEN: o->marker_open = optarg; break;
         case OPT_MARKER_CLOSE: o->marker_close = optarg; break;
         case OPT_RULES_DIR: o->paths.rules_dir = optarg; break;

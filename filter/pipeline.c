@@ -42,6 +42,7 @@ void mtc_worker_free(mtc_worker *w)
     buf_free(&w->nfc);
     buf_free(&w->rewritten);
     buf_free(&w->line_out);
+    verdict_vec_free(&w->verdicts);
     buf_free(&w->blanks.pending);
     buf_free(&w->blanks.saved);
     free(w->marker_open);
@@ -50,6 +51,12 @@ void mtc_worker_free(mtc_worker *w)
 }
 
 void mtc_worker_set_mode(mtc_worker *w, mtc_mode mode) { w->mode = mode; }
+
+void mtc_worker_set_segment_hook(mtc_worker *w, mtc_segment_hook hook, void *ctx)
+{
+    w->hook = hook;
+    w->hook_ctx = ctx;
+}
 
 int mtc_worker_set_markers(mtc_worker *w, const char *open, const char *close)
 {
@@ -89,19 +96,18 @@ static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const ch
     return -1;
 }
 
-/* A drop rule makes the segment boilerplate; else a flag rule makes it mixed. */
-static int apply_label_rules(mtc_worker *w, const char *s, size_t n, seg_label *label, mtc_stats *st)
+/* A drop rule makes the segment boilerplate; else a flag rule makes it mixed.
+   Returns the index of the rule that fired, -1 if none, -2 on error. */
+static long apply_label_rules(mtc_worker *w, const char *s, size_t n, seg_label *label, mtc_stats *st)
 {
     long hit = first_match(w, RULE_DROP, *label, s, n);
     if (hit >= 0)
         *label = LABEL_BOILERPLATE;
     else if (hit == -1 && (hit = first_match(w, RULE_FLAG, *label, s, n)) >= 0)
         *label = LABEL_MIXED;
-    if (hit == -2)
-        return -1;
     if (hit >= 0)
         st->rule_hits[hit]++;
-    return 0;
+    return hit;
 }
 
 /* Applies the rewrite rules in order; leaves the result in w->nfc. */
@@ -166,6 +172,20 @@ static bool is_blank(const char *s, size_t n)
     return true;
 }
 
+static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long rule_index, size_t out_start,
+                      bool dropped, bool rewritten)
+{
+    mtc_segment_info info = {
+        .text = w->nfc.data, .len = w->nfc.len, .label = label_name(label),
+        .rule = rule_index >= 0 ? w->engine->rules.rules[rule_index].name : NULL,
+        .fr = sc->fr, .en = sc->en, .both = sc->both, .unknown = sc->unknown, .junk = sc->junk,
+        .switches = sc->switches, .words = w->verdicts.items, .n_words = w->verdicts.count,
+        .output = dropped ? NULL : w->line_out.data + out_start,
+        .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
+    };
+    w->hook(w->hook_ctx, &info);
+}
+
 /* Processes one sentence; appends its output to w->line_out. Returns 1 if dropped.
    line_rule >= 0: a dropline rule already made the whole line boilerplate. */
 static int process_segment(mtc_worker *w, const char *s, const span *sp, long line_rule, mtc_stats *st)
@@ -176,16 +196,19 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     text_append_nfc(w->tc, seg, n, &w->nfc);
     tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
     seg_score sc;
-    score_segment(w->lex, w->tc, w->nfc.data, &w->words, &sc);
+    score_segment(w->lex, w->tc, w->nfc.data, &w->words, &sc, w->hook ? &w->verdicts : NULL);
     seg_label label = label_from_score(&w->engine->cfg, &sc);
+    long fired = line_rule;
     if (line_rule >= 0) {
         label = LABEL_BOILERPLATE;
         st->rule_hits[line_rule]++;
-    } else if (apply_label_rules(w, w->nfc.data, w->nfc.len, &label, st) < 0)
+    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &label, st)) == -2)
         return -1;
     count_segment(&sc, label, st);
     bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
+    bool dropped = false, rewritten = false;
     buf *out = &w->line_out;
+    size_t out_start = out->len;
     switch (w->mode) {
     case MTC_MODE_FLAG: /* every input byte kept: markers only */
         if (damaged) {
@@ -197,25 +220,35 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         buf_append(out, seg, n);
         if (damaged)
             buf_append_str(out, w->marker_close);
-        buf_append(out, s + sp->core_end, sp->end - sp->core_end);
-        return 0;
+        break;
     case MTC_MODE_DROP:
     case MTC_MODE_REPAIR:
         if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && label == LABEL_MIXED)) {
             st->dropped++;
-            return 1;
-        }
-        if (utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
+            dropped = true;
+        } else if (utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
             buf_append(out, seg, n);
         } else {
-            if (w->mode == MTC_MODE_REPAIR && apply_rewrites(w, label, st) < 0)
-                return -1;
+            if (w->mode == MTC_MODE_REPAIR) {
+                uint64_t before = st->rewrites;
+                if (apply_rewrites(w, label, st) < 0)
+                    return -1;
+                rewritten = st->rewrites > before;
+            }
             buf_append(out, w->nfc.data, w->nfc.len);
         }
-        buf_append(out, s + sp->core_end, sp->end - sp->core_end);
-        return 0;
+        break;
     }
-    return 0;
+    if (w->hook) {
+        if (rewritten) { /* word offsets refer to the text before the rewrites */
+            buf_clear(&w->nfc);
+            text_append_nfc(w->tc, seg, n, &w->nfc);
+        }
+        call_hook(w, &sc, label, fired, out_start, dropped, rewritten);
+    }
+    if (!dropped)
+        buf_append(out, s + sp->core_end, sp->end - sp->core_end);
+    return dropped ? 1 : 0;
 }
 
 static void trim_trailing_space(buf *b)

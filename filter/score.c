@@ -1,4 +1,5 @@
 #include "score.h"
+#include <stdlib.h>
 
 const char *label_name(seg_label l)
 {
@@ -28,9 +29,30 @@ static void count(seg_score *sc, verdict v, int *last_lang)
     *last_lang = (int)v;
 }
 
-void score_segment(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, seg_score *out)
+void verdict_vec_free(verdict_vec *v)
+{
+    free(v->items);
+    v->items = NULL;
+    v->count = v->cap = 0;
+}
+
+static void record(verdict_vec *v, const word_tok *t, verdict vd)
+{
+    if (!v)
+        return;
+    if (v->count == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 64;
+        v->items = xrealloc(v->items, v->cap * sizeof *v->items);
+    }
+    v->items[v->count++] = (mtc_word_info){t->start, t->len, (mtc_word_verdict)vd};
+}
+
+void score_segment(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, seg_score *out,
+                   verdict_vec *verdicts)
 {
     *out = (seg_score){0};
+    if (verdicts)
+        verdicts->count = 0;
     int last_lang = 0;
     for (size_t i = 0; i < words->count; i++) {
         const word_tok *t = &words->items[i];
@@ -39,11 +61,13 @@ void score_segment(lexicon *lx, text_ctx *tc, const char *s, const word_vec *wor
             /* A known compound counts once; otherwise its parts count. */
             if (v == V_FR || v == V_EN || v == V_BOTH) {
                 count(out, v, &last_lang);
+                record(verdicts, t, v);
                 i += t->n_parts;
             }
             continue;
         }
         count(out, v, &last_lang);
+        record(verdicts, t, v);
     }
 }
 

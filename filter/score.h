@@ -3,6 +3,7 @@
 #define MTC_SCORE_H
 #include "config.h"
 #include "lexicon.h"
+#include "mtclean.h"
 #include "words.h"
 
 typedef enum { LABEL_CLEAN, LABEL_MIXED, LABEL_BOILERPLATE, LABEL_ENGLISH } seg_label;
@@ -11,8 +12,16 @@ typedef struct seg_score {
     unsigned fr, en, both, unknown, junk, skipped, switches;
 } seg_score;
 
-/* Scores the words of s (as tokenised into words). */
-void score_segment(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, seg_score *out);
+typedef struct verdict_vec {
+    mtc_word_info *items;
+    size_t count, cap;
+} verdict_vec;
+
+/* Scores the words of s (as tokenised into words); if verdicts is not NULL,
+   also lists each scored word with its verdict. */
+void score_segment(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, seg_score *out,
+                   verdict_vec *verdicts);
+void verdict_vec_free(verdict_vec *v);
 /* Label from the thresholds alone (boilerplate is decided by rules). */
 seg_label label_from_score(const mtc_config *cfg, const seg_score *sc);
 unsigned seg_scored_words(const seg_score *sc);
