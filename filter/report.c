@@ -23,19 +23,16 @@ void json_append_string(buf *b, const char *s, size_t n)
     buf_append_char(b, '"');
 }
 
-void report_append(buf *b, const mtc_engine *engine, uint64_t doc, const char *id, size_t id_len,
-                   const mtc_stats *st)
+void report_append_counters(buf *b, const mtc_engine *engine, const mtc_stats *st)
 {
-    buf_printf(b, "{\"doc\":%" PRIu64 ",\"id\":", doc);
-    if (id)
-        json_append_string(b, id, id_len);
-    else
-        buf_append_str(b, "null");
-#define MTC_REPORT_FIELD(name) buf_printf(b, ",\"" #name "\":%" PRIu64, st->name);
+    const char *sep = "";
+#define MTC_REPORT_FIELD(name)                                   \
+    buf_printf(b, "%s\"" #name "\":%" PRIu64, sep, st->name); \
+    sep = ",";
     MTC_STATS_FIELDS(MTC_REPORT_FIELD)
 #undef MTC_REPORT_FIELD
     buf_printf(b, ",\"quality\":%.4f,\"rules\":{", mtc_stats_quality(st));
-    const char *sep = "";
+    sep = "";
     for (size_t i = 0; i < mtc_engine_rule_count(engine); i++) {
         if (!st->rule_hits[i])
             continue;
@@ -45,5 +42,30 @@ void report_append(buf *b, const mtc_engine *engine, uint64_t doc, const char *i
         buf_printf(b, ":%" PRIu32, st->rule_hits[i]);
         sep = ",";
     }
-    buf_append_str(b, "}}\n");
+    buf_append_char(b, '}');
+}
+
+void report_append_entry(buf *b, const mtc_engine *engine, uint64_t doc, const char *id_json, size_t id_json_len,
+                         const mtc_stats *st, const char *extra)
+{
+    buf_printf(b, "{\"doc\":%" PRIu64 ",\"id\":", doc);
+    if (id_json)
+        buf_append(b, id_json, id_json_len);
+    else
+        buf_append_str(b, "null");
+    buf_append_char(b, ',');
+    report_append_counters(b, engine, st);
+    if (extra)
+        buf_append_str(b, extra);
+    buf_append_str(b, "}\n");
+}
+
+void report_append(buf *b, const mtc_engine *engine, uint64_t doc, const char *id, size_t id_len,
+                   const mtc_stats *st)
+{
+    buf id_json = {0};
+    if (id)
+        json_append_string(&id_json, id, id_len);
+    report_append_entry(b, engine, doc, id ? id_json.data : NULL, id_json.len, st, NULL);
+    buf_free(&id_json);
 }
