@@ -81,6 +81,8 @@ int reader_next_line(reader *r, const char **line, size_t *n, size_t *eoln, char
     }
 }
 
+bool reader_at_end(const reader *r) { return r->eof && r->start == r->end; }
+
 void reader_close(reader *r)
 {
     if (r->gz)

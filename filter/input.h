@@ -18,5 +18,8 @@ int reader_open(reader *r, const char *path, size_t max_line, char *err, size_t 
 /* 1: a line, 0: end of input, -1: read error (truncated gzip...). The line
    stays valid until the next call. */
 int reader_next_line(reader *r, const char **line, size_t *n, size_t *eoln, char *err, size_t errlen);
+/* Whether every byte was returned: after a line with no terminator, tells
+   the last line of the input from a line cut at max_line. */
+bool reader_at_end(const reader *r);
 void reader_close(reader *r);
 #endif

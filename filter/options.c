@@ -1,11 +1,24 @@
 #include "options.h"
 #include "buf.h"
+#include <errno.h>
 #include <getopt.h>
+#include <sched.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-enum { OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN };
+enum {
+    OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN,
+    OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER,
+};
+
+#define MAX_THREADS 256
+#define DEFAULT_MAX_THREADS 64
+#define DEFAULT_MAX_BUFFER ((size_t)64 << 20)
+#define MIN_MAX_BUFFER ((size_t)4 << 10)
 
 static const struct option long_options[] = {
     {"mode", required_argument, NULL, 'm'},
@@ -21,6 +34,17 @@ static const struct option long_options[] = {
     {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
     {"words-dir", required_argument, NULL, OPT_WORDS_DIR},
     {"dict-dir", required_argument, NULL, OPT_DICT_DIR},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"field", required_argument, NULL, OPT_FIELD},
+    {"id-field", required_argument, NULL, OPT_ID_FIELD},
+    {"quality-field", required_argument, NULL, OPT_QUALITY_FIELD},
+    {"no-quality-field", no_argument, NULL, OPT_NO_QUALITY_FIELD},
+    {"threads", required_argument, NULL, 'j'},
+    {"min-quality", required_argument, NULL, OPT_MIN_QUALITY},
+    {"summary", optional_argument, NULL, OPT_SUMMARY},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"max-buffer", required_argument, NULL, OPT_MAX_BUFFER},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -46,19 +70,117 @@ static void usage(FILE *f)
           "      --rules-dir=DIR     directory of default.conf and *.rules\n"
           "      --words-dir=DIR     directory of the word lists (names.txt, ...)\n"
           "      --dict-dir=DIR      directory of the Hunspell dictionaries fr and en_US\n"
+          "      --jsonl             read and write JSON Lines: each record is a document\n"
+          "      --field=NAME        JSONL: the field holding the text (default text)\n"
+          "      --id-field=NAME     JSONL: the field whose value is the report's id (default id)\n"
+          "      --quality-field=NAME  JSONL: the field the counters are added in (default mtclean)\n"
+          "      --no-quality-field  JSONL: do not add the counters to the records\n"
+          "  -j, --threads=N         clean N documents in parallel (default: the cores available)\n"
+          "      --min-quality=Q     drop whole documents whose quality is below Q (0 to 1)\n"
+          "      --summary[=FILE]    write corpus totals at the end to FILE (default standard error)\n"
+          "      --progress          show documents/s and MB/s on standard error (default: on a terminal)\n"
+          "      --no-progress       never show progress\n"
+          "      --max-buffer=SIZE   hold at most SIZE bytes of documents (default 64M; K, M, G suffixes)\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n\n"
           "Exit status: 0 success, 1 damage found (with --check), 2 error.\n",
           f);
 }
 
+static unsigned available_cores(void)
+{
+    cpu_set_t set;
+    long n = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        return 1;
+    return n > DEFAULT_MAX_THREADS ? DEFAULT_MAX_THREADS : (unsigned)n;
+}
+
+static int bad_value(const char *option, const char *value, const char *want)
+{
+    fprintf(stderr, "mtclean: %s: '%s' is not %s\n", option, value, want);
+    return 2;
+}
+
+static bool parse_threads(const char *s, unsigned *threads)
+{
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(s, &end, 10);
+    if (errno || end == s || *end || *s == '-' || n < 1 || n > MAX_THREADS)
+        return false;
+    *threads = (unsigned)n;
+    return true;
+}
+
+static bool parse_quality(const char *s, double *q)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= 0.0 && v <= 1.0))
+        return false;
+    *q = v;
+    return true;
+}
+
+/* A byte count with an optional K, M or G (powers of 1024). */
+static bool parse_size(const char *s, size_t *size)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-')
+        return false;
+    unsigned shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+    }
+    if (*end || n > (SIZE_MAX / 4) >> shift || (n << shift) < MIN_MAX_BUFFER)
+        return false;
+    *size = (size_t)(n << shift);
+    return true;
+}
+
+/* Options that only make sense together, and names that must differ. */
+static int check_combinations(const options *o, bool jsonl_only_given)
+{
+    if (o->jsonl && o->doc_sep) {
+        fputs("mtclean: --doc-sep and --jsonl cannot be combined (a JSONL record is a document)\n", stderr);
+        return 2;
+    }
+    if (!o->jsonl && jsonl_only_given) {
+        fputs("mtclean: --field, --id-field, --quality-field and --no-quality-field need --jsonl\n", stderr);
+        return 2;
+    }
+    if (!*o->field || !*o->id_field || (o->quality_field && !*o->quality_field)) {
+        fputs("mtclean: field names must not be empty\n", stderr);
+        return 2;
+    }
+    if (o->quality_field && strcmp(o->field, o->quality_field) == 0) {
+        fprintf(stderr, "mtclean: --field and --quality-field are both '%s'\n", o->field);
+        return 2;
+    }
+    return 0;
+}
+
 int options_parse(options *o, int argc, char **argv)
 {
     memset(o, 0, sizeof *o);
     o->mode = MTC_MODE_REPAIR;
+    o->field = "text";
+    o->id_field = "id";
+    o->quality_field = "mtclean";
+    o->threads = available_cores();
+    o->progress = PROGRESS_AUTO;
+    o->max_buffer = DEFAULT_MAX_BUFFER;
+    bool jsonl_only_given = false;
     size_t n_rules = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "m:r:o:zd:cR:hV", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "m:r:o:zd:cR:j:hV", long_options, NULL)) != -1) {
         switch (c) {
         case 'm':
             if (strcmp(optarg, "repair") == 0)
@@ -87,6 +209,30 @@ int options_parse(options *o, int argc, char **argv)
         case OPT_RULES_DIR: o->paths.rules_dir = optarg; break;
         case OPT_WORDS_DIR: o->paths.words_dir = optarg; break;
         case OPT_DICT_DIR: o->paths.dict_dir = optarg; break;
+        case OPT_JSONL: o->jsonl = true; break;
+        case OPT_FIELD: o->field = optarg; jsonl_only_given = true; break;
+        case OPT_ID_FIELD: o->id_field = optarg; jsonl_only_given = true; break;
+        case OPT_QUALITY_FIELD: o->quality_field = optarg; jsonl_only_given = true; break;
+        case OPT_NO_QUALITY_FIELD: o->quality_field = NULL; jsonl_only_given = true; break;
+        case 'j':
+            if (!parse_threads(optarg, &o->threads))
+                return bad_value("--threads", optarg, "a number of threads from 1 to 256");
+            break;
+        case OPT_MIN_QUALITY:
+            if (!parse_quality(optarg, &o->min_quality))
+                return bad_value("--min-quality", optarg, "a quality from 0 to 1");
+            o->min_quality_set = true;
+            break;
+        case OPT_SUMMARY:
+            o->summary = true;
+            o->summary_path = optarg;
+            break;
+        case OPT_PROGRESS: o->progress = PROGRESS_ON; break;
+        case OPT_NO_PROGRESS: o->progress = PROGRESS_OFF; break;
+        case OPT_MAX_BUFFER:
+            if (!parse_size(optarg, &o->max_buffer))
+                return bad_value("--max-buffer", optarg, "a size of at least 4K (e.g. 65536, 512K, 64M, 1G)");
+            break;
         case 'h': usage(stdout); return 1;
         case 'V': printf("mtclean %s\n", mtc_version()); return 1;
         default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;
@@ -96,6 +242,9 @@ int options_parse(options *o, int argc, char **argv)
         fputs("mtclean: markers must not be empty\n", stderr);
         return 2;
     }
+    int bad = check_combinations(o, jsonl_only_given);
+    if (bad)
+        return bad;
     o->paths.extra_rules = o->extra_rules;
     o->paths.n_extra_rules = n_rules;
     o->inputs = argv + optind;

@@ -3,6 +3,9 @@
 #define MTC_OPTIONS_H
 #include "mtclean.h"
 #include <stdbool.h>
+#include <stddef.h>
+
+enum { PROGRESS_AUTO = -1, PROGRESS_OFF = 0, PROGRESS_ON = 1 };
 
 typedef struct options {
     mtc_mode mode;
@@ -10,6 +13,16 @@ typedef struct options {
     const char *marker_open, *marker_close;
     const char *doc_sep;
     bool gzip_output, check;
+    /* Corpus mode. */
+    bool jsonl;
+    const char *field, *id_field, *quality_field; /* quality_field NULL: --no-quality-field */
+    unsigned threads;
+    bool min_quality_set;
+    double min_quality;
+    bool summary;
+    const char *summary_path; /* NULL: standard error */
+    int progress;             /* PROGRESS_AUTO: when standard error is a terminal */
+    size_t max_buffer;        /* bytes of documents held in memory */
     mtc_paths paths;
     const char **extra_rules;
     char **inputs;

@@ -1,0 +1,52 @@
+/* A run over a corpus: documents go through the work queue and come out in
+   input order to the text output, the report, --explain, the summary and
+   the progress line. A text document too big to queue is streamed instead. */
+#ifndef MTC_CORPUS_H
+#define MTC_CORPUS_H
+#include "document.h"
+#include "options.h"
+#include "output.h"
+#include "progress.h"
+#include "summary.h"
+#include "workqueue.h"
+#include <stdio.h>
+
+typedef struct corpus {
+    const options *opt;
+    const mtc_engine *engine;
+    doc_settings settings;
+    jsonl_fields fields;
+    workqueue *queue;
+    writer out, report, explain_out;
+    bool have_out, have_report, have_explain;
+    summary sum;
+    progress prog;
+    buf scratch;
+    uint64_t documents;            /* numbered so far */
+    uint64_t done_documents, done_bytes, mixed_total;
+    bool emit_failed;              /* c->err comes from writing a result, not from the input */
+    doc_worker *stream_worker;     /* borrowed while a document is streamed */
+    FILE *spill;                   /* a streamed document's text, until --min-quality decides */
+    char err[1024];
+} corpus;
+
+/* Opens the outputs and starts the threads. -1 with c->err filled. */
+int corpus_open(corpus *c, const options *opt, const mtc_engine *engine);
+/* A new document, numbered in input order. */
+document *corpus_document(corpus *c, doc_kind kind);
+/* Queues a document (taken over). -1 with c->err filled: stop reading. */
+int corpus_submit(corpus *c, document *d);
+
+/* Streaming a text document: everything queued before it is written
+   first, then its lines are cleaned as they come. corpus_stream_end frees
+   the document; after a failure of the others the caller frees it. */
+int corpus_stream_begin(corpus *c, document *d);
+int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_t eoln);
+int corpus_stream_end(corpus *c, document *d);
+
+/* Finishes the run: rc is 0, or -1 after an error already in c->err (the
+   documents before the failing one are still written). Writes the summary,
+   closes the outputs. Returns 0 or -1. */
+int corpus_close(corpus *c, int rc);
+void corpus_free(corpus *c);
+#endif

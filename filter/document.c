@@ -1,0 +1,129 @@
+#include "document.h"
+#include "engine.h"
+#include "lines.h"
+#include "pipeline.h"
+#include "report.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+document *document_new(const mtc_engine *engine, doc_kind kind, uint64_t no)
+{
+    document *d = xcalloc(1, sizeof *d);
+    d->kind = kind;
+    d->no = no;
+    mtc_stats_init(&d->stats, engine);
+    return d;
+}
+
+void document_free(document *d)
+{
+    if (!d)
+        return;
+    buf_free(&d->prefix);
+    buf_free(&d->input);
+    buf_free(&d->id_json);
+    buf_free(&d->output);
+    buf_free(&d->explain);
+    mtc_stats_free(&d->stats);
+    free(d);
+}
+
+bool document_has_text(const document *d) { return d->kind == DOC_TEXT || d->layout.has_text; }
+
+doc_worker *doc_worker_new(const doc_settings *s, char *err, size_t errlen)
+{
+    mtc_worker *w = mtc_worker_new(s->engine, err, errlen);
+    if (!w)
+        return NULL;
+    mtc_worker_set_mode(w, s->mode);
+    if (s->marker_open || s->marker_close)
+        mtc_worker_set_markers(w, s->marker_open ? s->marker_open : "\xE2\x9F\xA6",
+                               s->marker_close ? s->marker_close : "\xE2\x9F\xA7");
+    doc_worker *dw = xcalloc(1, sizeof *dw);
+    dw->settings = s;
+    dw->worker = w;
+    if (s->explain)
+        mtc_worker_set_segment_hook(w, explain_segment, &dw->explain);
+    return dw;
+}
+
+void doc_worker_free(doc_worker *dw)
+{
+    if (!dw)
+        return;
+    mtc_worker_free(dw->worker);
+    buf_free(&dw->text);
+    buf_free(&dw->cleaned);
+    buf_free(&dw->value);
+    buf_free(&dw->quality);
+    free(dw);
+}
+
+int document_feed(mtc_worker *w, const char *p, size_t n, buf *out, mtc_stats *st, char *err, size_t errlen)
+{
+    size_t max_line = (size_t)w->engine->cfg.max_line_bytes, pos = 0, len, eoln;
+    while (pos < n && line_find(p + pos, n - pos, max_line, true, &len, &eoln)) {
+        if (pipeline_doc_line(w, p + pos, len, p + pos + len, eoln, out, st) < 0) {
+            snprintf(err, errlen, "%s", pipeline_error(w));
+            return -1;
+        }
+        pos += len + eoln;
+    }
+    return 0;
+}
+
+/* Cleans text[0..n) as a whole document into out. */
+static int clean_text(doc_worker *dw, document *d, const char *text, size_t n, buf *out)
+{
+    pipeline_doc_begin(dw->worker);
+    if (document_feed(dw->worker, text, n, out, &d->stats, d->err, sizeof d->err) < 0)
+        return -1;
+    pipeline_doc_end(dw->worker, out, &d->stats);
+    return 0;
+}
+
+static int process_record(doc_worker *dw, document *d)
+{
+    const jsonl_layout *lay = &d->layout;
+    const char *line = d->input.data;
+    if (!lay->has_text) { /* passes through untouched */
+        buf_append(&d->output, line, d->input.len);
+        return 0;
+    }
+    buf_clear(&dw->text);
+    buf_clear(&dw->cleaned);
+    json_decode_string(line + lay->text_start, lay->text_end - lay->text_start, &dw->text);
+    if (clean_text(dw, d, dw->text.data, dw->text.len, &dw->cleaned) < 0)
+        return -1;
+    const char *value = line + lay->text_start;
+    size_t value_len = lay->text_end - lay->text_start;
+    if (dw->cleaned.len != dw->text.len || memcmp(dw->cleaned.data, dw->text.data, dw->text.len) != 0) {
+        buf_clear(&dw->value); /* changed: re-escaped; unchanged text keeps its bytes and escapes */
+        json_append_string(&dw->value, dw->cleaned.data, dw->cleaned.len);
+        value = dw->value.data;
+        value_len = dw->value.len;
+    }
+    const jsonl_fields *fields = dw->settings->fields;
+    if (fields->quality) {
+        buf_clear(&dw->quality);
+        buf_append_char(&dw->quality, '{');
+        report_append_counters(&dw->quality, dw->settings->engine, &d->stats);
+        buf_append_char(&dw->quality, '}');
+    }
+    jsonl_rebuild(&d->output, line, d->input.len, lay, fields, value, value_len,
+                  fields->quality ? dw->quality.data : NULL, dw->quality.len);
+    return 0;
+}
+
+void document_process(doc_worker *dw, document *d)
+{
+    dw->explain.out = &d->explain;
+    dw->explain.doc = d->no;
+    int rc = d->kind == DOC_TEXT ? clean_text(dw, d, d->input.data, d->input.len, &d->output)
+                                 : process_record(dw, d);
+    if (rc < 0)
+        d->failed = true;
+    if (d->kind == DOC_RECORD) /* a record is one line: the kept line end, or one added */
+        buf_append(&d->output, d->eoln ? d->eol : "\n", d->eoln ? d->eoln : 1);
+}
