@@ -212,6 +212,7 @@ int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_
         snprintf(c->err, sizeof c->err, "%s", pipeline_error(c->stream_worker->worker));
         return -1;
     }
+    progress_update(&c->prog, c->done_documents, c->done_bytes + d->input_bytes);
     if (d->output.len >= FLUSH_BYTES || d->explain.len >= FLUSH_BYTES)
         return flush_streamed(c, d);
     return 0;
