@@ -9,7 +9,7 @@
 
 /* Documents in flight per thread: enough to keep every thread busy while
    the output is written in order. */
-#define JOBS_PER_THREAD 4
+#define JOBS_PER_THREAD 8
 /* Streamed output is written in pieces of about this size. */
 #define FLUSH_BYTES ((size_t)1 << 20)
 
@@ -164,6 +164,10 @@ document *corpus_document(corpus *c, doc_kind kind) { return document_new(c->eng
 
 int corpus_submit(corpus *c, document *d)
 {
+    /* Room for the usual output, taken here: a buffer grown by a worker
+       thread and freed by this one costs malloc lock contention and heap
+       trimming system calls at every document. */
+    buf_reserve(&d->output, d->input.len + d->input.len / 8 + 1024);
     return workqueue_submit(c->queue, d, d->input.len, c->err, sizeof c->err);
 }
 

@@ -28,6 +28,8 @@ struct workqueue {
        or done, [next, tail) wait for a thread. Only the caller moves head. */
     slot *ring;
     size_t cap, head, next, tail;
+    size_t wake_batch;      /* done jobs worth waking the caller for */
+    bool caller_waiting;
     size_t bytes, max_bytes;
     pthread_mutex_t mu;
     pthread_cond_t work_cv; /* threads wait for jobs */
@@ -35,6 +37,27 @@ struct workqueue {
     bool stopping, failed, emit_failed;
     char err[512];
 };
+
+/* Waking the caller for every finished job costs system calls and lock
+   contention per job, which small documents feel. It is woken when it can
+   emit a batch, or when the threads are about to run out of work. */
+static bool caller_should_wake(const workqueue *q)
+{
+    if (!q->caller_waiting || !q->ring[q->head % q->cap].done)
+        return false; /* it waits for the oldest job */
+    size_t run = 1;
+    while (q->head + run < q->tail && q->ring[(q->head + run) % q->cap].done)
+        run++;
+    return run >= q->wake_batch || q->tail - q->next < 2 * q->started; /* threads about to run dry */
+}
+
+/* With the lock held: the caller waits for results. */
+static void wait_for_results(workqueue *q)
+{
+    q->caller_waiting = true;
+    pthread_cond_wait(&q->done_cv, &q->mu);
+    q->caller_waiting = false;
+}
 
 static void *thread_main(void *arg)
 {
@@ -50,8 +73,12 @@ static void *thread_main(void *arg)
         snprintf(q->err, sizeof q->err, "%s", err);
     }
     pthread_cond_broadcast(&q->done_cv);
+    bool wake_caller = false;
     while (state) {
         while (!q->stopping && q->next == q->tail) {
+            if (wake_caller)
+                pthread_cond_signal(&q->done_cv);
+            wake_caller = false;
             q->waiting++;
             pthread_cond_wait(&q->work_cv, &q->mu);
             q->waiting--;
@@ -60,10 +87,12 @@ static void *thread_main(void *arg)
             break;
         slot *s = &q->ring[q->next++ % q->cap]; /* stays put until the caller emits it */
         pthread_mutex_unlock(&q->mu);
+        if (wake_caller) /* after unlocking: the caller does not wake into a held lock */
+            pthread_cond_signal(&q->done_cv);
         q->ops.process(state, s->job);
         pthread_mutex_lock(&q->mu);
         s->done = true;
-        pthread_cond_broadcast(&q->done_cv);
+        wake_caller = caller_should_wake(q);
     }
     pthread_mutex_unlock(&q->mu);
     return NULL;
@@ -80,22 +109,28 @@ static int start_thread(workqueue *q)
     return rc;
 }
 
-/* With the lock held: emits the oldest job, unlocking meanwhile. */
+/* With the lock held: emits the finished jobs at the head, unlocking
+   meanwhile. Their slots are freed after, so the bounds hold during emission;
+   no thread touches a finished job's slot. */
 static void pop_and_emit(workqueue *q)
 {
-    slot s = q->ring[q->head % q->cap];
-    q->head++;
-    q->bytes -= s.bytes;
-    bool skip = q->emit_failed;
+    size_t run = 0, bytes = 0;
+    while (q->head + run < q->tail && q->ring[(q->head + run) % q->cap].done)
+        run++;
+    bool failed = q->emit_failed;
     pthread_mutex_unlock(&q->mu);
-    int rc = 0;
-    if (skip)
-        q->ops.discard(q->ctx, s.job);
-    else
-        rc = q->ops.emit(q->ctx, s.job);
+    for (size_t i = 0; i < run; i++) {
+        slot *s = &q->ring[(q->head + i) % q->cap];
+        bytes += s->bytes;
+        if (failed)
+            q->ops.discard(q->ctx, s->job);
+        else if (q->ops.emit(q->ctx, s->job) < 0)
+            failed = true;
+    }
     pthread_mutex_lock(&q->mu);
-    if (rc < 0)
-        q->emit_failed = true;
+    q->head += run;
+    q->bytes -= bytes;
+    q->emit_failed = failed;
 }
 
 static int failure(workqueue *q, char *err, size_t errlen)
@@ -112,6 +147,7 @@ workqueue *workqueue_new(unsigned threads, size_t max_jobs, size_t max_bytes, co
     q->ops = *ops;
     q->ctx = ctx;
     q->cap = max_jobs ? max_jobs : 1;
+    q->wake_batch = q->cap / 2 ? q->cap / 2 : 1;
     q->max_bytes = max_bytes;
     if (threads <= 1) {
         q->inline_state = ops->state_new(ctx, err, errlen);
@@ -166,7 +202,7 @@ int workqueue_submit(workqueue *q, void *job, size_t bytes, char *err, size_t er
         if (q->ring[q->head % q->cap].done)
             pop_and_emit(q);
         else
-            pthread_cond_wait(&q->done_cv, &q->mu);
+            wait_for_results(q);
     }
     if (q->failed || q->emit_failed) {
         pthread_mutex_unlock(&q->mu);
@@ -180,7 +216,11 @@ int workqueue_submit(workqueue *q, void *job, size_t bytes, char *err, size_t er
        thread that cannot be created only means less parallelism. */
     if (q->tail - q->next > q->waiting && q->started < q->max_threads && start_thread(q) != 0)
         q->max_threads = q->started;
-    pthread_cond_signal(&q->work_cv);
+    if (q->waiting) { /* signalled unlocked, so that the thread does not wake into a held lock */
+        pthread_mutex_unlock(&q->mu);
+        pthread_cond_signal(&q->work_cv);
+        pthread_mutex_lock(&q->mu);
+    }
     while (q->head < q->tail && q->ring[q->head % q->cap].done && !q->emit_failed)
         pop_and_emit(q); /* keep the output flowing */
     int rc = q->failed || q->emit_failed ? failure(q, err, errlen) : 0;
@@ -197,7 +237,7 @@ int workqueue_drain(workqueue *q, char *err, size_t errlen)
         if (q->ring[q->head % q->cap].done)
             pop_and_emit(q);
         else
-            pthread_cond_wait(&q->done_cv, &q->mu);
+            wait_for_results(q);
     }
     int rc = q->failed || q->emit_failed ? failure(q, err, errlen) : 0;
     pthread_mutex_unlock(&q->mu);
