@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define SCRATCH_KEEP_BYTES ((size_t)4 << 20)
+
 document *document_new(const mtc_engine *engine, doc_kind kind, uint64_t no)
 {
     document *d = xcalloc(1, sizeof *d);
@@ -116,6 +118,15 @@ static int process_record(doc_worker *dw, document *d)
     return 0;
 }
 
+/* Scratch space sized by one huge record is not kept for the small ones after it. */
+static void shrink_scratch(doc_worker *dw)
+{
+    buf *scratch[] = {&dw->text, &dw->cleaned, &dw->value, &dw->quality};
+    for (size_t i = 0; i < sizeof scratch / sizeof *scratch; i++)
+        if (scratch[i]->cap > SCRATCH_KEEP_BYTES)
+            buf_free(scratch[i]);
+}
+
 void document_process(doc_worker *dw, document *d)
 {
     dw->explain.out = &d->explain;
@@ -126,4 +137,5 @@ void document_process(doc_worker *dw, document *d)
         d->failed = true;
     if (d->kind == DOC_RECORD) /* a record is one line: the kept line end, or one added */
         buf_append(&d->output, d->eoln ? d->eol : "\n", d->eoln ? d->eoln : 1);
+    shrink_scratch(dw);
 }
