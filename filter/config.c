@@ -21,6 +21,8 @@ static const setting settings[] = {
     SETTING("mixed.min_en_share", mixed_min_en_share, 0, 1),
     SETTING("mixed.min_switches", mixed_min_switches, 1, 1e6),
     SETTING("mixed.min_junk_words", mixed_min_junk, 1, 1e6),
+    SETTING("mixed.min_function_words", mixed_min_function, 1, 1e6),
+    SETTING("mixed.min_capitalised_nouns", mixed_min_capitalised, 1, 1e6),
     SETTING("mixed.min_unknown_words", mixed_min_unknown, 1, 1e6),
     SETTING("mixed.min_unknown_share", mixed_min_unknown_share, 0, 1),
     SETTING("english.max_fr_words", english_max_fr, 0, 1e6),

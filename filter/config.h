@@ -10,6 +10,8 @@ typedef struct mtc_config {
     double mixed_min_en_share; /* en / (fr + en) */
     double mixed_min_switches; /* FR<->EN switches that make a segment mixed */
     double mixed_min_junk;     /* known MT junk words that make a segment mixed */
+    double mixed_min_function; /* English function words (with French) that make it mixed */
+    double mixed_min_capitalised; /* mid-sentence capitalised French common nouns */
     double mixed_min_unknown;  /* unknown lower-case words that make a segment mixed */
     double mixed_min_unknown_share; /* ... as a share of scored words */
     double english_max_fr;     /* at most this many French words: an English segment */

@@ -7,15 +7,20 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+/* Not a verdict: words French capitalises legitimately; Hunspell still judges them. */
+#define LISTED_CAPITALISABLE (-1)
+
 /* Later lists win where a word is in several. */
 static const struct {
     const char *file;
-    verdict v;
+    int v; /* a verdict, or LISTED_CAPITALISABLE */
 } list_files[] = {
+    {"fr-capitalised.txt", LISTED_CAPITALISABLE},
     {"fr-extra.txt", V_FR},
-    {"fr-loanwords.txt", V_FR},
+    {"fr-loanwords.txt", V_BOTH},
     {"en-extra.txt", V_EN},
-    {"en-function.txt", V_EN},
+    {"en-exonyms.txt", V_EN},
+    {"en-function.txt", V_EN_FUNCTION},
     {"mt-junk.txt", V_JUNK},
     {"names.txt", V_SKIP},
 };
@@ -61,7 +66,7 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
             text_append_nfc(tc, s, (size_t)(e - s), &nfc);
             text_fold(tc, nfc.data, nfc.len, &folded);
             buf_free(&nfc);
-            strmap_put(&wl->words, folded.data, folded.len, (int)list_files[f].v);
+            strmap_put(&wl->words, folded.data, folded.len, list_files[f].v);
         }
     }
     buf_free(&text);
@@ -140,7 +145,7 @@ void lexicon_free(lexicon *lx)
 
 const char *verdict_name(verdict v)
 {
-    static const char *names[] = {"skip", "fr", "en", "both", "unknown", "junk"};
+    static const char *names[] = {"skip", "fr", "en", "both", "unknown", "junk", "en-function", "fr-capitalised"};
     return names[v];
 }
 
@@ -192,15 +197,56 @@ static bool spell_fr_accented_capital(lexicon *lx, const char *w, size_t n)
     return Hunspell_spell(lx->fr, lx->scratch.data) != 0;
 }
 
+/* True when Hunspell knows the word only as a common noun/adjective/verb:
+   proper nouns have a capitalised stem ("st:Chine", "st:Pékin"). */
+static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
+{
+    buf_clear(&lx->scratch);
+    buf_append(&lx->scratch, w, n);
+    char **analyses = NULL;
+    int count = Hunspell_analyze(lx->fr, &analyses, lx->scratch.data);
+    bool common = count > 0;
+    for (int i = 0; i < count && common; i++) {
+        const char *st = strstr(analyses[i], "st:");
+        if (!st || (unsigned char)st[3] >= 0x80 || (st[3] >= 'A' && st[3] <= 'Z'))
+            common = false; /* a proper-noun stem (or one we cannot read) */
+    }
+    Hunspell_free_list(lx->fr, &analyses, count);
+    return common;
+}
+
+/* Two French words run together by MT ("leaderdans", "despirates"). */
+static bool splits_into_french_words(lexicon *lx, const char *w, size_t n)
+{
+    buf part = {0};
+    bool found = false;
+    for (size_t cut = 2; cut + 2 <= n && !found; cut++) {
+        if (((unsigned char)w[cut] & 0xC0) == 0x80)
+            continue; /* not a character boundary */
+        if (cut < 4 && n - cut < 4)
+            continue; /* too short to be sure */
+        buf_clear(&part);
+        buf_append(&part, w, cut);
+        if (!Hunspell_spell(lx->fr, part.data))
+            continue;
+        buf_clear(&part);
+        buf_append(&part, w + cut, n - cut);
+        found = Hunspell_spell(lx->fr, part.data) != 0;
+    }
+    buf_free(&part);
+    return found;
+}
+
 static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
 {
     word_shape s = shape_of(w, n);
     if (s.has_digit || s.letters == 0 || s.all_upper)
         return V_SKIP; /* numbers, acronyms (OTAN, APT40, MSS) */
     text_fold(tc, w, n, &lx->folded);
-    int listed;
-    if (strmap_get(&lx->lists->words, lx->folded.data, lx->folded.len, &listed))
+    int listed = 0;
+    if (strmap_get(&lx->lists->words, lx->folded.data, lx->folded.len, &listed) && listed != LISTED_CAPITALISABLE)
         return (verdict)listed;
+    bool capitalisable = listed == LISTED_CAPITALISABLE;
     bool fr = spell(lx->fr, &lx->scratch, w, n) || spell_fr_accented_capital(lx, w, n);
     bool en = spell(lx->en, &lx->scratch, w, n);
     if (!fr && !en && memchr(w, '\xE2', n)) { /* typographic apostrophe: retry with ' */
@@ -219,13 +265,19 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     /* A capital inside a sentence marks a name unless French knows the word. */
     if (s.capitalised && !sentence_initial && !fr)
         return V_SKIP;
+    /* "les Pirates Informatiques": MT capitalisation. English words are left
+       out: they are usually part of a name ("Central Intelligence Agency"). */
+    if (s.capitalised && !sentence_initial && !en && !capitalisable && only_common_in_french(lx, w, n))
+        return V_FR_CAPITALISED;
     if (fr && en)
         return V_BOTH;
     if (fr)
         return V_FR;
     if (en)
         return V_EN;
-    return s.capitalised ? V_SKIP : V_UNKNOWN;
+    if (s.capitalised)
+        return V_SKIP;
+    return n >= 7 && splits_into_french_words(lx, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
 verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 /* Same order as the public mtc_word_verdict. */
-typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK } verdict;
+typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK, V_EN_FUNCTION, V_FR_CAPITALISED } verdict;
 
 /* The project's word lists (dicts/), loaded once and shared read-only. */
 typedef struct wordlists {

@@ -196,7 +196,7 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     text_append_nfc(w->tc, seg, n, &w->nfc);
     tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
     seg_score sc;
-    score_segment(w->lex, w->tc, w->nfc.data, &w->words, &sc, w->hook ? &w->verdicts : NULL);
+    score_segment(w->lex, w->tc, w->nfc.data, w->nfc.len, &w->words, &sc, w->hook ? &w->verdicts : NULL);
     seg_label label = label_from_score(&w->engine->cfg, &sc);
     long fired = line_rule;
     if (line_rule >= 0) {

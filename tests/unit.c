@@ -144,12 +144,20 @@ static void test_lexicon(void)
         bool initial;
         verdict want;
     } cases[] = {
-        {"responsable", false, V_FR}, {"the", false, V_EN},        {"crediting", false, V_EN},
+        {"responsable", false, V_FR}, {"the", false, V_EN_FUNCTION}, {"crediting", false, V_EN},
         {"de", false, V_BOTH},        {"Spionage", false, V_JUNK}, {"respekter", false, V_JUNK},
         {"OTAN", false, V_SKIP},      {"APT40", false, V_SKIP},    {"Cilluffo", false, V_SKIP},
-        {"Etats-Unis", false, V_FR},  {"Etat", false, V_FR},       {"hackers", false, V_FR},
-        {"ransomware", false, V_FR},  {"Extended", false, V_SKIP}, {"The", true, V_EN},
+        {"Etats-Unis", false, V_FR},  {"Etat", false, V_FR},       {"hackers", false, V_BOTH},
+        {"ransomware", false, V_BOTH}, {"Extended", false, V_SKIP}, {"The", true, V_EN_FUNCTION},
         {"Pékin", false, V_FR},       {"xqzwv", false, V_UNKNOWN},
+        /* MT capitalisation: a French-only common noun with a capital mid-sentence */
+        {"Informatiques", false, V_FR_CAPITALISED}, {"Informatiques", true, V_FR},
+        {"Sécurité", false, V_FR},    /* institutions are capitalised in French */
+        {"Central", false, V_BOTH},   /* English too: part of a name */
+        {"Chine", false, V_BOTH},     /* a proper noun in the dictionary: not MT capitalisation */
+        {"leaderdans", false, V_JUNK}, {"despirates", false, V_JUNK}, /* run together */
+        {"China", false, V_EN},       /* English exonym */
+        {"und", false, V_JUNK},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         verdict v = lexicon_verdict(lx, tc, cases[i].word, strlen(cases[i].word), cases[i].initial);
@@ -185,6 +193,27 @@ static void test_clean_buffer(void)
     ok(st.segments == 3 && st.mixed_segments == 1 && st.boilerplate_segments == 1 && st.dropped == 1 &&
            st.rewrites == 1,
        "counters: 3 segments, 1 mixed, 1 boilerplate, 1 dropped, 1 rewrite");
+    free(out);
+
+    /* A quotation in English is a citation: not scored, so not mixed. */
+    mtc_stats_reset(&st, e);
+    const char *quoted = "Le sigle APT signifie « advanced persistent threat », soit menace persistante avancée.\n";
+    mtc_clean_buffer(w, quoted, strlen(quoted), &out, &len, &st, err, sizeof err);
+    ok(st.mixed_segments == 0 && st.en == 0, "English inside « » is not scored (en=%llu)", (unsigned long long)st.en);
+    free(out);
+    mtc_stats_reset(&st, e);
+    const char *spliced = "Il existe des preuves of sanctions contre la Chine.\n";
+    mtc_clean_buffer(w, spliced, strlen(spliced), &out, &len, &st, err, sizeof err);
+    ok(st.mixed_segments == 1, "one spliced English function word makes a French sentence mixed");
+    free(out);
+    mtc_stats_reset(&st, e);
+    const char *english = "Secretary of State Antony Blinken said the Chinese Ministry of State Security used contract hackers.\n";
+    mtc_clean_buffer(w, english, strlen(english), &out, &len, &st, err, sizeof err);
+    ok(st.mixed_segments == 0 && st.english_segments == 1, "a plain English sentence is english, not mixed");
+    free(out);
+
+    mtc_stats_reset(&st, e);
+    mtc_clean_buffer(w, in, strlen(in), &out, &len, &st, err, sizeof err);
     free(out);
     buf json = {0};
     report_append(&json, e, 7, "a\"b", 3, &st);
