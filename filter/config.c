@@ -26,6 +26,8 @@ static const setting settings[] = {
     SETTING("mixed.min_unknown_words", mixed_min_unknown, 1, 1e6),
     SETTING("mixed.min_unknown_share", mixed_min_unknown_share, 0, 1),
     SETTING("english.max_fr_words", english_max_fr, 0, 1e6),
+    SETTING("repair.repeat_min_words", repeat_min_words, 0, 40),
+    SETTING("repair.repeat_max_gap", repeat_max_gap, 0, 10),
     SETTING("cache.max_entries", cache_max_entries, 16, 1e8),
     SETTING("pcre2.match_limit", match_limit, 1000, 4e9),
     SETTING("pcre2.depth_limit", depth_limit, 100, 4e9),

@@ -14,6 +14,8 @@ typedef struct mtc_config {
     double mixed_min_capitalised; /* mid-sentence capitalised French common nouns */
     double mixed_min_unknown;  /* unknown lower-case words that make a segment mixed */
     double mixed_min_unknown_share; /* ... as a share of scored words */
+    double repeat_min_words;   /* repair: a phrase repeated by MT, at least this long (0: off) */
+    double repeat_max_gap;     /* ... with at most this many words between the copies */
     double english_max_fr;     /* at most this many French words: an English segment */
     double cache_max_entries;  /* bound of the per-worker verdict cache */
     double match_limit;        /* PCRE2 match limit per rule application */

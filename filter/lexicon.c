@@ -25,6 +25,36 @@ static const struct {
     {"names.txt", V_SKIP},
 };
 
+/* dicts/en-fr.txt: "english french" pairs, one a line. */
+static int load_translations(wordlists *wl, const char *dir, char *err, size_t errlen)
+{
+    buf path = {0}, text = {0};
+    buf_printf(&path, "%s/en-fr.txt", dir);
+    int rc = read_whole_file(path.data, &text, err, errlen);
+    const char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
+        p = nl ? nl + 1 : end;
+        char *hash = strchr(line, '#'), en[64], fr[64], extra[2];
+        if (hash)
+            *hash = '\0';
+        int got = sscanf(line, "%63s %63s %1s", en, fr, extra);
+        if (got == 2) {
+            wl->french = xrealloc(wl->french, (wl->n_french + 1) * sizeof *wl->french);
+            wl->french[wl->n_french] = xstrdup(fr);
+            strmap_put(&wl->translations, en, strlen(en), (int)wl->n_french++);
+        } else if (got != EOF) {
+            snprintf(err, errlen, "%s:%d: expected 'english french'", path.data, lineno);
+            rc = -1;
+        }
+        free(line);
+    }
+    buf_free(&path);
+    buf_free(&text);
+    return rc;
+}
+
 int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
 {
     buf text = {0}, folded = {0}, path = {0};
@@ -72,10 +102,23 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     buf_free(&text);
     buf_free(&folded);
     buf_free(&path);
-    return rc;
+    return rc == 0 ? load_translations(wl, dir, err, errlen) : rc;
 }
 
-void wordlists_free(wordlists *wl) { strmap_free(&wl->words); }
+const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
+{
+    int i;
+    return strmap_get(&wl->translations, lower_en, n, &i) ? wl->french[i] : NULL;
+}
+
+void wordlists_free(wordlists *wl)
+{
+    strmap_free(&wl->words);
+    strmap_free(&wl->translations);
+    for (size_t i = 0; i < wl->n_french; i++)
+        free(wl->french[i]);
+    free(wl->french);
+}
 
 struct lexicon {
     Hunhandle *fr, *en;
@@ -235,6 +278,51 @@ static bool splits_into_french_words(lexicon *lx, const char *w, size_t n)
     }
     buf_free(&part);
     return found;
+}
+
+agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n)
+{
+    buf_clear(&lx->scratch);
+    buf_append(&lx->scratch, w, n);
+    char **analyses = NULL;
+    int count = Hunspell_analyze(lx->fr, &analyses, lx->scratch.data);
+    bool capitalised = n > 0 && ((w[0] >= 'A' && w[0] <= 'Z') || (unsigned char)w[0] == 0xC3);
+    agreement found = AGREE_UNKNOWN, proper = AGREE_UNKNOWN;
+    bool ambiguous = false;
+    int nouns = 0;
+    for (int i = 0; i < count; i++) {
+        const char *a = analyses[i], *st = strstr(a, "st:");
+        if (!strstr(a, "po:nom"))
+            continue;
+        nouns++;
+        /* Epicene nouns ("un pirate", "une pirate") take the masculine by default. */
+        agreement g = strstr(a, "is:pl")                              ? AGREE_PLURAL
+                      : strstr(a, "is:fem")                           ? AGREE_FEM_SG
+                                                                      : AGREE_MASC_SG;
+        if (capitalised && st && st[3] >= 'A' && st[3] <= 'Z') /* "Canada" the country, not "canada" */
+            proper = g;
+        if (found != AGREE_UNKNOWN && g != found)
+            ambiguous = true;
+        if (found == AGREE_UNKNOWN)
+            found = g;
+    }
+    Hunspell_free_list(lx->fr, &analyses, count);
+    if (proper != AGREE_UNKNOWN)
+        return proper;
+    if (!nouns)
+        return count > 0 ? AGREE_NOT_NOUN : AGREE_UNKNOWN; /* unknown to Hunspell: no opinion */
+    return ambiguous ? AGREE_UNKNOWN : found;
+}
+
+bool lexicon_is_french(lexicon *lx, const char *w, size_t n) { return spell(lx->fr, &lx->scratch, w, n); }
+
+bool lexicon_is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n)
+{
+    int listed;
+    text_fold(tc, w, n, &lx->folded);
+    if (strmap_get(&lx->lists->words, lx->folded.data, lx->folded.len, &listed) && listed == LISTED_CAPITALISABLE)
+        return false; /* "la Justice", "l'Union": capitalised in good French */
+    return only_common_in_french(lx, w, n);
 }
 
 static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)

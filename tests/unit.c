@@ -156,7 +156,7 @@ static void test_lexicon(void)
         {"Central", false, V_BOTH},   /* English too: part of a name */
         {"Chine", false, V_BOTH},     /* a proper noun in the dictionary: not MT capitalisation */
         {"leaderdans", false, V_JUNK}, {"despirates", false, V_JUNK}, /* run together */
-        {"China", false, V_EN},       /* English exonym */
+        {"China", false, V_EN_FUNCTION}, /* English exonym: never in French text */
         {"und", false, V_JUNK},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
