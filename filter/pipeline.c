@@ -182,6 +182,7 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .switches = sc->switches, .words = w->verdicts.items, .n_words = w->verdicts.count,
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
+        .line_start = w->line_start,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -301,6 +302,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     for (size_t i = 0; i < w->spans.count; i++) {
         const span *sp = &w->spans.items[i];
         buf_append(&w->line_out, line + pos, sp->start - pos); /* space between sentences */
+        w->line_start = i == 0;
         int rc = process_segment(w, line, sp, line_rule, st);
         if (rc < 0)
             return -1;
