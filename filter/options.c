@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN };
+enum { OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML };
 
 static const struct option long_options[] = {
     {"mode", required_argument, NULL, 'm'},
@@ -16,6 +16,7 @@ static const struct option long_options[] = {
     {"check", no_argument, NULL, 'c'},
     {"rules", required_argument, NULL, 'R'},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"html", required_argument, NULL, OPT_HTML},
     {"marker-open", required_argument, NULL, OPT_MARKER_OPEN},
     {"marker-close", required_argument, NULL, OPT_MARKER_CLOSE},
     {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
@@ -36,6 +37,7 @@ static void usage(FILE *f)
           "                          drop: remove mixed and boilerplate segments\n"
           "  -r, --report=FILE       write a JSON Lines quality report, one object per document\n"
           "      --explain=FILE      write one TSV line per segment: label, rule, word counts, text\n"
+          "      --html=FILE         write a self-contained HTML triage page (summary, coloured text)\n"
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
           "  -z, --gzip              compress the output with gzip\n"
           "  -d, --doc-sep=LINE      a line equal to LINE separates documents\n"
@@ -82,6 +84,7 @@ int options_parse(options *o, int argc, char **argv)
             o->extra_rules[n_rules++] = optarg;
             break;
         case OPT_EXPLAIN: o->explain_path = optarg; break;
+        case OPT_HTML: o->html_path = optarg; break;
         case OPT_MARKER_OPEN: o->marker_open = optarg; break;
         case OPT_MARKER_CLOSE: o->marker_close = optarg; break;
         case OPT_RULES_DIR: o->paths.rules_dir = optarg; break;
