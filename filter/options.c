@@ -29,15 +29,14 @@ static const struct option long_options[] = {
 
 static void usage(FILE *f)
 {
+    /* One line per option, at most 80 columns (tests/docs.test checks). */
     fputs("Usage: mtclean [OPTION]... [FILE]...\n"
-          "Find and repair machine-translation damage in French text.\n"
-          "Reads FILEs (or standard input; gzip is detected) and writes to standard output.\n\n"
-          "  -m, --mode=MODE         repair (default): rewrite MT damage, drop boilerplate;\n"
-          "                          flag: keep every byte, mark damaged segments;\n"
-          "                          drop: remove mixed and boilerplate segments\n"
-          "  -r, --report=FILE       write a JSON Lines quality report, one object per document\n"
-          "      --explain=FILE      write one TSV line per segment: label, rule, word counts, text\n"
-          "      --html=FILE         write a self-contained HTML triage page (summary, coloured text)\n"
+          "Find and repair machine-translation damage in French text: read FILEs (or\n"
+          "standard input; plain or gzip), write the text to standard output.\n\n"
+          "  -m, --mode=MODE         repair (default), flag (mark, keep every byte) or drop\n"
+          "  -r, --report=FILE       write a JSON Lines quality report, one line a document\n"
+          "      --explain=FILE      write per-segment TSV: label, rule, word counts, text\n"
+          "      --html=FILE         write an HTML triage page: summary and coloured text\n"
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
           "  -z, --gzip              compress the output with gzip\n"
           "  -d, --doc-sep=LINE      a line equal to LINE separates documents\n"
@@ -50,7 +49,8 @@ static void usage(FILE *f)
           "      --dict-dir=DIR      directory of the Hunspell dictionaries fr and en_US\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n\n"
-          "Exit status: 0 success, 1 damage found (with --check), 2 error.\n",
+          "Exit status: 0 success, 1 damage found (with --check), 2 error.\n"
+          "Full documentation: man mtclean\n",
           f);
 }
 
