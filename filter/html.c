@@ -53,7 +53,6 @@ _Static_assert(sizeof columns / sizeof columns[0] == N_FIELDS, "one column per c
 
 struct html_report {
     const mtc_engine *engine;
-    mtc_mode mode;
     writer out;
     bool out_open;
     FILE *rows;  /* summary table rows, copied into the page at the end */
@@ -229,7 +228,6 @@ html_report *html_open(const char *path, const mtc_engine *engine, mtc_mode mode
 {
     html_report *h = xcalloc(1, sizeof *h);
     h->engine = engine;
-    h->mode = mode;
     h->rows = temp_file(err, errlen);
     if (!h->rows || writer_open(&h->out, path, false, err, errlen) < 0) {
         html_free(h);
@@ -312,17 +310,16 @@ static void append_badge(buf *b, const uint64_t v[N_FIELDS], int field, const ch
 
 static void append_rules_fired(html_report *h, buf *b, const mtc_stats *st)
 {
-    const char *sep = "<p class=\"rules\">rules fired: ";
+    bool any = false;
     for (size_t i = 0; i < mtc_engine_rule_count(h->engine); i++) {
         if (!st->rule_hits[i])
             continue;
-        buf_append_str(b, sep);
-        buf_append_str(b, "<code>");
+        buf_append_str(b, any ? ", <code>" : "<p class=\"rules\">rules fired: <code>");
         esc_str(b, mtc_engine_rule_name(h->engine, i));
         buf_printf(b, "</code>&#160;&#215;%" PRIu32, st->rule_hits[i]);
-        sep = ", ";
+        any = true;
     }
-    if (*sep == ',')
+    if (any)
         buf_append_str(b, "</p>\n");
 }
 

@@ -34,7 +34,7 @@ static void usage(FILE *f)
           "Find and repair machine-translation damage in French text: read FILEs (or\n"
           "standard input; plain or gzip), write the text to standard output.\n\n"
           "  -m, --mode=MODE         repair (default), flag (mark, keep every byte) or drop\n"
-          "  -r, --report=FILE       write a JSON Lines quality report, one line a document\n"
+          "  -r, --report=FILE       write a JSON Lines quality report, a line per document\n"
           "      --explain=FILE      write per-segment TSV: label, rule, word counts, text\n"
           "      --html=FILE         write an HTML triage page: summary and coloured text\n"
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
