@@ -41,6 +41,7 @@ struct mtc_worker {
     blank_state blanks;
     mtc_segment_hook hook;
     void *hook_ctx;
+    bool line_start;      /* the next segment is the first of its line */
     verdict_vec verdicts; /* filled only when a hook wants them */
     char err[512];
 };

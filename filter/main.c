@@ -1,5 +1,6 @@
 /* mtclean: the command-line filter around libmtclean. */
 #include "explain.h"
+#include "html.h"
 #include "input.h"
 #include "options.h"
 #include "output.h"
@@ -17,10 +18,21 @@ typedef struct run {
     bool have_report, have_explain;
     buf text, json, explain_text;
     explain explain;
+    html_report *html;
     mtc_stats doc_stats;
     uint64_t doc_no, mixed_total;
     char err[1024];
 } run;
+
+/* --explain and --html both watch the segments; the worker has one hook. */
+static void segment_hook(void *ctx, const mtc_segment_info *info)
+{
+    run *r = ctx;
+    if (r->have_explain)
+        explain_segment(&r->explain, info);
+    if (r->html)
+        html_segment(r->html, info);
+}
 
 static int flush_text(run *r)
 {
@@ -47,6 +59,8 @@ static int end_document(run *r, const char *id)
         if (writer_write(&r->report, r->json.data, r->json.len, r->err, sizeof r->err) < 0)
             return -1;
     }
+    if (r->html && html_doc_end(r->html, r->doc_no, id, &r->doc_stats, r->err, sizeof r->err) < 0)
+        return -1;
     mtc_stats_reset(&r->doc_stats, r->engine);
     pipeline_doc_begin(r->worker);
     return flush_text(r);
@@ -110,14 +124,19 @@ static int run_all(run *r)
         r->have_explain = true;
         r->explain = (explain){.out = &r->explain_text, .doc = 1};
         explain_header(&r->explain_text);
-        mtc_worker_set_segment_hook(r->worker, explain_segment, &r->explain);
     }
+    if (o->html_path && !(r->html = html_open(o->html_path, r->engine, o->mode, r->err, sizeof r->err)))
+        return -1;
+    if (r->have_explain || r->html)
+        mtc_worker_set_segment_hook(r->worker, segment_hook, r);
     mtc_stats_init(&r->doc_stats, r->engine);
     int rc = 0;
     if (o->n_inputs == 0)
         rc = process_input(r, NULL);
     for (int i = 0; i < o->n_inputs && rc == 0; i++)
         rc = process_input(r, o->inputs[i]);
+    if (r->html && rc == 0)
+        rc = html_finish(r->html, r->err, sizeof r->err);
     char close_err[512] = "";
     if (writer_close(&r->out, close_err, sizeof close_err) < 0 && rc == 0) {
         snprintf(r->err, sizeof r->err, "%s", close_err);
@@ -163,6 +182,7 @@ int main(int argc, char **argv)
     buf_free(&r.text);
     buf_free(&r.json);
     buf_free(&r.explain_text);
+    html_free(r.html);
     mtc_worker_free(r.worker);
     mtc_engine_free(engine);
     options_free(&opt);

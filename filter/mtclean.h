@@ -87,6 +87,7 @@ typedef struct mtc_segment_info {
     const char *output;   /* what was written for it (NULL if dropped) */
     size_t output_len;
     int rewritten;        /* repair mode changed it */
+    int line_start;       /* first segment of its input line (a paragraph starts) */
 } mtc_segment_info;
 
 typedef void (*mtc_segment_hook)(void *ctx, const mtc_segment_info *info);

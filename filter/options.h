@@ -6,7 +6,7 @@
 
 typedef struct options {
     mtc_mode mode;
-    const char *report_path, *output_path, *explain_path;
+    const char *report_path, *output_path, *explain_path, *html_path;
     const char *marker_open, *marker_close;
     const char *doc_sep;
     bool gzip_output, check;

@@ -131,7 +131,6 @@ static void repair_mixed(mtc_worker *w, mtc_stats *st)
 static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
 {
     const ruleset *rs = &w->engine->rules;
-    uint64_t before = st->rewrites;
     for (size_t i = 0; i < rs->count; i++) {
         const rule *r = &rs->rules[i];
         if (r->kind != RULE_REWRITE || !rule_applies(r, label))
@@ -147,8 +146,6 @@ static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
             w->rewritten = tmp;
         }
     }
-    if (st->rewrites > before)
-        st->rewritten_segments++;
     return 0;
 }
 
@@ -199,6 +196,7 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .switches = sc->switches, .words = w->verdicts.items, .n_words = w->verdicts.count,
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
+        .line_start = w->line_start,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -254,6 +252,7 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
                 if (apply_rewrites(w, label, st) < 0)
                     return -1;
                 rewritten = st->rewrites > before;
+                st->rewritten_segments += rewritten;
             }
             buf_append(out, w->nfc.data, w->nfc.len);
         }
@@ -321,6 +320,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     for (size_t i = 0; i < w->spans.count; i++) {
         const span *sp = &w->spans.items[i];
         buf_append(&w->line_out, line + pos, sp->start - pos); /* space between sentences */
+        w->line_start = i == 0;
         int rc = process_segment(w, line, sp, line_rule, st);
         if (rc < 0)
             return -1;
