@@ -1,4 +1,5 @@
 #include "repair.h"
+#include "text.h"
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -47,12 +48,7 @@ static bool same_word(const char *a, size_t n, const char *lit)
 static bool starts_with_vowel(const char *w, size_t n)
 {
     size_t i = 0;
-    int c = n ? 0 : -1;
-    if (n) {
-        UChar32 cp;
-        U8_NEXT((const uint8_t *)w, i, (int32_t)n, cp);
-        c = cp;
-    }
+    int c = n ? utf8_next(w, n, &i) : -1;
     if (c < 0)
         return false;
     c = u_tolower(c);
