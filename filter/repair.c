@@ -111,14 +111,16 @@ void repair_words(lexicon *lx, text_ctx *tc, const wordlists *wl, const char *s,
         size_t consumed_to = w->start + w->len;
         repair_kind kind = REPAIR_FUNCTION_WORD;
 
-        /* MT capitalisation comes in runs ("des Pirates Informatiques Criminels"):
-           a neighbour of a capitalised French noun goes to lower case too. */
-        bool in_capital_run = i > 0 && is_capitalised(text) && mid_sentence(s, w->start) &&
+        /* In a damaged sentence, a French common word capitalised after a
+           lower-case French word is MT capitalisation ("des Pirates
+           informatiques", "leurs Obligations"), unless an English capitalised
+           word follows (a name: "la Central Intelligence Agency"). */
+        bool mt_capitalised = i > 0 && is_capitalised(text) && mid_sentence(s, w->start) &&
                               french_or_both(prev) &&
                               !(next && next_adjacent && is_capitalised(s + next->start) &&
                                 !french_or_both(next->verdict)) &&
                               lexicon_is_common_french(lx, tc, text, w->len);
-        if (w->verdict == MTC_WORD_FR_CAPITALISED || in_capital_run) {
+        if (w->verdict == MTC_WORD_FR_CAPITALISED || mt_capitalised) {
             buf_append(out, s + pos, w->start - pos);
             append_lowercased_initial(out, text, w->len);
             counts->n[REPAIR_CAPITALISED]++;
