@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "json.h"
 #include "pipeline.h"
 #include "report.h"
 #include <errno.h>
@@ -81,8 +82,38 @@ static int copy_spill(corpus *c)
     return rc;
 }
 
-/* In input order: the summary, the text (unless dropped), --explain, the
-   report, the progress line. A streamed document's text is already out, or
+/* The document's segments to the --html page, which is built here, on
+   the writing thread. */
+static void html_segments(corpus *c, document *d)
+{
+    if (!c->html)
+        return;
+    seglog_replay(&d->segments, html_segment, c->html);
+    seglog_clear(&d->segments);
+}
+
+/* The --html page shows the id as text: a string id decoded, another JSON
+   value as written. */
+static int html_document(corpus *c, document *d)
+{
+    if (!c->html)
+        return 0;
+    html_segments(c, d);
+    buf id = {0};
+    const buf *json = &d->id_json;
+    if (json->len && json->data[0] == '"')
+        json_decode_string(json->data, json->len, &id);
+    else if (json->len)
+        buf_append(&id, json->data, json->len);
+    int rc = html_doc_end(c->html, d->no, id.len ? id.data : NULL, &d->stats, c->err, sizeof c->err);
+    buf_free(&id);
+    if (rc < 0)
+        c->emit_failed = true;
+    return rc;
+}
+
+/* In input order: the summary, the text (unless dropped), --explain, --html,
+   the report, the progress line. A streamed document's text is already out, or
    in the spill file. */
 static int finish_document(corpus *c, document *d, bool streamed)
 {
@@ -102,6 +133,8 @@ static int finish_document(corpus *c, document *d, bool streamed)
     if (streamed && c->spill && !dropped && copy_spill(c) < 0)
         return -1;
     if (c->have_explain && write_buf(c, &c->explain_out, &d->explain) < 0)
+        return -1;
+    if (html_document(c, d) < 0)
         return -1;
     if (c->have_report) {
         append_report_line(c, d, dropped);
@@ -131,7 +164,8 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
     c->fields = (jsonl_fields){opt->field, opt->id_field, opt->quality_field};
     c->settings = (doc_settings){
         .engine = engine, .mode = opt->mode, .marker_open = opt->marker_open, .marker_close = opt->marker_close,
-        .explain = opt->explain_path != NULL, .fields = opt->jsonl ? &c->fields : NULL,
+        .explain = opt->explain_path != NULL, .keep_segments = opt->html_path != NULL,
+        .fields = opt->jsonl ? &c->fields : NULL,
     };
     summary_init(&c->sum, engine);
     bool terminal = isatty(STDERR_FILENO);
@@ -157,6 +191,8 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
         if (write_buf(c, &c->explain_out, &c->scratch) < 0)
             return -1;
     }
+    if (opt->html_path && !(c->html = html_open(opt->html_path, engine, opt->mode, c->err, sizeof c->err)))
+        return -1;
     return 0;
 }
 
@@ -187,7 +223,26 @@ static int flush_streamed(corpus *c, document *d)
     if (c->have_explain && write_buf(c, &c->explain_out, &d->explain) < 0)
         return -1;
     buf_clear(&d->explain);
+    html_segments(c, d);
     return 0;
+}
+
+/* A temporary file in $TMPDIR (default /tmp), gone once closed. */
+static FILE *spill_file(char *err, size_t errlen)
+{
+    const char *dir = getenv("TMPDIR");
+    buf path = {0};
+    buf_printf(&path, "%s/mtclean-spill.XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path.data);
+    FILE *f = fd < 0 ? NULL : fdopen(fd, "w+");
+    if (!f)
+        snprintf(err, errlen, "cannot create a temporary file %s: %s", path.data, strerror(errno));
+    if (fd >= 0)
+        unlink(path.data);
+    if (fd >= 0 && !f)
+        close(fd);
+    buf_free(&path);
+    return f;
 }
 
 int corpus_stream_begin(corpus *c, document *d)
@@ -195,13 +250,10 @@ int corpus_stream_begin(corpus *c, document *d)
     doc_worker *dw = workqueue_borrow(c->queue, c->err, sizeof c->err);
     if (!dw || write_buf(c, &c->out, &d->prefix) < 0)
         return -1;
-    if (c->opt->min_quality_set && !(c->spill = tmpfile())) {
-        snprintf(c->err, sizeof c->err, "cannot create a temporary file: %s", strerror(errno));
+    if (c->opt->min_quality_set && !(c->spill = spill_file(c->err, sizeof c->err)))
         return -1;
-    }
     c->stream_worker = dw;
-    dw->explain.out = &d->explain;
-    dw->explain.doc = d->no;
+    doc_worker_attach(dw, d);
     pipeline_doc_begin(dw->worker);
     if (document_feed(dw->worker, d->input.data, d->input.len, &d->output, &d->stats, c->err, sizeof c->err) < 0)
         return -1;
@@ -283,6 +335,8 @@ int corpus_close(corpus *c, int rc)
                 snprintf(c->err, sizeof c->err, "%s", input_err);
         }
     }
+    if (rc == 0 && c->html && html_finish(c->html, c->err, sizeof c->err) < 0)
+        rc = -1;
     if (rc == 0)
         progress_finish(&c->prog, c->done_documents, c->done_bytes);
     rc = close_writer(c, &c->out, &c->have_out, rc);
@@ -297,6 +351,8 @@ void corpus_free(corpus *c)
 {
     workqueue_free(c->queue);
     c->queue = NULL;
+    html_free(c->html);
+    c->html = NULL;
     if (c->spill)
         fclose(c->spill);
     c->spill = NULL;

@@ -1,9 +1,10 @@
 /* A run over a corpus: documents go through the work queue and come out in
-   input order to the text output, the report, --explain, the summary and
-   the progress line. A text document too big to queue is streamed instead. */
+   input order to the text output, the report, --explain, --html, the
+   summary and the progress line. A text document too big to queue is streamed instead. */
 #ifndef MTC_CORPUS_H
 #define MTC_CORPUS_H
 #include "document.h"
+#include "html.h"
 #include "options.h"
 #include "output.h"
 #include "progress.h"
@@ -19,6 +20,7 @@ typedef struct corpus {
     workqueue *queue;
     writer out, report, explain_out;
     bool have_out, have_report, have_explain;
+    html_report *html;
     summary sum;
     progress prog;
     buf scratch;

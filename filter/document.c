@@ -27,11 +27,22 @@ void document_free(document *d)
     buf_free(&d->id_json);
     buf_free(&d->output);
     buf_free(&d->explain);
+    seglog_free(&d->segments);
     mtc_stats_free(&d->stats);
     free(d);
 }
 
 bool document_has_text(const document *d) { return d->kind == DOC_TEXT || d->layout.has_text; }
+
+/* --explain and --html both watch the segments; a worker has one hook. */
+static void segment_hook(void *ctx, const mtc_segment_info *info)
+{
+    doc_worker *dw = ctx;
+    if (dw->settings->explain)
+        explain_segment(&dw->explain, info);
+    if (dw->segments)
+        seglog_record(dw->segments, info);
+}
 
 doc_worker *doc_worker_new(const doc_settings *s, char *err, size_t errlen)
 {
@@ -45,8 +56,8 @@ doc_worker *doc_worker_new(const doc_settings *s, char *err, size_t errlen)
     doc_worker *dw = xcalloc(1, sizeof *dw);
     dw->settings = s;
     dw->worker = w;
-    if (s->explain)
-        mtc_worker_set_segment_hook(w, explain_segment, &dw->explain);
+    if (s->explain || s->keep_segments)
+        mtc_worker_set_segment_hook(w, segment_hook, dw);
     return dw;
 }
 
@@ -127,10 +138,16 @@ static void shrink_scratch(doc_worker *dw)
             buf_free(scratch[i]);
 }
 
-void document_process(doc_worker *dw, document *d)
+void doc_worker_attach(doc_worker *dw, document *d)
 {
     dw->explain.out = &d->explain;
     dw->explain.doc = d->no;
+    dw->segments = dw->settings->keep_segments ? &d->segments : NULL;
+}
+
+void document_process(doc_worker *dw, document *d)
+{
+    doc_worker_attach(dw, d);
     int rc = d->kind == DOC_TEXT ? clean_text(dw, d, d->input.data, d->input.len, &d->output)
                                  : process_record(dw, d);
     if (rc < 0)

@@ -7,6 +7,7 @@
 #include "explain.h"
 #include "jsonl.h"
 #include "mtclean.h"
+#include "seglog.h"
 #include <stdbool.h>
 
 typedef enum { DOC_TEXT, DOC_RECORD } doc_kind;
@@ -17,6 +18,7 @@ typedef struct doc_settings {
     mtc_mode mode;
     const char *marker_open, *marker_close; /* NULL: the defaults */
     bool explain;                           /* collect --explain lines */
+    bool keep_segments;                     /* log the segments (for --html) */
     const jsonl_fields *fields;             /* JSONL mode */
 } doc_settings;
 
@@ -25,6 +27,7 @@ typedef struct doc_worker {
     const doc_settings *settings;
     mtc_worker *worker;
     explain explain;
+    seglog *segments;                  /* the current document's log, if kept */
     buf text, cleaned, value, quality; /* JSONL scratch */
 } doc_worker;
 
@@ -43,6 +46,7 @@ typedef struct document {
     /* Results. */
     buf output;           /* the cleaned text, or the whole record line */
     buf explain;          /* --explain lines */
+    seglog segments;      /* with keep_segments */
     mtc_stats stats;
     bool failed;
     char err[512];
@@ -58,6 +62,8 @@ void doc_worker_free(doc_worker *dw);
 /* Cleans the document (thread-safe given one doc_worker per thread). On a
    rule failure sets failed and err. */
 void document_process(doc_worker *dw, document *d);
+/* Points the worker's --explain lines and segment log at the document. */
+void doc_worker_attach(doc_worker *dw, document *d);
 
 /* Cleans the lines of p[0..n), cut as the input reader cuts them, with a
    worker between pipeline_doc_begin and _end. Returns 0, or -1 with err filled. */

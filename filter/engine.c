@@ -54,6 +54,8 @@ mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
     int rc = config_load_file(&e->cfg, conf, err, errlen);
     if (rc == 0) {
         ruleset_init(&e->rules, (uint32_t)e->cfg.match_limit, (uint32_t)e->cfg.depth_limit);
+        for (int k = 0; k < REPAIR_KINDS; k++)
+            e->builtin_rule[k] = ruleset_add_builtin(&e->rules, repair_names[k]);
         rc = load_rules_dir(e, rules_dir, err, errlen);
     }
     for (size_t i = 0; rc == 0 && i < paths->n_extra_rules; i++)

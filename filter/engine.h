@@ -4,6 +4,7 @@
 #include "config.h"
 #include "lexicon.h"
 #include "mtclean.h"
+#include "repair.h"
 #include "rules.h"
 #include "score.h"
 #include "segment.h"
@@ -13,6 +14,7 @@
 struct mtc_engine {
     mtc_config cfg;
     ruleset rules;
+    size_t builtin_rule[REPAIR_KINDS]; /* report index of each built-in repair */
     wordlists lists;
     char *dict_dir;
 };
@@ -39,6 +41,7 @@ struct mtc_worker {
     blank_state blanks;
     mtc_segment_hook hook;
     void *hook_ctx;
+    bool line_start;      /* the next segment is the first of its line */
     verdict_vec verdicts; /* filled only when a hook wants them */
     char err[512];
 };

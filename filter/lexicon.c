@@ -7,18 +7,53 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+/* Not a verdict: words French capitalises legitimately; Hunspell still judges them. */
+#define LISTED_CAPITALISABLE (-1)
+
 /* Later lists win where a word is in several. */
 static const struct {
     const char *file;
-    verdict v;
+    int v; /* a verdict, or LISTED_CAPITALISABLE */
 } list_files[] = {
+    {"fr-capitalised.txt", LISTED_CAPITALISABLE},
     {"fr-extra.txt", V_FR},
-    {"fr-loanwords.txt", V_FR},
+    {"fr-loanwords.txt", V_BOTH},
     {"en-extra.txt", V_EN},
-    {"en-function.txt", V_EN},
+    {"en-exonyms.txt", V_EN},
+    {"en-function.txt", V_EN_FUNCTION},
     {"mt-junk.txt", V_JUNK},
     {"names.txt", V_SKIP},
 };
+
+/* dicts/en-fr.txt: "english french" pairs, one a line. */
+static int load_translations(wordlists *wl, const char *dir, char *err, size_t errlen)
+{
+    buf path = {0}, text = {0};
+    buf_printf(&path, "%s/en-fr.txt", dir);
+    int rc = read_whole_file(path.data, &text, err, errlen);
+    const char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
+        p = nl ? nl + 1 : end;
+        char *hash = strchr(line, '#'), en[64], fr[64], extra[2];
+        if (hash)
+            *hash = '\0';
+        int got = sscanf(line, "%63s %63s %1s", en, fr, extra);
+        if (got == 2) {
+            wl->french = xrealloc(wl->french, (wl->n_french + 1) * sizeof *wl->french);
+            wl->french[wl->n_french] = xstrdup(fr);
+            strmap_put(&wl->translations, en, strlen(en), (int)wl->n_french++);
+        } else if (got != EOF) {
+            snprintf(err, errlen, "%s:%d: expected 'english french'", path.data, lineno);
+            rc = -1;
+        }
+        free(line);
+    }
+    buf_free(&path);
+    buf_free(&text);
+    return rc;
+}
 
 int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
 {
@@ -61,16 +96,29 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
             text_append_nfc(tc, s, (size_t)(e - s), &nfc);
             text_fold(tc, nfc.data, nfc.len, &folded);
             buf_free(&nfc);
-            strmap_put(&wl->words, folded.data, folded.len, (int)list_files[f].v);
+            strmap_put(&wl->words, folded.data, folded.len, list_files[f].v);
         }
     }
     buf_free(&text);
     buf_free(&folded);
     buf_free(&path);
-    return rc;
+    return rc == 0 ? load_translations(wl, dir, err, errlen) : rc;
 }
 
-void wordlists_free(wordlists *wl) { strmap_free(&wl->words); }
+const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
+{
+    int i;
+    return strmap_get(&wl->translations, lower_en, n, &i) ? wl->french[i] : NULL;
+}
+
+void wordlists_free(wordlists *wl)
+{
+    strmap_free(&wl->words);
+    strmap_free(&wl->translations);
+    for (size_t i = 0; i < wl->n_french; i++)
+        free(wl->french[i]);
+    free(wl->french);
+}
 
 struct lexicon {
     Hunhandle *fr, *en;
@@ -140,7 +188,7 @@ void lexicon_free(lexicon *lx)
 
 const char *verdict_name(verdict v)
 {
-    static const char *names[] = {"skip", "fr", "en", "both", "unknown", "junk"};
+    static const char *names[] = {"skip", "fr", "en", "both", "unknown", "junk", "en-function", "fr-capitalised"};
     return names[v];
 }
 
@@ -192,15 +240,101 @@ static bool spell_fr_accented_capital(lexicon *lx, const char *w, size_t n)
     return Hunspell_spell(lx->fr, lx->scratch.data) != 0;
 }
 
+/* True when Hunspell knows the word only as a common noun/adjective/verb:
+   proper nouns have a capitalised stem ("st:Chine", "st:Pékin"). */
+static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
+{
+    buf_clear(&lx->scratch);
+    buf_append(&lx->scratch, w, n);
+    char **analyses = NULL;
+    int count = Hunspell_analyze(lx->fr, &analyses, lx->scratch.data);
+    bool common = count > 0;
+    for (int i = 0; i < count && common; i++) {
+        const char *st = strstr(analyses[i], "st:");
+        if (!st || (unsigned char)st[3] >= 0x80 || (st[3] >= 'A' && st[3] <= 'Z'))
+            common = false; /* a proper-noun stem (or one we cannot read) */
+    }
+    Hunspell_free_list(lx->fr, &analyses, count);
+    return common;
+}
+
+/* Two French words run together by MT ("leaderdans", "despirates"). */
+static bool splits_into_french_words(lexicon *lx, const char *w, size_t n)
+{
+    buf part = {0};
+    bool found = false;
+    for (size_t cut = 2; cut + 2 <= n && !found; cut++) {
+        if (((unsigned char)w[cut] & 0xC0) == 0x80)
+            continue; /* not a character boundary */
+        if (cut < 4 && n - cut < 4)
+            continue; /* too short to be sure */
+        buf_clear(&part);
+        buf_append(&part, w, cut);
+        if (!Hunspell_spell(lx->fr, part.data))
+            continue;
+        buf_clear(&part);
+        buf_append(&part, w + cut, n - cut);
+        found = Hunspell_spell(lx->fr, part.data) != 0;
+    }
+    buf_free(&part);
+    return found;
+}
+
+agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n)
+{
+    buf_clear(&lx->scratch);
+    buf_append(&lx->scratch, w, n);
+    char **analyses = NULL;
+    int count = Hunspell_analyze(lx->fr, &analyses, lx->scratch.data);
+    bool capitalised = n > 0 && ((w[0] >= 'A' && w[0] <= 'Z') || (unsigned char)w[0] == 0xC3);
+    agreement found = AGREE_UNKNOWN, proper = AGREE_UNKNOWN;
+    bool ambiguous = false;
+    int nouns = 0;
+    for (int i = 0; i < count; i++) {
+        const char *a = analyses[i], *st = strstr(a, "st:");
+        if (!strstr(a, "po:nom"))
+            continue;
+        nouns++;
+        /* Epicene nouns ("un pirate", "une pirate") take the masculine by default. */
+        agreement g = strstr(a, "is:pl")                              ? AGREE_PLURAL
+                      : strstr(a, "is:fem")                           ? AGREE_FEM_SG
+                                                                      : AGREE_MASC_SG;
+        if (capitalised && st && st[3] >= 'A' && st[3] <= 'Z') /* "Canada" the country, not "canada" */
+            proper = g;
+        if (found != AGREE_UNKNOWN && g != found)
+            ambiguous = true;
+        if (found == AGREE_UNKNOWN)
+            found = g;
+    }
+    Hunspell_free_list(lx->fr, &analyses, count);
+    if (proper != AGREE_UNKNOWN)
+        return proper;
+    if (!nouns)
+        return count > 0 ? AGREE_NOT_NOUN : AGREE_UNKNOWN; /* unknown to Hunspell: no opinion */
+    return ambiguous ? AGREE_UNKNOWN : found;
+}
+
+bool lexicon_is_french(lexicon *lx, const char *w, size_t n) { return spell(lx->fr, &lx->scratch, w, n); }
+
+bool lexicon_is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n)
+{
+    int listed;
+    text_fold(tc, w, n, &lx->folded);
+    if (strmap_get(&lx->lists->words, lx->folded.data, lx->folded.len, &listed) && listed == LISTED_CAPITALISABLE)
+        return false; /* "la Justice", "l'Union": capitalised in good French */
+    return only_common_in_french(lx, w, n);
+}
+
 static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
 {
     word_shape s = shape_of(w, n);
     if (s.has_digit || s.letters == 0 || s.all_upper)
         return V_SKIP; /* numbers, acronyms (OTAN, APT40, MSS) */
     text_fold(tc, w, n, &lx->folded);
-    int listed;
-    if (strmap_get(&lx->lists->words, lx->folded.data, lx->folded.len, &listed))
+    int listed = 0;
+    if (strmap_get(&lx->lists->words, lx->folded.data, lx->folded.len, &listed) && listed != LISTED_CAPITALISABLE)
         return (verdict)listed;
+    bool capitalisable = listed == LISTED_CAPITALISABLE;
     bool fr = spell(lx->fr, &lx->scratch, w, n) || spell_fr_accented_capital(lx, w, n);
     bool en = spell(lx->en, &lx->scratch, w, n);
     if (!fr && !en && memchr(w, '\xE2', n)) { /* typographic apostrophe: retry with ' */
@@ -219,13 +353,19 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     /* A capital inside a sentence marks a name unless French knows the word. */
     if (s.capitalised && !sentence_initial && !fr)
         return V_SKIP;
+    /* "les Pirates Informatiques": MT capitalisation. English words are left
+       out: they are usually part of a name ("Central Intelligence Agency"). */
+    if (s.capitalised && !sentence_initial && !en && !capitalisable && only_common_in_french(lx, w, n))
+        return V_FR_CAPITALISED;
     if (fr && en)
         return V_BOTH;
     if (fr)
         return V_FR;
     if (en)
         return V_EN;
-    return s.capitalised ? V_SKIP : V_UNKNOWN;
+    if (s.capitalised)
+        return V_SKIP;
+    return n >= 7 && splits_into_french_words(lx, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
 verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)

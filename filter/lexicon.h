@@ -6,12 +6,18 @@
 #include <stdbool.h>
 
 /* Same order as the public mtc_word_verdict. */
-typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK } verdict;
+typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK, V_EN_FUNCTION, V_FR_CAPITALISED } verdict;
 
 /* The project's word lists (dicts/), loaded once and shared read-only. */
 typedef struct wordlists {
-    strmap words; /* case-folded word -> verdict */
+    strmap words;        /* case-folded word -> verdict */
+    strmap translations; /* English function word -> index in french */
+    char **french;       /* French replacements (dicts/en-fr.txt) */
+    size_t n_french;
 } wordlists;
+
+/* The French word for a spliced English function word, or NULL. */
+const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n);
 
 int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen);
 void wordlists_free(wordlists *wl);
@@ -24,4 +30,12 @@ void lexicon_free(lexicon *lx);
 /* w is one NFC word (no spaces); sentence_initial says whether a capital means anything. */
 verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial);
 const char *verdict_name(verdict v);
+
+/* Gender and number of a French noun, for choosing an article. */
+typedef enum { AGREE_UNKNOWN, AGREE_MASC_SG, AGREE_FEM_SG, AGREE_PLURAL, AGREE_NOT_NOUN } agreement;
+agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n);
+/* Hunspell's French dictionary knows w (as written). */
+bool lexicon_is_french(lexicon *lx, const char *w, size_t n);
+/* w is a French common word (no proper-noun reading), whatever its capital. */
+bool lexicon_is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n);
 #endif

@@ -60,7 +60,16 @@ double mtc_stats_quality(const mtc_stats *stats);
 
 /* What the pipeline decided about one segment (sentence), for reports that
    show the text: the hook is called once per segment, in order. */
-typedef enum { MTC_WORD_SKIP, MTC_WORD_FR, MTC_WORD_EN, MTC_WORD_BOTH, MTC_WORD_UNKNOWN, MTC_WORD_JUNK } mtc_word_verdict;
+typedef enum {
+    MTC_WORD_SKIP,          /* name, number, acronym, URL: not scored */
+    MTC_WORD_FR,
+    MTC_WORD_EN,
+    MTC_WORD_BOTH,          /* valid in French and English (or a loanword) */
+    MTC_WORD_UNKNOWN,
+    MTC_WORD_JUNK,          /* MT junk: listed, German-looking or run-together */
+    MTC_WORD_EN_FUNCTION,   /* English function word (the, and, of): counts as English */
+    MTC_WORD_FR_CAPITALISED /* French common noun capitalised mid-sentence: counts as French */
+} mtc_word_verdict;
 
 typedef struct mtc_word_info {
     size_t start, len; /* within mtc_segment_info.text */
@@ -78,6 +87,7 @@ typedef struct mtc_segment_info {
     const char *output;   /* what was written for it (NULL if dropped) */
     size_t output_len;
     int rewritten;        /* repair mode changed it */
+    int line_start;       /* first segment of its input line (a paragraph starts) */
 } mtc_segment_info;
 
 typedef void (*mtc_segment_hook)(void *ctx, const mtc_segment_info *info);

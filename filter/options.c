@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 enum {
-    OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN,
+    OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER,
 };
@@ -29,6 +29,7 @@ static const struct option long_options[] = {
     {"check", no_argument, NULL, 'c'},
     {"rules", required_argument, NULL, 'R'},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"html", required_argument, NULL, OPT_HTML},
     {"marker-open", required_argument, NULL, OPT_MARKER_OPEN},
     {"marker-close", required_argument, NULL, OPT_MARKER_CLOSE},
     {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
@@ -52,14 +53,14 @@ static const struct option long_options[] = {
 
 static void usage(FILE *f)
 {
+    /* One line per option, at most 80 columns (tests/docs.test checks). */
     fputs("Usage: mtclean [OPTION]... [FILE]...\n"
-          "Find and repair machine-translation damage in French text.\n"
-          "Reads FILEs (or standard input; gzip is detected) and writes to standard output.\n\n"
-          "  -m, --mode=MODE         repair (default): rewrite MT damage, drop boilerplate;\n"
-          "                          flag: keep every byte, mark damaged segments;\n"
-          "                          drop: remove mixed and boilerplate segments\n"
-          "  -r, --report=FILE       write a JSON Lines quality report, one object per document\n"
-          "      --explain=FILE      write one TSV line per segment: label, rule, word counts, text\n"
+          "Find and repair machine-translation damage in French text: read FILEs (or\n"
+          "standard input; plain or gzip), write the text to standard output.\n\n"
+          "  -m, --mode=MODE         repair (default), flag (mark, keep every byte) or drop\n"
+          "  -r, --report=FILE       write a JSON Lines quality report, a line per document\n"
+          "      --explain=FILE      write per-segment TSV: label, rule, word counts, text\n"
+          "      --html=FILE         write an HTML triage page: summary and coloured text\n"
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
           "  -z, --gzip              compress the output with gzip\n"
           "  -d, --doc-sep=LINE      a line equal to LINE separates documents\n"
@@ -72,18 +73,19 @@ static void usage(FILE *f)
           "      --dict-dir=DIR      directory of the Hunspell dictionaries fr and en_US\n"
           "      --jsonl             read and write JSON Lines: each record is a document\n"
           "      --field=NAME        JSONL: the field holding the text (default text)\n"
-          "      --id-field=NAME     JSONL: field whose value is the report's id (default id)\n"
+          "      --id-field=NAME     JSONL: field giving the report's id (default id)\n"
           "      --quality-field=NAME  JSONL: field the counters go in (default mtclean)\n"
           "      --no-quality-field  JSONL: do not add the counters to the records\n"
-          "  -j, --threads=N         clean N documents in parallel (default: cores available)\n"
+          "  -j, --threads=N         clean N documents at once (default: available cores)\n"
           "      --min-quality=Q     drop whole documents whose quality is below Q (0 to 1)\n"
-          "      --summary[=FILE]    write corpus totals at the end to FILE (default stderr)\n"
-          "      --progress          show documents/s and MB/s on stderr (default: on a terminal)\n"
+          "      --summary[=FILE]    write corpus totals at the end (default: to stderr)\n"
+          "      --progress          show docs/s and MB/s on stderr (default: on a tty)\n"
           "      --no-progress       never show progress\n"
-          "      --max-buffer=SIZE   bytes of documents held in memory (default 64M; K, M, G)\n"
+          "      --max-buffer=SIZE   bytes of documents held in memory (default 64M)\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n\n"
-          "Exit status: 0 success, 1 damage found (with --check), 2 error.\n",
+          "Exit status: 0 success, 1 damage found (with --check), 2 error.\n"
+          "Full documentation: man mtclean\n",
           f);
 }
 
@@ -204,6 +206,7 @@ int options_parse(options *o, int argc, char **argv)
             o->extra_rules[n_rules++] = optarg;
             break;
         case OPT_EXPLAIN: o->explain_path = optarg; break;
+        case OPT_HTML: o->html_path = optarg; break;
         case OPT_MARKER_OPEN: o->marker_open = optarg; break;
         case OPT_MARKER_CLOSE: o->marker_close = optarg; break;
         case OPT_RULES_DIR: o->paths.rules_dir = optarg; break;

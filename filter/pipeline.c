@@ -110,11 +110,27 @@ static long apply_label_rules(mtc_worker *w, const char *s, size_t n, seg_label 
     return hit;
 }
 
+/* The dictionary repairs of filter/repair.c on w->nfc, counted like rules. */
+static void repair_mixed(mtc_worker *w, mtc_stats *st)
+{
+    const mtc_engine *e = w->engine;
+    repair_counts counts = {0};
+    repair_words(w->lex, w->tc, &e->lists, w->nfc.data, w->nfc.len, &w->verdicts, &w->rewritten, &counts);
+    buf tmp = w->nfc;
+    w->nfc = w->rewritten;
+    w->rewritten = tmp;
+    counts.n[REPAIR_REPEATED] +=
+        (unsigned)repair_repeated_phrase(&w->nfc, (size_t)e->cfg.repeat_min_words, (size_t)e->cfg.repeat_max_gap);
+    for (int k = 0; k < REPAIR_KINDS; k++) {
+        st->rule_hits[e->builtin_rule[k]] += counts.n[k];
+        st->rewrites += counts.n[k];
+    }
+}
+
 /* Applies the rewrite rules in order; leaves the result in w->nfc. */
 static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
 {
     const ruleset *rs = &w->engine->rules;
-    uint64_t before = st->rewrites;
     for (size_t i = 0; i < rs->count; i++) {
         const rule *r = &rs->rules[i];
         if (r->kind != RULE_REWRITE || !rule_applies(r, label))
@@ -130,8 +146,6 @@ static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
             w->rewritten = tmp;
         }
     }
-    if (st->rewrites > before)
-        st->rewritten_segments++;
     return 0;
 }
 
@@ -182,6 +196,7 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .switches = sc->switches, .words = w->verdicts.items, .n_words = w->verdicts.count,
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
+        .line_start = w->line_start,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -196,7 +211,8 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     text_append_nfc(w->tc, seg, n, &w->nfc);
     tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
     seg_score sc;
-    score_segment(w->lex, w->tc, w->nfc.data, &w->words, &sc, w->hook ? &w->verdicts : NULL);
+    bool want_verdicts = w->hook || w->mode == MTC_MODE_REPAIR;
+    score_segment(w->lex, w->tc, w->nfc.data, w->nfc.len, &w->words, &sc, want_verdicts ? &w->verdicts : NULL);
     seg_label label = label_from_score(&w->engine->cfg, &sc);
     long fired = line_rule;
     if (line_rule >= 0) {
@@ -231,9 +247,12 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         } else {
             if (w->mode == MTC_MODE_REPAIR) {
                 uint64_t before = st->rewrites;
+                if (label == LABEL_MIXED)
+                    repair_mixed(w, st);
                 if (apply_rewrites(w, label, st) < 0)
                     return -1;
                 rewritten = st->rewrites > before;
+                st->rewritten_segments += rewritten;
             }
             buf_append(out, w->nfc.data, w->nfc.len);
         }
@@ -301,6 +320,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     for (size_t i = 0; i < w->spans.count; i++) {
         const span *sp = &w->spans.items[i];
         buf_append(&w->line_out, line + pos, sp->start - pos); /* space between sentences */
+        w->line_start = i == 0;
         int rc = process_segment(w, line, sp, line_rule, st);
         if (rc < 0)
             return -1;

@@ -122,10 +122,12 @@ static int parse_string(line_parser *lp, char **out)
     lp->p++;
     buf s = {0};
     while (lp->p < lp->end && *lp->p != '"') {
-        if (*lp->p == '\\' && lp->p + 1 < lp->end) {
+        if (*lp->p == '\\' && lp->p + 1 < lp->end && lp->p[1] == '"') {
+            lp->p++; /* \" is a quote; other escapes are PCRE2's (\n, \l, \u, \\) */
+            buf_append_char(&s, '"');
+        } else if (*lp->p == '\\' && lp->p + 1 < lp->end) {
+            buf_append(&s, lp->p, 2);
             lp->p++;
-            char c = *lp->p;
-            buf_append_char(&s, c == 'n' ? '\n' : c == 't' ? '\t' : c);
         } else {
             buf_append_char(&s, *lp->p);
         }
@@ -146,6 +148,21 @@ static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
+}
+
+static void push_rule(ruleset *rs, rule r)
+{
+    if (rs->count == rs->cap) {
+        rs->cap = rs->cap ? rs->cap * 2 : 32;
+        rs->rules = xrealloc(rs->rules, rs->cap * sizeof *rs->rules);
+    }
+    rs->rules[rs->count++] = r;
+}
+
+size_t ruleset_add_builtin(ruleset *rs, const char *name)
+{
+    push_rule(rs, (rule){.kind = RULE_BUILTIN, .when = WHEN_MIXED, .name = xstrdup(name), .where = xstrdup(name)});
+    return rs->count - 1;
 }
 
 static int parse_rule_line(ruleset *rs, line_parser *lp)
@@ -214,11 +231,7 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
         buf_printf(&name, "%s:%d", base_name(lp->file), lp->lineno);
         r.name = name.data;
     }
-    if (rs->count == rs->cap) {
-        rs->cap = rs->cap ? rs->cap * 2 : 32;
-        rs->rules = xrealloc(rs->rules, rs->cap * sizeof *rs->rules);
-    }
-    rs->rules[rs->count++] = r;
+    push_rule(rs, r);
     return 0;
 }
 
@@ -278,7 +291,8 @@ int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md, const c
 
 int rule_rewrite(const ruleset *rs, const rule *r, const char *s, size_t n, buf *out, char *err, size_t errlen)
 {
-    uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH;
+    /* EXTENDED: \l, \u, \L, \U in replacements change case. */
+    uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_SUBSTITUTE_EXTENDED;
     buf_clear(out);
     buf_reserve(out, n + 64);
     for (;;) {

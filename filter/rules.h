@@ -7,7 +7,8 @@
 #include <stdbool.h>
 
 /* dropline matches a whole line (paragraph); the others one sentence. */
-typedef enum { RULE_DROP, RULE_DROPLINE, RULE_REWRITE, RULE_FLAG } rule_kind;
+/* RULE_BUILTIN names a repair done in C (filter/repair.c), for the report. */
+typedef enum { RULE_DROP, RULE_DROPLINE, RULE_REWRITE, RULE_FLAG, RULE_BUILTIN } rule_kind;
 /* Which segments a rule applies to, by the label the scorer gave them. */
 typedef enum { WHEN_ANY, WHEN_MIXED, WHEN_CLEAN } rule_when;
 
@@ -30,6 +31,8 @@ void ruleset_init(ruleset *rs, uint32_t match_limit, uint32_t depth_limit);
 void ruleset_free(ruleset *rs);
 /* Parses one rule file; on error fills err with "file:line: message". */
 int ruleset_load_file(ruleset *rs, const char *path, char *err, size_t errlen);
+/* Registers a built-in repair under name; returns its index. */
+size_t ruleset_add_builtin(ruleset *rs, const char *name);
 /* Parses rule text already in memory (name is used in messages). */
 int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t len, char *err, size_t errlen);
 

@@ -10,6 +10,8 @@ typedef enum { LABEL_CLEAN, LABEL_MIXED, LABEL_BOILERPLATE, LABEL_ENGLISH } seg_
 
 typedef struct seg_score {
     unsigned fr, en, both, unknown, junk, skipped, switches;
+    unsigned en_function;     /* of en: English function words (the, and, of) */
+    unsigned fr_capitalised;  /* of fr: common nouns capitalised mid-sentence */
 } seg_score;
 
 typedef struct verdict_vec {
@@ -19,7 +21,7 @@ typedef struct verdict_vec {
 
 /* Scores the words of s (as tokenised into words); if verdicts is not NULL,
    also lists each scored word with its verdict. */
-void score_segment(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, seg_score *out,
+void score_segment(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, seg_score *out,
                    verdict_vec *verdicts);
 void verdict_vec_free(verdict_vec *v);
 /* Label from the thresholds alone (boilerplate is decided by rules). */

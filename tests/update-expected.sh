@@ -6,8 +6,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${MTCLEAN:-$top/mtclean}
 mkdir -p "$top/tests/expected"
 cd "$top/fixtures"
-for in in *.txt; do
-    name=$(basename "$in" .txt)
+# The fixtures tests/fixtures.test compares (hostile-html.txt is html.test's).
+for name in clean-fr-1 clean-fr-3 clean-fr-4 clean-fr-forbes-boilerplate corrupted-lepoint; do
+    in=$name.txt
     for mode in flag drop repair; do
         "$bin" --mode=$mode --report="$top/tests/expected/$name.json" "$in" >"$top/tests/expected/$name.$mode"
     done
