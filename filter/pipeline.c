@@ -119,7 +119,7 @@ static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
         const rule *r = &rs->rules[i];
         if (r->kind != RULE_REWRITE || !rule_applies(r, label))
             continue;
-        int k = rule_rewrite(rs, r, w->nfc.data, w->nfc.len, &w->rewritten, w->err, sizeof w->err);
+        int k = rule_rewrite(rs, r, w->md, w->nfc.data, w->nfc.len, &w->rewritten, w->err, sizeof w->err);
         if (k < 0)
             return -1;
         if (k > 0) {

@@ -1,5 +1,6 @@
 #include "rules.h"
 #include "fsutil.h"
+#include "text.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -206,6 +207,7 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
             return fail(lp, "%s: '%.*s'", problem, (int)on, opt);
         }
     }
+    r.replacement_utf8 = r.replacement && utf8_count_invalid(r.replacement, strlen(r.replacement)) == 0;
     buf where = {0};
     buf_printf(&where, "%s:%d", lp->file, lp->lineno);
     r.where = where.data;
@@ -268,7 +270,7 @@ static int match_error(const rule *r, int rc, char *err, size_t errlen)
 int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, char *err,
                  size_t errlen)
 {
-    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, 0, md, rs->match_ctx);
+    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, rs->match_ctx);
     if (rc >= 0)
         return 1;
     if (rc == PCRE2_ERROR_NOMATCH)
@@ -276,8 +278,18 @@ int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md, const c
     return match_error(r, rc, err, errlen);
 }
 
-int rule_rewrite(const ruleset *rs, const rule *r, const char *s, size_t n, buf *out, char *err, size_t errlen)
+int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, buf *out,
+                 char *err, size_t errlen)
 {
+    /* Most rewrites match nothing: one JIT match with the worker's match data
+       is much cheaper than pcre2_substitute, which allocates match data,
+       checks the UTF-8 and copies the subject. A replacement that is not
+       valid UTF-8 goes to pcre2_substitute, which reports it as before. */
+    if (md && r->replacement_utf8) {
+        int m = rule_matches(rs, r, md, s, n, err, errlen);
+        if (m <= 0)
+            return m;
+    }
     uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH;
     buf_clear(out);
     buf_reserve(out, n + 64);

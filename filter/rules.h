@@ -18,6 +18,7 @@ typedef struct rule {
     char *where;    /* file:line, for error messages */
     pcre2_code *code;
     char *replacement;
+    bool replacement_utf8; /* valid UTF-8: rewrites keep a valid subject valid */
 } rule;
 
 typedef struct ruleset {
@@ -33,10 +34,14 @@ int ruleset_load_file(ruleset *rs, const char *path, char *err, size_t errlen);
 /* Parses rule text already in memory (name is used in messages). */
 int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t len, char *err, size_t errlen);
 
-/* 1 if the rule matches, 0 if not, -1 on a matching error (err filled). */
+/* 1 if the rule matches, 0 if not, -1 on a matching error (err filled).
+   s must be valid UTF-8 (the pipeline's NFC text always is): PCRE2 does not
+   check it again, which would cost a scan of the subject per rule. */
 int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md,
                  const char *s, size_t n, char *err, size_t errlen);
-/* Replaces out with s rewritten by r; returns the number of replacements or -1. */
-int rule_rewrite(const ruleset *rs, const rule *r, const char *s, size_t n, buf *out,
+/* Replaces out with s rewritten by r; returns the number of replacements or -1.
+   With md, s must be valid UTF-8 and a subject r does not match is left
+   alone: out is then untouched and 0 returned. */
+int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, buf *out,
                  char *err, size_t errlen);
 #endif

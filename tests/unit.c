@@ -45,10 +45,15 @@ static void test_rule_parser(void)
     is_str(rs.rules[1].name, "g.rules:2", "default rule name is file:line");
     buf out = {0};
     const char *s = "à respekter leurs Obligations";
-    ok(rule_rewrite(&rs, &rs.rules[0], s, strlen(s), &out, err, sizeof err) == 1, "rewrite fires once");
+    ok(rule_rewrite(&rs, &rs.rules[0], NULL, s, strlen(s), &out, err, sizeof err) == 1, "rewrite fires once");
     is_str(out.data, "à respecter leurs Obligations", "rewrite result");
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     ok(rule_matches(&rs, &rs.rules[1], md, "A/B", 3, err, sizeof err) == 1, "escaped slash and i flag");
+    ok(rule_rewrite(&rs, &rs.rules[0], md, s, strlen(s), &out, err, sizeof err) == 1, "pre-matched rewrite fires");
+    is_str(out.data, "à respecter leurs Obligations", "pre-matched rewrite result");
+    ok(rule_rewrite(&rs, &rs.rules[0], md, "rien", 4, &out, err, sizeof err) == 0 &&
+           strcmp(out.data, "à respecter leurs Obligations") == 0,
+       "a rewrite that does not match leaves the output alone");
     ruleset_free(&rs);
 
     /* A catastrophic pattern must stop at the match limit, not hang. */
