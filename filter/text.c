@@ -9,6 +9,7 @@ struct text_ctx {
     const UNormalizer2 *nfc;
     UChar *u16, *u16b;
     size_t cap16;
+    uint8_t *bmp_inert; /* per BMP code point: 0 not looked up yet, 1 NFC-inert, 2 not */
 };
 
 text_ctx *text_ctx_new(void)
@@ -19,6 +20,7 @@ text_ctx *text_ctx_new(void)
         return NULL;
     text_ctx *ctx = xcalloc(1, sizeof *ctx);
     ctx->nfc = nfc;
+    ctx->bmp_inert = xcalloc(0x10000, 1);
     return ctx;
 }
 
@@ -28,6 +30,7 @@ void text_ctx_free(text_ctx *ctx)
         return;
     free(ctx->u16);
     free(ctx->u16b);
+    free(ctx->bmp_inert);
     free(ctx);
 }
 
@@ -106,9 +109,46 @@ static void append_sanitised(const char *s, size_t n, buf *out)
     }
 }
 
+/* A code point with NFC_Quick_Check=Yes and combining class 0 is left alone
+   by NFC and never combines with a neighbour (only NFC_QC=Maybe code points
+   combine backwards), so text made only of such code points is already NFC:
+   unorm2_quickCheck would say UNORM_YES. Everything below U+0300 is such a
+   code point (tests/unit.c checks it against ICU); others are looked up in
+   ICU's own properties once. */
+static bool nfc_inert(text_ctx *ctx, UChar32 c)
+{
+    if (c < 0x300)
+        return true;
+    if (c > 0xFFFF)
+        return false;
+    if (!ctx->bmp_inert[c])
+        ctx->bmp_inert[c] = u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+                                    u_getCombiningClass(c) == 0
+                                ? 1
+                                : 2;
+    return ctx->bmp_inert[c] == 1;
+}
+
+/* True if s is valid UTF-8 that NFC leaves as it is: the common case, found
+   on the UTF-8 bytes without the UTF-16 copy that unorm2_quickCheck needs. */
+static bool nfc_as_is(text_ctx *ctx, const char *s, size_t n)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int c = utf8_next(s, n, &i);
+        if (c < 0 || !nfc_inert(ctx, c))
+            return false;
+    }
+    return true;
+}
+
 void text_append_nfc(text_ctx *ctx, const char *s, size_t n, buf *out)
 {
-    if (is_ascii(s, n)) {
+    if (nfc_as_is(ctx, s, n)) {
         buf_append(out, s, n);
         return;
     }

@@ -9,6 +9,8 @@
 #include "tap.h"
 #include "words.h"
 #include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 static char err[1024];
 
@@ -100,6 +102,37 @@ static void test_lines(void)
        "long line cut after a space");
     const char *accents = "ééééééééééééééé"; /* 2-byte characters, no space */
     ok(line_find(accents, strlen(accents), 9, false, &n, &eoln) && n == 8, "cut on a character boundary");
+}
+
+static void test_nfc(void)
+{
+    /* text.c's fast path takes code points below U+0300 as NFC as they stand. */
+    UChar32 bad = -1;
+    for (UChar32 c = 0; c < 0x300 && bad < 0; c++)
+        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0)
+            bad = c;
+    char first[16] = "none";
+    if (bad >= 0)
+        snprintf(first, sizeof first, "U+%04X", (unsigned)bad);
+    ok(bad < 0, "every code point below U+0300 is NFC_QC=Yes with combining class 0 (exception: %s)", first);
+    text_ctx *tc = text_ctx_new();
+    struct {
+        const char *in, *want, *name;
+    } cases[] = {
+        {"caf\x65\xCC\x81 cr\xC3\xA8me", "caf\xC3\xA9 cr\xC3\xA8me", "NFC composes e + U+0301"},           /* e + U+0301 composes */
+        {"l\xE2\x80\x99\xC3\x89tat \xC2\xAB\xE2\x80\xAFoui\xE2\x80\xAF\xC2\xBB \xE2\x82\xAC",
+         "l\xE2\x80\x99\xC3\x89tat \xC2\xAB\xE2\x80\xAFoui\xE2\x80\xAF\xC2\xBB \xE2\x82\xAC", "NFC keeps French punctuation"},
+        {"\xE2\x84\xA6 \xEF\xAC\x81", "\xCE\xA9 \xEF\xAC\x81", "NFC maps the Ohm sign, keeps the fi ligature"},
+        {"\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80", "NFC composes Hangul jamo"},
+        {"a\xFF" "b\xCC", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD", "ill-formed bytes become U+FFFD"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        buf out = {0};
+        text_append_nfc(tc, cases[i].in, strlen(cases[i].in), &out);
+        is_str(out.data, cases[i].want, cases[i].name);
+        buf_free(&out);
+    }
+    text_ctx_free(tc);
 }
 
 static void test_segmenter(void)
@@ -207,6 +240,7 @@ int main(void)
     test_rule_parser();
     test_config();
     test_lines();
+    test_nfc();
     test_segmenter();
     test_words();
     test_lexicon();
