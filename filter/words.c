@@ -126,7 +126,9 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
     ubrk_setUText(t->bi, t->ut, &status);
     if (U_FAILURE(status))
         return;
-    size_t skip_until = 0, group_at = (size_t)-1, prev_end = (size_t)-1;
+    /* plain_until: end of the last whitespace chunk found not to be a link;
+       later words inside it need not scan it again. */
+    size_t skip_until = 0, plain_until = 0, group_at = (size_t)-1, prev_end = (size_t)-1;
     bool after_hyphen = false;
     int32_t start = ubrk_first(t->bi);
     for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE; start = end, end = ubrk_next(t->bi)) {
@@ -142,11 +144,14 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
         }
         if (a < skip_until)
             continue;
-        size_t link_end;
-        if (in_link(s, n, a, &link_end)) {
-            skip_until = link_end;
-            group_at = (size_t)-1;
-            continue;
+        if (a >= plain_until) {
+            size_t chunk_end;
+            if (in_link(s, n, a, &chunk_end)) {
+                skip_until = chunk_end;
+                group_at = (size_t)-1;
+                continue;
+            }
+            plain_until = chunk_end;
         }
         size_t el = elision_prefix(s + a, len);
         word_tok tok = {.start = a + el, .len = len - el, .kind = TOK_WORD, .initial = opens_quotation(s, a)};
