@@ -63,7 +63,8 @@ static bool in_link(const char *s, size_t n, size_t pos, size_t *link_end)
         b++;
     size_t len = b - a;
     const char *c = s + a;
-    bool link = (memmem(c, len, "://", 3) != NULL) || (len > 4 && memcmp(c, "www.", 4) == 0);
+    /* memchr first: most chunks are plain words without a ':' */
+    bool link = (memchr(c, ':', len) && memmem(c, len, "://", 3)) || (len > 4 && memcmp(c, "www.", 4) == 0);
     const char *at = memchr(c, '@', len);
     if (at && memchr(at, '.', (size_t)(c + len - at)))
         link = true;
@@ -126,9 +127,7 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
     ubrk_setUText(t->bi, t->ut, &status);
     if (U_FAILURE(status))
         return;
-    /* plain_until: end of the last whitespace chunk found not to be a link;
-       later words inside it need not scan it again. */
-    size_t skip_until = 0, plain_until = 0, group_at = (size_t)-1, prev_end = (size_t)-1;
+    size_t skip_until = 0, group_at = (size_t)-1, prev_end = (size_t)-1;
     bool after_hyphen = false;
     int32_t start = ubrk_first(t->bi);
     for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE; start = end, end = ubrk_next(t->bi)) {
@@ -144,14 +143,11 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
         }
         if (a < skip_until)
             continue;
-        if (a >= plain_until) {
-            size_t chunk_end;
-            if (in_link(s, n, a, &chunk_end)) {
-                skip_until = chunk_end;
-                group_at = (size_t)-1;
-                continue;
-            }
-            plain_until = chunk_end;
+        size_t link_end;
+        if (in_link(s, n, a, &link_end)) {
+            skip_until = link_end;
+            group_at = (size_t)-1;
+            continue;
         }
         size_t el = elision_prefix(s + a, len);
         word_tok tok = {.start = a + el, .len = len - el, .kind = TOK_WORD, .initial = opens_quotation(s, a)};
