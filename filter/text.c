@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 struct text_ctx {
@@ -207,4 +208,52 @@ void text_fold(text_ctx *ctx, const char *s, size_t n, buf *out)
         return;
     }
     append_utf16(out, ctx->u16b, outlen);
+}
+
+bool utf16_from_utf8(utf16_text *t, const char *s, size_t n)
+{
+    if (n >= INT32_MAX / 2)
+        return false;
+    if (n + 1 > t->cap) { /* never more UTF-16 units than UTF-8 bytes */
+        t->cap = n + 1 + n / 2;
+        t->units = xrealloc(t->units, t->cap * sizeof *t->units);
+        t->offsets = xrealloc(t->offsets, t->cap * sizeof *t->offsets);
+    }
+    const uint8_t *p = (const uint8_t *)s;
+    UChar *units = t->units;
+    int32_t *offsets = t->offsets, j = 0, len = (int32_t)n;
+    for (int32_t i = 0; i < len;) {
+        if (p[i] < 0x80) {
+            units[j] = p[i];
+            offsets[j++] = i++;
+            continue;
+        }
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c < 0)
+            return false;
+        if (c <= 0xFFFF) {
+            units[j] = (UChar)c;
+            offsets[j++] = start;
+        } else {
+            units[j] = U16_LEAD(c);
+            offsets[j++] = start;
+            units[j] = U16_TRAIL(c);
+            offsets[j++] = start;
+        }
+    }
+    t->offsets[j] = (int32_t)n;
+    t->len = j;
+    return true;
+}
+
+void utf16_text_free(utf16_text *t)
+{
+    free(t->units);
+    free(t->offsets);
+    t->units = NULL;
+    t->offsets = NULL;
+    t->len = 0;
+    t->cap = 0;
 }

@@ -4,6 +4,8 @@
 #include "buf.h"
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <unicode/utypes.h>
 
 typedef struct text_ctx text_ctx; /* per worker scratch space */
 
@@ -19,4 +21,16 @@ void text_fold(text_ctx *ctx, const char *s, size_t n, buf *out);
 /* Decodes the code point at s[*i], advancing *i; returns <0 on ill-formed bytes. */
 int utf8_next(const char *s, size_t n, size_t *i);
 bool is_ascii(const char *s, size_t n);
+
+/* A UTF-16 copy of UTF-8 text for ICU's break iterators, which walk UTF-16
+   directly but a UTF-8 UText through a small conversion buffer. */
+typedef struct utf16_text {
+    UChar *units;
+    int32_t *offsets; /* offsets[i]: byte offset in the UTF-8 text of units[i]; offsets[len]: its length */
+    int32_t len;
+    size_t cap;
+} utf16_text;
+/* Fills t from s; false (t not to be used) if s is not valid UTF-8. */
+bool utf16_from_utf8(utf16_text *t, const char *s, size_t n);
+void utf16_text_free(utf16_text *t);
 #endif
