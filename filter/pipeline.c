@@ -82,12 +82,13 @@ static bool rule_applies(const rule *r, seg_label label)
 }
 
 /* Index of the first rule of this kind that matches the segment, -1 if none, -2 on error. */
-static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const char *s, size_t n)
+static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const char *s, size_t n,
+                        const rule_subject *subj)
 {
     const ruleset *rs = &w->engine->rules;
     for (size_t i = 0; i < rs->count; i++) {
         const rule *r = &rs->rules[i];
-        if (r->kind != kind || !rule_applies(r, label))
+        if (r->kind != kind || !rule_applies(r, label) || !rule_may_match(r, subj))
             continue;
         int m = rule_matches(rs, r, w->md, s, n, w->err, sizeof w->err);
         if (m != 0)
@@ -98,26 +99,28 @@ static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const ch
 
 /* A drop rule makes the segment boilerplate; else a flag rule makes it mixed.
    Returns the index of the rule that fired, -1 if none, -2 on error. */
-static long apply_label_rules(mtc_worker *w, const char *s, size_t n, seg_label *label, mtc_stats *st)
+static long apply_label_rules(mtc_worker *w, const char *s, size_t n, const rule_subject *subj, seg_label *label,
+                              mtc_stats *st)
 {
-    long hit = first_match(w, RULE_DROP, *label, s, n);
+    long hit = first_match(w, RULE_DROP, *label, s, n, subj);
     if (hit >= 0)
         *label = LABEL_BOILERPLATE;
-    else if (hit == -1 && (hit = first_match(w, RULE_FLAG, *label, s, n)) >= 0)
+    else if (hit == -1 && (hit = first_match(w, RULE_FLAG, *label, s, n, subj)) >= 0)
         *label = LABEL_MIXED;
     if (hit >= 0)
         st->rule_hits[hit]++;
     return hit;
 }
 
-/* Applies the rewrite rules in order; leaves the result in w->nfc. */
-static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
+/* Applies the rewrite rules in order; leaves the result in w->nfc, whose
+   bytes subj holds. */
+static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st)
 {
     const ruleset *rs = &w->engine->rules;
     uint64_t before = st->rewrites;
     for (size_t i = 0; i < rs->count; i++) {
         const rule *r = &rs->rules[i];
-        if (r->kind != RULE_REWRITE || !rule_applies(r, label))
+        if (r->kind != RULE_REWRITE || !rule_applies(r, label) || !rule_may_match(r, subj))
             continue;
         int k = rule_rewrite(rs, r, w->md, w->nfc.data, w->nfc.len, &w->rewritten, w->err, sizeof w->err);
         if (k < 0)
@@ -128,6 +131,7 @@ static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
             buf tmp = w->nfc;
             w->nfc = w->rewritten;
             w->rewritten = tmp;
+            rule_subject_init(subj, w->nfc.data, w->nfc.len);
         }
     }
     if (st->rewrites > before)
@@ -198,11 +202,13 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     seg_score sc;
     score_segment(w->lex, w->tc, w->nfc.data, &w->words, &sc, w->hook ? &w->verdicts : NULL);
     seg_label label = label_from_score(&w->engine->cfg, &sc);
+    rule_subject subj;
+    rule_subject_init(&subj, w->nfc.data, w->nfc.len);
     long fired = line_rule;
     if (line_rule >= 0) {
         label = LABEL_BOILERPLATE;
         st->rule_hits[line_rule]++;
-    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &label, st)) == -2)
+    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2)
         return -1;
     count_segment(&sc, label, st);
     bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
@@ -231,7 +237,7 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         } else {
             if (w->mode == MTC_MODE_REPAIR) {
                 uint64_t before = st->rewrites;
-                if (apply_rewrites(w, label, st) < 0)
+                if (apply_rewrites(w, label, &subj, st) < 0)
                     return -1;
                 rewritten = st->rewrites > before;
             }
@@ -292,7 +298,9 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     }
     buf_clear(&w->nfc);
     text_append_nfc(w->tc, line, n, &w->nfc);
-    long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len);
+    rule_subject subj;
+    rule_subject_init(&subj, w->nfc.data, w->nfc.len);
+    long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj);
     if (line_rule == -2)
         return -1;
     segment_sentences(w->seg, line, n, &w->spans);

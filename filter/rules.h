@@ -11,6 +11,11 @@ typedef enum { RULE_DROP, RULE_DROPLINE, RULE_REWRITE, RULE_FLAG } rule_kind;
 /* Which segments a rule applies to, by the label the scorer gave them. */
 typedef enum { WHEN_ANY, WHEN_MIXED, WHEN_CLEAN } rule_when;
 
+/* A set of byte values. */
+typedef struct byteset {
+    uint64_t w[4];
+} byteset;
+
 typedef struct rule {
     rule_kind kind;
     rule_when when;
@@ -19,6 +24,8 @@ typedef struct rule {
     pcre2_code *code;
     char *replacement;
     bool replacement_utf8; /* valid UTF-8: rewrites keep a valid subject valid */
+    byteset needs;         /* bytes every match contains (letters in lower case if caseless) */
+    bool caseless;
 } rule;
 
 typedef struct ruleset {
@@ -33,6 +40,22 @@ void ruleset_free(ruleset *rs);
 int ruleset_load_file(ruleset *rs, const char *path, char *err, size_t errlen);
 /* Parses rule text already in memory (name is used in messages). */
 int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t len, char *err, size_t errlen);
+
+/* Bytes of a pattern that every match must contain, found from its plain
+   characters outside optional parts (alternatives: those common to all).
+   Caseless: ASCII letters in lower case, other non-ASCII left out. Empty
+   when the pattern uses syntax this does not follow (\Q, (?i), (*VERB), x). */
+byteset rule_needed_bytes(const char *pat, size_t len, bool caseless, bool extended);
+
+/* The bytes of one subject, to rule out at once the rules it cannot match. */
+typedef struct rule_subject {
+    byteset raw;    /* bytes present */
+    byteset folded; /* and letters of either case, as lower case (with the
+                       non-ASCII K and S that caseless matching also takes) */
+} rule_subject;
+void rule_subject_init(rule_subject *subj, const char *s, size_t n);
+/* False if r cannot match the subject: it lacks a byte every match has. */
+bool rule_may_match(const rule *r, const rule_subject *subj);
 
 /* 1 if the rule matches, 0 if not, -1 on a matching error (err filled).
    s must be valid UTF-8 (the pipeline's NFC text always is): PCRE2 does not

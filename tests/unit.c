@@ -74,6 +74,92 @@ static void test_rule_parser(void)
     buf_free(&out);
 }
 
+/* The needed bytes of a pattern, as a string in byte order. */
+static void expect_needs(const char *pat, bool caseless, const char *want)
+{
+    byteset b = rule_needed_bytes(pat, strlen(pat), caseless, false);
+    char got[257];
+    size_t n = 0;
+    for (int c = 1; c < 256; c++)
+        if ((b.w[c >> 6] >> (c & 63)) & 1)
+            got[n++] = (char)c;
+    got[n] = '\0';
+    is_str(got, want, pat);
+}
+
+static void test_needed_bytes(void)
+{
+    expect_needs("^.{0,80}\\bNewsLetter\\b.{0,80}$", true, "elnrstw");
+    expect_needs("colou?r", false, "clor");
+    expect_needs("ab{0,2}c+d{1,3}", false, "acd");
+    expect_needs("(?:likez|suivez-nous|partagez)x?", true, "ez");
+    expect_needs("\\bThe (?=(?:Etats|\xC3\x89tats)-Unis\\b)", false, " -TUaehinst");
+    expect_needs("(?<!xy)(?!zw)ab", false, "ab");
+    expect_needs("[]qz]ab\\/\\.[[:alpha:]]", false, "./ab");
+    expect_needs("inqu\xC3\xAAte", false, "einqtu\xAA\xC3");
+    expect_needs("inqu\xC3\xAAte", true, "einqtu"); /* caseless: \xC3\xAA also matches \xC3\x8A */
+    expect_needs("(?<name>abc)(?P<n2>abd)", false, "abcd");
+    expect_needs("ab|cd", false, "");
+    expect_needs("a(?i)b", false, "");
+    expect_needs("\\Qab\\E", false, "");
+    expect_needs("(*UTF)ab", false, "");
+    expect_needs("a{,3}", false, ""); /* PCRE2 10.42 reads "{,3}" literally */
+    expect_needs("ab)", false, "");
+
+    /* Caseless, only K/k and S/s have non-ASCII partners (U+212A, U+017F),
+       which rule_subject_init() allows for: check that against this PCRE2. */
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR) "^[a-z]$", PCRE2_ZERO_TERMINATED,
+                                   PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    buf others = {0};
+    for (uint32_t c = 0x80; c <= 0x10FFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        unsigned char u[4];
+        size_t k = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        for (size_t j = k - 1, v = c; j > 0; j--, v >>= 6)
+            u[j] = (unsigned char)(0x80 | (v & 0x3F));
+        u[0] = (unsigned char)((k == 2 ? 0xC0 : k == 3 ? 0xE0 : 0xF0) | (c >> (6 * (k - 1))));
+        if (pcre2_match(re, u, k, 0, 0, md, NULL) >= 0)
+            buf_printf(&others, "%sU+%04X", others.len ? " " : "", (unsigned)c);
+    }
+    is_str(others.data ? others.data : "", "U+017F U+212A", "only U+017F and U+212A match [a-z] caselessly");
+    buf_free(&others);
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+
+    /* A rule is ruled out only when it cannot match. */
+    ruleset rs;
+    ruleset_init(&rs, 100000, 1000);
+    const char *text = "drop /\\bcookies\\b/i\nrewrite /\\bSpionage\\b/ => \"espionnage\"\n";
+    ruleset_load_text(&rs, "n.rules", text, strlen(text), err, sizeof err);
+    md = pcre2_match_data_create(1, NULL);
+    struct {
+        const char *s;
+        size_t rule;
+        int matches, may;
+    } cases[] = {
+        {"Accepter les COOKIES.", 0, 1, 1}, {"les coo\xE2\x84\xAAies", 0, 1, 1}, /* KELVIN SIGN */
+        {"cookie\xC5\xBF.", 0, 1, 1},       /* LONG S */
+        {"les gateaux", 0, 0, 0},           {"l'Spionage", 1, 1, 1},
+        {"spionage", 1, 0, 0},              {"Spion age", 1, 0, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rule_subject subj;
+        const rule *r = &rs.rules[cases[i].rule];
+        rule_subject_init(&subj, cases[i].s, strlen(cases[i].s));
+        int m = rule_matches(&rs, r, md, cases[i].s, strlen(cases[i].s), err, sizeof err);
+        ok(m == cases[i].matches && rule_may_match(r, &subj) == cases[i].may,
+           "'%s': %s %s, %s by its bytes", cases[i].s, r->name, cases[i].matches ? "matches" : "does not match",
+           cases[i].may ? "not ruled out" : "ruled out");
+    }
+    pcre2_match_data_free(md);
+    ruleset_free(&rs);
+}
+
 static void test_config(void)
 {
     mtc_config cfg;
@@ -238,6 +324,7 @@ static void test_clean_buffer(void)
 int main(void)
 {
     test_rule_parser();
+    test_needed_bytes();
     test_config();
     test_lines();
     test_nfc();
