@@ -192,7 +192,8 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
 
 /* Processes one sentence; appends its output to w->line_out. Returns 1 if dropped.
    line_rule >= 0: a dropline rule already made the whole line boilerplate. */
-static int process_segment(mtc_worker *w, const char *s, const span *sp, long line_rule, mtc_stats *st)
+static int process_segment(mtc_worker *w, const char *s, const span *sp, long line_rule, bool line_valid,
+                           mtc_stats *st)
 {
     const char *seg = s + sp->start;
     size_t n = sp->core_end - sp->start;
@@ -232,7 +233,7 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && label == LABEL_MIXED)) {
             st->dropped++;
             dropped = true;
-        } else if (utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
+        } else if (!line_valid && utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
             buf_append(out, seg, n);
         } else {
             if (w->mode == MTC_MODE_REPAIR) {
@@ -284,7 +285,8 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
 {
     blank_state *bl = &w->blanks;
     st->bytes_in += n + eoln;
-    st->invalid_utf8 += utf8_count_invalid(line, n);
+    size_t invalid = utf8_count_invalid(line, n);
+    st->invalid_utf8 += invalid;
     bool flag_mode = w->mode == MTC_MODE_FLAG;
     if (is_blank(line, n)) {
         if (flag_mode) {
@@ -309,7 +311,8 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     for (size_t i = 0; i < w->spans.count; i++) {
         const span *sp = &w->spans.items[i];
         buf_append(&w->line_out, line + pos, sp->start - pos); /* space between sentences */
-        int rc = process_segment(w, line, sp, line_rule, st);
+        /* Sentences end on character boundaries: in a valid line they are valid. */
+        int rc = process_segment(w, line, sp, line_rule, invalid == 0, st);
         if (rc < 0)
             return -1;
         dropped += (size_t)rc;

@@ -135,6 +135,8 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
     }
     if (U_FAILURE(status))
         return;
+    /* Without ':', '@' or "www." in the segment no word is in a link. */
+    bool may_link = memchr(s, ':', n) || memchr(s, '@', n) || memmem(s, n, "www.", 4);
     size_t skip_until = 0, group_at = (size_t)-1, prev_end = (size_t)-1;
     bool after_hyphen = false;
     int32_t start = ubrk_first(t->bi);
@@ -153,7 +155,7 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
         if (a < skip_until)
             continue;
         size_t link_end;
-        if (in_link(s, n, a, &link_end)) {
+        if (may_link && in_link(s, n, a, &link_end)) {
             skip_until = link_end;
             group_at = (size_t)-1;
             continue;
