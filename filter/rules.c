@@ -325,9 +325,10 @@ void rule_subject_init(rule_subject *subj, const char *s, size_t n)
     /* 'A'..'Z' are bits 1..26 of word 1, 'a'..'z' bits 33..58. */
     subj->folded.w[1] |= (w[1] & (0x3FFFFFFull << 1)) << 32;
     /* Caseless PCRE2 also matches k with U+212A KELVIN SIGN, s with U+017F LONG S. */
-    if (bs_has(&subj->raw, 0xE2) && memmem(s, n, "\xE2\x84\xAA", 3))
+    if (bs_has(&subj->raw, 0xE2) && bs_has(&subj->raw, 0x84) && bs_has(&subj->raw, 0xAA) &&
+        memmem(s, n, "\xE2\x84\xAA", 3))
         bs_add(&subj->folded, 'k');
-    if (bs_has(&subj->raw, 0xC5) && memmem(s, n, "\xC5\xBF", 2))
+    if (bs_has(&subj->raw, 0xC5) && bs_has(&subj->raw, 0xBF) && memmem(s, n, "\xC5\xBF", 2))
         bs_add(&subj->folded, 's');
 }
 
