@@ -316,10 +316,27 @@ byteset rule_needed_bytes(const char *pat, size_t len, bool caseless, bool exten
 
 void rule_subject_init(rule_subject *subj, const char *s, size_t n)
 {
-    uint64_t w[4] = {0, 0, 0, 0};
+    /* A byte table, then packed: setting bits in place makes each byte wait
+       for the previous one (same word, load-modify-store). */
+    unsigned char seen[256];
+    memset(seen, 0, sizeof seen);
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++)
-        w[p[i] >> 6] |= 1ull << (p[i] & 63);
+        seen[p[i]] = 1;
+    uint64_t w[4];
+    for (int k = 0; k < 4; k++) {
+        w[k] = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        for (int j = 0; j < 8; j++) {
+            uint64_t v; /* eight 0/1 bytes; the multiply gathers them in the top byte */
+            memcpy(&v, seen + 64 * k + 8 * j, 8);
+            w[k] |= ((v * 0x0102040810204080ull) >> 56) << (8 * j);
+        }
+#else
+        for (int j = 0; j < 64; j++)
+            w[k] |= (uint64_t)seen[64 * k + j] << j;
+#endif
+    }
     for (int k = 0; k < 4; k++)
         subj->raw.w[k] = subj->folded.w[k] = w[k];
     /* 'A'..'Z' are bits 1..26 of word 1, 'a'..'z' bits 33..58. */

@@ -6,6 +6,7 @@
 #include "report.h"
 #include "rules.h"
 #include "segment.h"
+#include "strmap.h"
 #include "tap.h"
 #include "words.h"
 #include <stdlib.h>
@@ -158,6 +159,30 @@ static void test_needed_bytes(void)
     }
     pcre2_match_data_free(md);
     ruleset_free(&rs);
+}
+
+static void test_strmap(void)
+{
+    strmap m = {0};
+    char key[64];
+    bool all = true;
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 1000; i++) { /* keys of 1 to 40 bytes: inline and on the heap */
+            int n = snprintf(key, sizeof key, "%.*s%d", i % 32, "abcdefghijklmnopqrstuvwxyz012345", i);
+            strmap_put(&m, key, (size_t)n, i);
+        }
+        for (int i = 0; i < 1000 && all; i++) {
+            int n = snprintf(key, sizeof key, "%.*s%d", i % 32, "abcdefghijklmnopqrstuvwxyz012345", i);
+            int v = -1;
+            key[n] = '#'; /* no key holds a '#' */
+            all = strmap_get(&m, key, (size_t)n, &v) && v == i && !strmap_get(&m, key, (size_t)n + 1, NULL);
+        }
+        all = all && m.count == 1000;
+        strmap_clear(&m);
+        all = all && m.count == 0 && !strmap_get(&m, "abc7", 4, NULL);
+    }
+    ok(all, "strmap keeps 1000 short and long keys, through growth and clear");
+    strmap_free(&m);
 }
 
 static void test_config(void)
@@ -324,6 +349,7 @@ static void test_clean_buffer(void)
 int main(void)
 {
     test_rule_parser();
+    test_strmap();
     test_needed_bytes();
     test_config();
     test_lines();
