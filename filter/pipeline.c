@@ -192,13 +192,22 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
 
 /* Processes one sentence; appends its output to w->line_out. Returns 1 if dropped.
    line_rule >= 0: a dropline rule already made the whole line boilerplate. */
+/* The NFC form of a sentence; one of a line that is NFC-inert is itself. */
+static void sentence_nfc(mtc_worker *w, const char *seg, size_t n, bool line_inert)
+{
+    buf_clear(&w->nfc);
+    if (line_inert)
+        buf_append(&w->nfc, seg, n);
+    else
+        text_append_nfc(w->tc, seg, n, &w->nfc);
+}
+
 static int process_segment(mtc_worker *w, const char *s, const span *sp, long line_rule, bool line_valid,
-                           mtc_stats *st)
+                           bool line_inert, mtc_stats *st)
 {
     const char *seg = s + sp->start;
     size_t n = sp->core_end - sp->start;
-    buf_clear(&w->nfc);
-    text_append_nfc(w->tc, seg, n, &w->nfc);
+    sentence_nfc(w, seg, n, line_inert);
     tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
     seg_score sc;
     score_segment(w->lex, w->tc, w->nfc.data, &w->words, &sc, w->hook ? &w->verdicts : NULL);
@@ -247,10 +256,8 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         break;
     }
     if (w->hook) {
-        if (rewritten) { /* word offsets refer to the text before the rewrites */
-            buf_clear(&w->nfc);
-            text_append_nfc(w->tc, seg, n, &w->nfc);
-        }
+        if (rewritten) /* word offsets refer to the text before the rewrites */
+            sentence_nfc(w, seg, n, line_inert);
         call_hook(w, &sc, label, fired, out_start, dropped, rewritten);
     }
     if (!dropped)
@@ -285,7 +292,9 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
 {
     blank_state *bl = &w->blanks;
     st->bytes_in += n + eoln;
-    size_t invalid = utf8_count_invalid(line, n);
+    /* Most lines are valid UTF-8 and NFC-inert: one pass tells both. */
+    bool inert = text_is_nfc_inert(w->tc, line, n);
+    size_t invalid = inert ? 0 : utf8_count_invalid(line, n);
     st->invalid_utf8 += invalid;
     bool flag_mode = w->mode == MTC_MODE_FLAG;
     if (is_blank(line, n)) {
@@ -299,7 +308,10 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         return 0;
     }
     buf_clear(&w->nfc);
-    text_append_nfc(w->tc, line, n, &w->nfc);
+    if (inert)
+        buf_append(&w->nfc, line, n);
+    else
+        text_append_nfc(w->tc, line, n, &w->nfc);
     rule_subject subj;
     rule_subject_init(&subj, w->nfc.data, w->nfc.len);
     long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj);
@@ -312,7 +324,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         const span *sp = &w->spans.items[i];
         buf_append(&w->line_out, line + pos, sp->start - pos); /* space between sentences */
         /* Sentences end on character boundaries: in a valid line they are valid. */
-        int rc = process_segment(w, line, sp, line_rule, invalid == 0, st);
+        int rc = process_segment(w, line, sp, line_rule, invalid == 0, inert, st);
         if (rc < 0)
             return -1;
         dropped += (size_t)rc;

@@ -130,9 +130,9 @@ static bool nfc_inert(text_ctx *ctx, UChar32 c)
     return ctx->bmp_inert[c] == 1;
 }
 
-/* True if s is valid UTF-8 that NFC leaves as it is: the common case, found
-   on the UTF-8 bytes without the UTF-16 copy that unorm2_quickCheck needs. */
-static bool nfc_as_is(text_ctx *ctx, const char *s, size_t n)
+/* Valid UTF-8 that NFC leaves as it is: the common case, found on the UTF-8
+   bytes without the UTF-16 copy that unorm2_quickCheck needs. */
+bool text_is_nfc_inert(text_ctx *ctx, const char *s, size_t n)
 {
     const uint8_t *p = (const uint8_t *)s;
     for (size_t i = 0; i < n;) {
@@ -149,7 +149,7 @@ static bool nfc_as_is(text_ctx *ctx, const char *s, size_t n)
 
 void text_append_nfc(text_ctx *ctx, const char *s, size_t n, buf *out)
 {
-    if (nfc_as_is(ctx, s, n)) {
+    if (text_is_nfc_inert(ctx, s, n)) {
         buf_append(out, s, n);
         return;
     }

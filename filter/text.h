@@ -14,6 +14,10 @@ void text_ctx_free(text_ctx *ctx);
 
 /* Number of ill-formed sequences (ICU's maximal subparts); 0 means valid UTF-8. */
 size_t utf8_count_invalid(const char *s, size_t n);
+/* True if s is valid UTF-8 made only of code points that NFC leaves alone
+   and that combine with no neighbour: s, and every part of it cut between
+   characters, is NFC as it stands. */
+bool text_is_nfc_inert(text_ctx *ctx, const char *s, size_t n);
 /* Appends s to out as NFC; ill-formed sequences become U+FFFD (not normalised). */
 void text_append_nfc(text_ctx *ctx, const char *s, size_t n, buf *out);
 /* Replaces out with the full case folding of s (for word-list keys). */
