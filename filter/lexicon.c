@@ -370,9 +370,21 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
 
 verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
 {
+    /* decide() skips every word with a digit; numbers vary endlessly in news
+       and would only crowd the words out of the cache. */
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= '0' && w[i] <= '9')
+            return V_SKIP;
+    /* Being sentence-initial matters only to a capitalised word: one that
+       starts with a lower-case letter needs a single cache entry. */
+    if (n && w[0] >= 'a' && w[0] <= 'z')
+        sentence_initial = false;
     buf_clear(&lx->key);
-    buf_append(&lx->key, w, n);
-    buf_append_char(&lx->key, sentence_initial ? '\1' : '\0');
+    buf_reserve(&lx->key, n + 1);
+    memcpy(lx->key.data, w, n);
+    lx->key.data[n] = sentence_initial ? '\1' : '\0';
+    lx->key.len = n + 1;
+    lx->key.data[n + 1] = '\0';
     int cached;
     if (strmap_get(&lx->cache, lx->key.data, lx->key.len, &cached))
         return (verdict)cached;

@@ -1,12 +1,17 @@
 #include "lines.h"
+#include <string.h>
 
 bool line_find(const char *p, size_t avail, size_t max_line, bool at_eof, size_t *n, size_t *eoln)
 {
     size_t limit = avail < max_line + 1 ? avail : max_line + 1;
-    for (size_t i = 0; i < limit; i++) {
-        char c = p[i];
-        if (c != '\n' && c != '\r')
-            continue;
+    /* The first '\n' or '\r', found with memchr (vectorised) rather than
+       byte by byte: '\r' is looked for only before the first '\n'. */
+    const char *nl = limit ? memchr(p, '\n', limit) : NULL;
+    const char *cr = limit ? memchr(p, '\r', nl ? (size_t)(nl - p) : limit) : NULL;
+    const char *hit = cr ? cr : nl;
+    if (hit) {
+        size_t i = (size_t)(hit - p);
+        char c = *hit;
         *n = i;
         if (c == '\n') {
             *eoln = 1;

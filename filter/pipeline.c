@@ -82,12 +82,13 @@ static bool rule_applies(const rule *r, seg_label label)
 }
 
 /* Index of the first rule of this kind that matches the segment, -1 if none, -2 on error. */
-static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const char *s, size_t n)
+static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const char *s, size_t n,
+                        const rule_subject *subj)
 {
     const ruleset *rs = &w->engine->rules;
     for (size_t i = 0; i < rs->count; i++) {
         const rule *r = &rs->rules[i];
-        if (r->kind != kind || !rule_applies(r, label))
+        if (r->kind != kind || !rule_applies(r, label) || !rule_may_match(r, subj))
             continue;
         int m = rule_matches(rs, r, w->md, s, n, w->err, sizeof w->err);
         if (m != 0)
@@ -98,12 +99,13 @@ static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const ch
 
 /* A drop rule makes the segment boilerplate; else a flag rule makes it mixed.
    Returns the index of the rule that fired, -1 if none, -2 on error. */
-static long apply_label_rules(mtc_worker *w, const char *s, size_t n, seg_label *label, mtc_stats *st)
+static long apply_label_rules(mtc_worker *w, const char *s, size_t n, const rule_subject *subj, seg_label *label,
+                              mtc_stats *st)
 {
-    long hit = first_match(w, RULE_DROP, *label, s, n);
+    long hit = first_match(w, RULE_DROP, *label, s, n, subj);
     if (hit >= 0)
         *label = LABEL_BOILERPLATE;
-    else if (hit == -1 && (hit = first_match(w, RULE_FLAG, *label, s, n)) >= 0)
+    else if (hit == -1 && (hit = first_match(w, RULE_FLAG, *label, s, n, subj)) >= 0)
         *label = LABEL_MIXED;
     if (hit >= 0)
         st->rule_hits[hit]++;
@@ -127,15 +129,16 @@ static void repair_mixed(mtc_worker *w, mtc_stats *st)
     }
 }
 
-/* Applies the rewrite rules in order; leaves the result in w->nfc. */
-static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
+/* Applies the rewrite rules in order; leaves the result in w->nfc, whose
+   bytes subj holds. */
+static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st)
 {
     const ruleset *rs = &w->engine->rules;
     for (size_t i = 0; i < rs->count; i++) {
         const rule *r = &rs->rules[i];
-        if (r->kind != RULE_REWRITE || !rule_applies(r, label))
+        if (r->kind != RULE_REWRITE || !rule_applies(r, label) || !rule_may_match(r, subj))
             continue;
-        int k = rule_rewrite(rs, r, w->nfc.data, w->nfc.len, &w->rewritten, w->err, sizeof w->err);
+        int k = rule_rewrite(rs, r, w->md, w->nfc.data, w->nfc.len, &w->rewritten, w->err, sizeof w->err);
         if (k < 0)
             return -1;
         if (k > 0) {
@@ -144,6 +147,7 @@ static int apply_rewrites(mtc_worker *w, seg_label label, mtc_stats *st)
             buf tmp = w->nfc;
             w->nfc = w->rewritten;
             w->rewritten = tmp;
+            rule_subject_init(subj, w->nfc.data, w->nfc.len);
         }
     }
     return 0;
@@ -203,22 +207,34 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
 
 /* Processes one sentence; appends its output to w->line_out. Returns 1 if dropped.
    line_rule >= 0: a dropline rule already made the whole line boilerplate. */
-static int process_segment(mtc_worker *w, const char *s, const span *sp, long line_rule, mtc_stats *st)
+/* The NFC form of a sentence; one of a line that is NFC-inert is itself. */
+static void sentence_nfc(mtc_worker *w, const char *seg, size_t n, bool line_inert)
+{
+    buf_clear(&w->nfc);
+    if (line_inert)
+        buf_append(&w->nfc, seg, n);
+    else
+        text_append_nfc(w->tc, seg, n, &w->nfc);
+}
+
+static int process_segment(mtc_worker *w, const char *s, const span *sp, long line_rule, bool line_valid,
+                           bool line_inert, mtc_stats *st)
 {
     const char *seg = s + sp->start;
     size_t n = sp->core_end - sp->start;
-    buf_clear(&w->nfc);
-    text_append_nfc(w->tc, seg, n, &w->nfc);
+    sentence_nfc(w, seg, n, line_inert);
     tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
     seg_score sc;
     bool want_verdicts = w->hook || w->mode == MTC_MODE_REPAIR;
     score_segment(w->lex, w->tc, w->nfc.data, w->nfc.len, &w->words, &sc, want_verdicts ? &w->verdicts : NULL);
     seg_label label = label_from_score(&w->engine->cfg, &sc);
+    rule_subject subj;
+    rule_subject_init(&subj, w->nfc.data, w->nfc.len);
     long fired = line_rule;
     if (line_rule >= 0) {
         label = LABEL_BOILERPLATE;
         st->rule_hits[line_rule]++;
-    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &label, st)) == -2)
+    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2)
         return -1;
     count_segment(&sc, label, st);
     bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
@@ -242,14 +258,16 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && label == LABEL_MIXED)) {
             st->dropped++;
             dropped = true;
-        } else if (utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
+        } else if (!line_valid && utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
             buf_append(out, seg, n);
         } else {
             if (w->mode == MTC_MODE_REPAIR) {
                 uint64_t before = st->rewrites;
-                if (label == LABEL_MIXED)
+                if (label == LABEL_MIXED) {
                     repair_mixed(w, st);
-                if (apply_rewrites(w, label, st) < 0)
+                    rule_subject_init(&subj, w->nfc.data, w->nfc.len); /* the text changed */
+                }
+                if (apply_rewrites(w, label, &subj, st) < 0)
                     return -1;
                 rewritten = st->rewrites > before;
                 st->rewritten_segments += rewritten;
@@ -259,10 +277,8 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         break;
     }
     if (w->hook) {
-        if (rewritten) { /* word offsets refer to the text before the rewrites */
-            buf_clear(&w->nfc);
-            text_append_nfc(w->tc, seg, n, &w->nfc);
-        }
+        if (rewritten) /* word offsets refer to the text before the rewrites */
+            sentence_nfc(w, seg, n, line_inert);
         call_hook(w, &sc, label, fired, out_start, dropped, rewritten);
     }
     if (!dropped)
@@ -297,7 +313,10 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
 {
     blank_state *bl = &w->blanks;
     st->bytes_in += n + eoln;
-    st->invalid_utf8 += utf8_count_invalid(line, n);
+    /* Most lines are valid UTF-8 and NFC-inert: one pass tells both. */
+    bool inert = text_is_nfc_inert(w->tc, line, n);
+    size_t invalid = inert ? 0 : utf8_count_invalid(line, n);
+    st->invalid_utf8 += invalid;
     bool flag_mode = w->mode == MTC_MODE_FLAG;
     if (is_blank(line, n)) {
         if (flag_mode) {
@@ -310,8 +329,13 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         return 0;
     }
     buf_clear(&w->nfc);
-    text_append_nfc(w->tc, line, n, &w->nfc);
-    long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len);
+    if (inert)
+        buf_append(&w->nfc, line, n);
+    else
+        text_append_nfc(w->tc, line, n, &w->nfc);
+    rule_subject subj;
+    rule_subject_init(&subj, w->nfc.data, w->nfc.len);
+    long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj);
     if (line_rule == -2)
         return -1;
     segment_sentences(w->seg, line, n, &w->spans);
@@ -321,7 +345,8 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         const span *sp = &w->spans.items[i];
         buf_append(&w->line_out, line + pos, sp->start - pos); /* space between sentences */
         w->line_start = i == 0;
-        int rc = process_segment(w, line, sp, line_rule, st);
+        /* Sentences end on character boundaries: in a valid line they are valid. */
+        int rc = process_segment(w, line, sp, line_rule, invalid == 0, inert, st);
         if (rc < 0)
             return -1;
         dropped += (size_t)rc;

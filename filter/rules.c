@@ -1,5 +1,7 @@
 #include "rules.h"
 #include "fsutil.h"
+#include "text.h"
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -75,8 +77,290 @@ static bool word_is(const char *w, size_t n, const char *lit)
     return strlen(lit) == n && memcmp(w, lit, n) == 0;
 }
 
-static int parse_regex(line_parser *lp, pcre2_code **code)
+static void bs_add(byteset *b, unsigned char c) { b->w[c >> 6] |= 1ull << (c & 63); }
+
+static bool bs_has(const byteset *b, unsigned char c) { return (b->w[c >> 6] >> (c & 63)) & 1; }
+
+static bool is_ascii_alnum(unsigned char c)
 {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static size_t utf8_len(unsigned char lead)
+{
+    return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+}
+
+/* Cursor over a pattern for rule_needed_bytes(); ok turns false on syntax
+   it does not follow, and the pattern then gets no needed bytes. */
+typedef struct need_parser {
+    const char *p, *end;
+    bool caseless, ok;
+} need_parser;
+
+/* End of the character class that starts at p ('['), or NULL. */
+static const char *class_end(const char *p, const char *end)
+{
+    const char *q = p + 1;
+    if (q < end && *q == '^')
+        q++;
+    if (q < end && *q == ']') /* a ']' first is a member */
+        q++;
+    while (q < end) {
+        if (*q == '\\')
+            q += 2;
+        else if (*q == '[' && q + 1 < end && q[1] == ':') { /* [:alpha:] */
+            const char *close = q + 2;
+            while (close + 1 < end && !(close[0] == ':' && close[1] == ']'))
+                close++;
+            q = close + 2;
+        } else if (*q == ']')
+            return q + 1;
+        else
+            q++;
+    }
+    return NULL;
+}
+
+/* Adds the bytes of the literal character at p (len bytes) that a match must hold. */
+static void need_char(const need_parser *np, byteset *b, const char *p, size_t len)
+{
+    unsigned char c = (unsigned char)*p;
+    if (np->caseless) { /* non-ASCII: its other case has other bytes */
+        if (c < 0x80)
+            bs_add(b, c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c);
+        return;
+    }
+    for (size_t k = 0; k < len; k++)
+        bs_add(b, (unsigned char)p[k]);
+}
+
+static byteset need_alternatives(need_parser *np, int depth);
+
+/* An escape at np->p: adds what an escaped literal needs, skips the rest. */
+static void need_escape(need_parser *np, byteset *item)
+{
+    const char *p = np->p, *end = np->end;
+    if (p + 1 >= end) {
+        np->ok = false;
+        return;
+    }
+    unsigned char d = (unsigned char)p[1];
+    if (!is_ascii_alnum(d)) { /* an escaped punctuation mark (or character) is itself */
+        size_t n = utf8_len(d);
+        if (n > (size_t)(end - p - 1)) {
+            np->ok = false;
+            return;
+        }
+        need_char(np, item, p + 1, n);
+        np->p = p + 1 + n;
+    } else if (strchr("QEkgN", d)) {
+        np->ok = false; /* quoting, named references */
+    } else if (strchr("xopP", d) && p + 2 < end && p[2] == '{') {
+        const char *close = memchr(p, '}', (size_t)(end - p));
+        np->ok = close != NULL;
+        np->p = close ? close + 1 : end;
+    } else if (d == 'p' || d == 'P' || d == 'c') {
+        np->p = p + 3 <= end ? p + 3 : end;
+    } else if (d == 'x') {
+        p += 2;
+        for (int k = 0; k < 2 && p < end && isxdigit((unsigned char)*p); k++)
+            p++;
+        np->p = p;
+    } else if (d >= '0' && d <= '9') {
+        for (p += 1; p < end && *p >= '0' && *p <= '9';)
+            p++;
+        np->p = p;
+    } else {
+        np->p = p + 2; /* \b, \s, \w, \d, \n ...: nothing needed */
+    }
+}
+
+/* A group at np->p ('('): adds what its alternatives all need, unless it is
+   a negative lookaround or a comment. */
+static void need_group(need_parser *np, byteset *item, int depth)
+{
+    const char *p = np->p + 1, *end = np->end;
+    bool counts = true;
+    if (p < end && *p == '*') {
+        np->ok = false; /* (*VERB) */
+        return;
+    }
+    if (p < end && *p == '?') {
+        p++;
+        char k = p < end ? *p : '\0';
+        char k2 = p + 1 < end ? p[1] : '\0';
+        if (k == ':' || k == '>' || k == '|' || k == '=')
+            p++;
+        else if (k == '!')
+            p++, counts = false;
+        else if (k == '<' && (k2 == '=' || k2 == '!'))
+            p += 2, counts = k2 == '=';
+        else if ((k == '<' && isalpha((unsigned char)k2)) || (k == 'P' && k2 == '<') || k == '\'') {
+            const char *close = memchr(p + 1, k == '\'' ? '\'' : '>', (size_t)(end - p - 1));
+            if (!close) {
+                np->ok = false;
+                return;
+            }
+            p = close + 1;
+        } else if (k == '#') {
+            const char *close = memchr(p, ')', (size_t)(end - p));
+            np->ok = close != NULL;
+            np->p = close ? close + 1 : end;
+            return;
+        } else {
+            np->ok = false; /* option settings, conditions, recursion */
+            return;
+        }
+    }
+    np->p = p;
+    byteset inner = need_alternatives(np, depth + 1);
+    if (!np->ok || np->p >= end || *np->p != ')') {
+        np->ok = false;
+        return;
+    }
+    np->p++;
+    if (counts)
+        *item = inner;
+}
+
+/* A sequence of items up to '|' or ')': the union of what each non-optional
+   item needs. */
+static byteset need_sequence(need_parser *np, int depth)
+{
+    byteset need = {{0}};
+    while (np->ok && np->p < np->end && *np->p != '|' && *np->p != ')') {
+        byteset item = {{0}};
+        unsigned char c = (unsigned char)*np->p;
+        if (c == '\\')
+            need_escape(np, &item);
+        else if (c == '[') {
+            np->p = class_end(np->p, np->end);
+            np->ok = np->p != NULL;
+        } else if (c == '(')
+            need_group(np, &item, depth);
+        else if (c == '{' || c == '*' || c == '+' || c == '?')
+            np->ok = false; /* out of place: not followed */
+        else if (c == '.' || c == '^' || c == '$')
+            np->p++;
+        else {
+            size_t n = utf8_len(c);
+            if (n > (size_t)(np->end - np->p)) {
+                np->ok = false;
+                break;
+            }
+            need_char(np, &item, np->p, n);
+            np->p += n;
+        }
+        if (!np->ok)
+            break;
+        /* A quantifier with a minimum of 0 makes the item optional. */
+        const char *p = np->p, *end = np->end;
+        bool optional = false, quantified = true;
+        if (p < end && (*p == '?' || *p == '*'))
+            optional = true, p++;
+        else if (p < end && *p == '+')
+            p++;
+        else if (p < end && *p == '{') {
+            const char *q = p + 1, *digits = q;
+            unsigned long min = 0;
+            while (q < end && *q >= '0' && *q <= '9')
+                min = min * 10 + (unsigned long)(*q++ - '0');
+            if (q < end && *q == ',' && q > digits)
+                for (q++; q < end && *q >= '0' && *q <= '9';)
+                    q++;
+            if (q == digits || q >= end || *q != '}') { /* "{" that PCRE2 10.42 may read literally */
+                np->ok = false;
+                break;
+            }
+            optional = min == 0;
+            p = q + 1;
+        } else
+            quantified = false;
+        if (quantified && p < end && (*p == '?' || *p == '+')) /* lazy, possessive */
+            p++;
+        np->p = p;
+        if (!optional)
+            for (int k = 0; k < 4; k++)
+                need.w[k] |= item.w[k];
+    }
+    return need;
+}
+
+/* Alternatives: what all of them need. */
+static byteset need_alternatives(need_parser *np, int depth)
+{
+    if (depth > 32) {
+        np->ok = false;
+        return (byteset){{0}};
+    }
+    byteset need = need_sequence(np, depth);
+    while (np->ok && np->p < np->end && *np->p == '|') {
+        np->p++;
+        byteset other = need_sequence(np, depth);
+        for (int k = 0; k < 4; k++)
+            need.w[k] &= other.w[k];
+    }
+    return need;
+}
+
+byteset rule_needed_bytes(const char *pat, size_t len, bool caseless, bool extended)
+{
+    byteset none = {{0}};
+    if (extended) /* white space and comments in the pattern */
+        return none;
+    need_parser np = {.p = pat, .end = pat + len, .caseless = caseless, .ok = true};
+    byteset need = need_alternatives(&np, 0);
+    return np.ok && np.p == np.end ? need : none;
+}
+
+void rule_subject_init(rule_subject *subj, const char *s, size_t n)
+{
+    /* A byte table, then packed: setting bits in place makes each byte wait
+       for the previous one (same word, load-modify-store). */
+    unsigned char seen[256];
+    memset(seen, 0, sizeof seen);
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++)
+        seen[p[i]] = 1;
+    uint64_t w[4];
+    for (int k = 0; k < 4; k++) {
+        w[k] = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        for (int j = 0; j < 8; j++) {
+            uint64_t v; /* eight 0/1 bytes; the multiply gathers them in the top byte */
+            memcpy(&v, seen + 64 * k + 8 * j, 8);
+            w[k] |= ((v * 0x0102040810204080ull) >> 56) << (8 * j);
+        }
+#else
+        for (int j = 0; j < 64; j++)
+            w[k] |= (uint64_t)seen[64 * k + j] << j;
+#endif
+    }
+    for (int k = 0; k < 4; k++)
+        subj->raw.w[k] = subj->folded.w[k] = w[k];
+    /* 'A'..'Z' are bits 1..26 of word 1, 'a'..'z' bits 33..58. */
+    subj->folded.w[1] |= (w[1] & (0x3FFFFFFull << 1)) << 32;
+    /* Caseless PCRE2 also matches k with U+212A KELVIN SIGN, s with U+017F LONG S. */
+    if (bs_has(&subj->raw, 0xE2) && bs_has(&subj->raw, 0x84) && bs_has(&subj->raw, 0xAA) &&
+        memmem(s, n, "\xE2\x84\xAA", 3))
+        bs_add(&subj->folded, 'k');
+    if (bs_has(&subj->raw, 0xC5) && bs_has(&subj->raw, 0xBF) && memmem(s, n, "\xC5\xBF", 2))
+        bs_add(&subj->folded, 's');
+}
+
+bool rule_may_match(const rule *r, const rule_subject *subj)
+{
+    const byteset *have = r->caseless ? &subj->folded : &subj->raw;
+    for (int k = 0; k < 4; k++)
+        if ((have->w[k] & r->needs.w[k]) != r->needs.w[k])
+            return false;
+    return true;
+}
+
+static int parse_regex(line_parser *lp, rule *r)
+{
+    pcre2_code **code = &r->code;
     skip_space(lp);
     if (lp->p >= lp->end || *lp->p != '/')
         return fail(lp, "expected /regex/ after the directive");
@@ -111,6 +395,8 @@ static int parse_regex(line_parser *lp, pcre2_code **code)
     }
     /* JIT is an optimisation only: without it the interpreter runs. */
     pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE);
+    r->caseless = (options & PCRE2_CASELESS) != 0;
+    r->needs = rule_needed_bytes(start, len, r->caseless, (options & PCRE2_EXTENDED) != 0);
     return 0;
 }
 
@@ -180,7 +466,7 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
         r.kind = RULE_FLAG;
     else
         return fail(lp, "unknown directive '%.*s' (expected drop, dropline, rewrite or flag)", (int)n, word);
-    if (parse_regex(lp, &r.code) < 0)
+    if (parse_regex(lp, &r) < 0)
         return -1;
     skip_space(lp);
     if (lp->end - lp->p >= 2 && memcmp(lp->p, "=>", 2) == 0) {
@@ -223,6 +509,7 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
             return fail(lp, "%s: '%.*s'", problem, (int)on, opt);
         }
     }
+    r.replacement_utf8 = r.replacement && utf8_count_invalid(r.replacement, strlen(r.replacement)) == 0;
     buf where = {0};
     buf_printf(&where, "%s:%d", lp->file, lp->lineno);
     r.where = where.data;
@@ -281,7 +568,7 @@ static int match_error(const rule *r, int rc, char *err, size_t errlen)
 int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, char *err,
                  size_t errlen)
 {
-    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, 0, md, rs->match_ctx);
+    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, rs->match_ctx);
     if (rc >= 0)
         return 1;
     if (rc == PCRE2_ERROR_NOMATCH)
@@ -289,8 +576,18 @@ int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md, const c
     return match_error(r, rc, err, errlen);
 }
 
-int rule_rewrite(const ruleset *rs, const rule *r, const char *s, size_t n, buf *out, char *err, size_t errlen)
+int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, buf *out,
+                 char *err, size_t errlen)
 {
+    /* Most rewrites match nothing: one JIT match with the worker's match data
+       is much cheaper than pcre2_substitute, which allocates match data,
+       checks the UTF-8 and copies the subject. A replacement that is not
+       valid UTF-8 goes to pcre2_substitute, which reports it as before. */
+    if (md && r->replacement_utf8) {
+        int m = rule_matches(rs, r, md, s, n, err, errlen);
+        if (m <= 0)
+            return m;
+    }
     /* EXTENDED: \l, \u, \L, \U in replacements change case. */
     uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_SUBSTITUTE_EXTENDED;
     buf_clear(out);

@@ -12,6 +12,11 @@ typedef enum { RULE_DROP, RULE_DROPLINE, RULE_REWRITE, RULE_FLAG, RULE_BUILTIN }
 /* Which segments a rule applies to, by the label the scorer gave them. */
 typedef enum { WHEN_ANY, WHEN_MIXED, WHEN_CLEAN } rule_when;
 
+/* A set of byte values. */
+typedef struct byteset {
+    uint64_t w[4];
+} byteset;
+
 typedef struct rule {
     rule_kind kind;
     rule_when when;
@@ -19,6 +24,9 @@ typedef struct rule {
     char *where;    /* file:line, for error messages */
     pcre2_code *code;
     char *replacement;
+    bool replacement_utf8; /* valid UTF-8: rewrites keep a valid subject valid */
+    byteset needs;         /* bytes every match contains (letters in lower case if caseless) */
+    bool caseless;
 } rule;
 
 typedef struct ruleset {
@@ -36,10 +44,30 @@ size_t ruleset_add_builtin(ruleset *rs, const char *name);
 /* Parses rule text already in memory (name is used in messages). */
 int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t len, char *err, size_t errlen);
 
-/* 1 if the rule matches, 0 if not, -1 on a matching error (err filled). */
+/* Bytes of a pattern that every match must contain, found from its plain
+   characters outside optional parts (alternatives: those common to all).
+   Caseless: ASCII letters in lower case, other non-ASCII left out. Empty
+   when the pattern uses syntax this does not follow (\Q, (?i), (*VERB), x). */
+byteset rule_needed_bytes(const char *pat, size_t len, bool caseless, bool extended);
+
+/* The bytes of one subject, to rule out at once the rules it cannot match. */
+typedef struct rule_subject {
+    byteset raw;    /* bytes present */
+    byteset folded; /* and letters of either case, as lower case (with the
+                       non-ASCII K and S that caseless matching also takes) */
+} rule_subject;
+void rule_subject_init(rule_subject *subj, const char *s, size_t n);
+/* False if r cannot match the subject: it lacks a byte every match has. */
+bool rule_may_match(const rule *r, const rule_subject *subj);
+
+/* 1 if the rule matches, 0 if not, -1 on a matching error (err filled).
+   s must be valid UTF-8 (the pipeline's NFC text always is): PCRE2 does not
+   check it again, which would cost a scan of the subject per rule. */
 int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md,
                  const char *s, size_t n, char *err, size_t errlen);
-/* Replaces out with s rewritten by r; returns the number of replacements or -1. */
-int rule_rewrite(const ruleset *rs, const rule *r, const char *s, size_t n, buf *out,
+/* Replaces out with s rewritten by r; returns the number of replacements or -1.
+   With md, s must be valid UTF-8 and a subject r does not match is left
+   alone: out is then untouched and 0 returned. */
+int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, buf *out,
                  char *err, size_t errlen);
 #endif

@@ -1,5 +1,6 @@
 #include "segment.h"
 #include "buf.h"
+#include "text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <unicode/ubrk.h>
@@ -7,7 +8,8 @@
 
 struct segmenter {
     UBreakIterator *bi;
-    UText *ut;
+    UText *ut;      /* UTF-8 text that is not valid UTF-8 */
+    utf16_text u16; /* the rest, faster to walk */
 };
 
 segmenter *segmenter_new(char *err, size_t errlen)
@@ -30,6 +32,7 @@ void segmenter_free(segmenter *sg)
         return;
     ubrk_close(sg->bi);
     utext_close(sg->ut);
+    utf16_text_free(&sg->u16);
     free(sg);
 }
 
@@ -71,15 +74,21 @@ void segment_sentences(segmenter *sg, const char *s, size_t n, span_vec *out)
 {
     out->count = 0;
     UErrorCode status = U_ZERO_ERROR;
-    sg->ut = utext_openUTF8(sg->ut, s, (int64_t)n, &status);
-    ubrk_setUText(sg->bi, sg->ut, &status);
+    const int32_t *offsets = NULL; /* UTF-16 index -> byte offset; NULL: ICU gives byte offsets */
+    if (utf16_from_utf8(&sg->u16, s, n)) {
+        ubrk_setText(sg->bi, sg->u16.units, sg->u16.len, &status);
+        offsets = sg->u16.offsets;
+    } else {
+        sg->ut = utext_openUTF8(sg->ut, s, (int64_t)n, &status);
+        ubrk_setUText(sg->bi, sg->ut, &status);
+    }
     if (U_FAILURE(status)) { /* keep the text whole rather than lose it */
         push(out, (span){0, trailing_space_start(s, 0, n), n});
         return;
     }
     int32_t start = ubrk_first(sg->bi);
     for (int32_t end = ubrk_next(sg->bi); end != UBRK_DONE; start = end, end = ubrk_next(sg->bi)) {
-        size_t a = (size_t)start, b = (size_t)end;
+        size_t a = (size_t)(offsets ? offsets[start] : start), b = (size_t)(offsets ? offsets[end] : end);
         size_t core = trailing_space_start(s, a, b);
         while (a < core && (s[a] == ' ' || s[a] == '\t')) /* leading space stays outside */
             a++;

@@ -14,10 +14,16 @@ static uint64_t hash_bytes(const char *s, size_t n)
     return h;
 }
 
-static strmap_entry *find_slot(strmap_entry *slots, size_t cap, const char *key, size_t len)
+static const char *entry_key(const strmap_entry *e)
 {
-    size_t i = (size_t)hash_bytes(key, len) & (cap - 1);
-    while (slots[i].key && !(slots[i].len == len && memcmp(slots[i].key, key, len) == 0))
+    return e->len_plus1 - 1 <= STRMAP_INLINE ? e->key.bytes : e->key.heap;
+}
+
+static strmap_entry *find_slot(strmap_entry *slots, size_t cap, const char *key, size_t len, uint64_t hash)
+{
+    size_t i = (size_t)hash & (cap - 1);
+    while (slots[i].len_plus1 && !(slots[i].hash == hash && slots[i].len_plus1 == len + 1 &&
+                                   memcmp(entry_key(&slots[i]), key, len) == 0))
         i = (i + 1) & (cap - 1);
     return &slots[i];
 }
@@ -26,9 +32,11 @@ static void grow(strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
     strmap_entry *slots = xcalloc(cap, sizeof *slots);
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->slots[i].key)
-            *find_slot(slots, cap, m->slots[i].key, m->slots[i].len) = m->slots[i];
+    for (size_t i = 0; i < m->cap; i++) {
+        const strmap_entry *e = &m->slots[i];
+        if (e->len_plus1)
+            *find_slot(slots, cap, entry_key(e), e->len_plus1 - 1, e->hash) = *e;
+    }
     free(m->slots);
     m->slots = slots;
     m->cap = cap;
@@ -36,12 +44,19 @@ static void grow(strmap *m)
 
 void strmap_put(strmap *m, const char *key, size_t len, int value)
 {
+    if (len >= UINT32_MAX)
+        abort(); /* keys are words */
     if ((m->count + 1) * 4 > m->cap * 3)
         grow(m);
-    strmap_entry *e = find_slot(m->slots, m->cap, key, len);
-    if (!e->key) {
-        e->key = xstrndup(key, len);
-        e->len = len;
+    uint64_t hash = hash_bytes(key, len);
+    strmap_entry *e = find_slot(m->slots, m->cap, key, len, hash);
+    if (!e->len_plus1) {
+        if (len <= STRMAP_INLINE)
+            memcpy(e->key.bytes, key, len);
+        else
+            e->key.heap = xstrndup(key, len);
+        e->len_plus1 = (uint32_t)len + 1;
+        e->hash = hash;
         m->count++;
     }
     e->value = value;
@@ -51,8 +66,8 @@ bool strmap_get(const strmap *m, const char *key, size_t len, int *value)
 {
     if (!m->count)
         return false;
-    const strmap_entry *e = find_slot(m->slots, m->cap, key, len);
-    if (!e->key)
+    const strmap_entry *e = find_slot(m->slots, m->cap, key, len, hash_bytes(key, len));
+    if (!e->len_plus1)
         return false;
     if (value)
         *value = e->value;
@@ -62,8 +77,10 @@ bool strmap_get(const strmap *m, const char *key, size_t len, int *value)
 void strmap_clear(strmap *m)
 {
     for (size_t i = 0; i < m->cap; i++) {
-        free(m->slots[i].key);
-        m->slots[i].key = NULL;
+        strmap_entry *e = &m->slots[i];
+        if (e->len_plus1 && e->len_plus1 - 1 > STRMAP_INLINE)
+            free(e->key.heap);
+        e->len_plus1 = 0;
     }
     m->count = 0;
 }

@@ -3,11 +3,20 @@
 #define MTC_STRMAP_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+#define STRMAP_INLINE 16
+
+/* Short keys (words) live in the slot itself and the hash is kept, so a
+   lookup reads one slot, not a key elsewhere on the heap. */
 typedef struct strmap_entry {
-    char *key;
-    size_t len;
+    uint64_t hash;
+    uint32_t len_plus1; /* 0: empty slot */
     int value;
+    union {
+        char bytes[STRMAP_INLINE]; /* keys up to STRMAP_INLINE bytes */
+        char *heap;                /* longer keys */
+    } key;
 } strmap_entry;
 
 typedef struct strmap {

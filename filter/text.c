@@ -3,12 +3,14 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 struct text_ctx {
     const UNormalizer2 *nfc;
     UChar *u16, *u16b;
     size_t cap16;
+    uint8_t *bmp_inert; /* per BMP code point: 0 not looked up yet, 1 NFC-inert, 2 not */
 };
 
 text_ctx *text_ctx_new(void)
@@ -19,6 +21,7 @@ text_ctx *text_ctx_new(void)
         return NULL;
     text_ctx *ctx = xcalloc(1, sizeof *ctx);
     ctx->nfc = nfc;
+    ctx->bmp_inert = xcalloc(0x10000, 1);
     return ctx;
 }
 
@@ -28,6 +31,7 @@ void text_ctx_free(text_ctx *ctx)
         return;
     free(ctx->u16);
     free(ctx->u16b);
+    free(ctx->bmp_inert);
     free(ctx);
 }
 
@@ -106,9 +110,46 @@ static void append_sanitised(const char *s, size_t n, buf *out)
     }
 }
 
+/* A code point with NFC_Quick_Check=Yes and combining class 0 is left alone
+   by NFC and never combines with a neighbour (only NFC_QC=Maybe code points
+   combine backwards), so text made only of such code points is already NFC:
+   unorm2_quickCheck would say UNORM_YES. Everything below U+0300 is such a
+   code point (tests/unit.c checks it against ICU); others are looked up in
+   ICU's own properties once. */
+static bool nfc_inert(text_ctx *ctx, UChar32 c)
+{
+    if (c < 0x300)
+        return true;
+    if (c > 0xFFFF)
+        return false;
+    if (!ctx->bmp_inert[c])
+        ctx->bmp_inert[c] = u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+                                    u_getCombiningClass(c) == 0
+                                ? 1
+                                : 2;
+    return ctx->bmp_inert[c] == 1;
+}
+
+/* Valid UTF-8 that NFC leaves as it is: the common case, found on the UTF-8
+   bytes without the UTF-16 copy that unorm2_quickCheck needs. */
+bool text_is_nfc_inert(text_ctx *ctx, const char *s, size_t n)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int c = utf8_next(s, n, &i);
+        if (c < 0 || !nfc_inert(ctx, c))
+            return false;
+    }
+    return true;
+}
+
 void text_append_nfc(text_ctx *ctx, const char *s, size_t n, buf *out)
 {
-    if (is_ascii(s, n)) {
+    if (text_is_nfc_inert(ctx, s, n)) {
         buf_append(out, s, n);
         return;
     }
@@ -167,4 +208,52 @@ void text_fold(text_ctx *ctx, const char *s, size_t n, buf *out)
         return;
     }
     append_utf16(out, ctx->u16b, outlen);
+}
+
+bool utf16_from_utf8(utf16_text *t, const char *s, size_t n)
+{
+    if (n >= INT32_MAX / 2)
+        return false;
+    if (n + 1 > t->cap) { /* never more UTF-16 units than UTF-8 bytes */
+        t->cap = n + 1 + n / 2;
+        t->units = xrealloc(t->units, t->cap * sizeof *t->units);
+        t->offsets = xrealloc(t->offsets, t->cap * sizeof *t->offsets);
+    }
+    const uint8_t *p = (const uint8_t *)s;
+    UChar *units = t->units;
+    int32_t *offsets = t->offsets, j = 0, len = (int32_t)n;
+    for (int32_t i = 0; i < len;) {
+        if (p[i] < 0x80) {
+            units[j] = p[i];
+            offsets[j++] = i++;
+            continue;
+        }
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c < 0)
+            return false;
+        if (c <= 0xFFFF) {
+            units[j] = (UChar)c;
+            offsets[j++] = start;
+        } else {
+            units[j] = U16_LEAD(c);
+            offsets[j++] = start;
+            units[j] = U16_TRAIL(c);
+            offsets[j++] = start;
+        }
+    }
+    t->offsets[j] = (int32_t)n;
+    t->len = j;
+    return true;
+}
+
+void utf16_text_free(utf16_text *t)
+{
+    free(t->units);
+    free(t->offsets);
+    t->units = NULL;
+    t->offsets = NULL;
+    t->len = 0;
+    t->cap = 0;
 }

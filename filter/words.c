@@ -10,7 +10,8 @@
 
 struct tokenizer {
     UBreakIterator *bi;
-    UText *ut;
+    UText *ut;      /* text that is not valid UTF-8 */
+    utf16_text u16; /* the rest, faster to walk */
 };
 
 tokenizer *tokenizer_new(char *err, size_t errlen)
@@ -32,6 +33,7 @@ void tokenizer_free(tokenizer *t)
         return;
     ubrk_close(t->bi);
     utext_close(t->ut);
+    utf16_text_free(&t->u16);
     free(t);
 }
 
@@ -63,7 +65,8 @@ static bool in_link(const char *s, size_t n, size_t pos, size_t *link_end)
         b++;
     size_t len = b - a;
     const char *c = s + a;
-    bool link = (memmem(c, len, "://", 3) != NULL) || (len > 4 && memcmp(c, "www.", 4) == 0);
+    /* memchr first: most chunks are plain words without a ':' */
+    bool link = (memchr(c, ':', len) && memmem(c, len, "://", 3)) || (len > 4 && memcmp(c, "www.", 4) == 0);
     const char *at = memchr(c, '@', len);
     if (at && memchr(at, '.', (size_t)(c + len - at)))
         link = true;
@@ -122,15 +125,24 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
 {
     out->count = 0;
     UErrorCode status = U_ZERO_ERROR;
-    t->ut = utext_openUTF8(t->ut, s, (int64_t)n, &status);
-    ubrk_setUText(t->bi, t->ut, &status);
+    const int32_t *offsets = NULL; /* UTF-16 index -> byte offset; NULL: ICU gives byte offsets */
+    if (utf16_from_utf8(&t->u16, s, n)) {
+        ubrk_setText(t->bi, t->u16.units, t->u16.len, &status);
+        offsets = t->u16.offsets;
+    } else {
+        t->ut = utext_openUTF8(t->ut, s, (int64_t)n, &status);
+        ubrk_setUText(t->bi, t->ut, &status);
+    }
     if (U_FAILURE(status))
         return;
+    /* Without ':', '@' or "www." in the segment no word is in a link. */
+    bool may_link = memchr(s, ':', n) || memchr(s, '@', n) || memmem(s, n, "www.", 4);
     size_t skip_until = 0, group_at = (size_t)-1, prev_end = (size_t)-1;
     bool after_hyphen = false;
     int32_t start = ubrk_first(t->bi);
     for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE; start = end, end = ubrk_next(t->bi)) {
-        size_t a = (size_t)start, len = (size_t)(end - start);
+        size_t a = (size_t)(offsets ? offsets[start] : start);
+        size_t len = (size_t)(offsets ? offsets[end] : end) - a;
         int status_tag = ubrk_getRuleStatus(t->bi);
         bool is_word = status_tag >= UBRK_WORD_NUMBER; /* letters, numbers, kana, ideographs */
         if (!is_word) {
@@ -143,7 +155,7 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
         if (a < skip_until)
             continue;
         size_t link_end;
-        if (in_link(s, n, a, &link_end)) {
+        if (may_link && in_link(s, n, a, &link_end)) {
             skip_until = link_end;
             group_at = (size_t)-1;
             continue;

@@ -6,9 +6,12 @@
 #include "report.h"
 #include "rules.h"
 #include "segment.h"
+#include "strmap.h"
 #include "tap.h"
 #include "words.h"
 #include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 static char err[1024];
 
@@ -45,10 +48,15 @@ static void test_rule_parser(void)
     is_str(rs.rules[1].name, "g.rules:2", "default rule name is file:line");
     buf out = {0};
     const char *s = "à respekter leurs Obligations";
-    ok(rule_rewrite(&rs, &rs.rules[0], s, strlen(s), &out, err, sizeof err) == 1, "rewrite fires once");
+    ok(rule_rewrite(&rs, &rs.rules[0], NULL, s, strlen(s), &out, err, sizeof err) == 1, "rewrite fires once");
     is_str(out.data, "à respecter leurs Obligations", "rewrite result");
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     ok(rule_matches(&rs, &rs.rules[1], md, "A/B", 3, err, sizeof err) == 1, "escaped slash and i flag");
+    ok(rule_rewrite(&rs, &rs.rules[0], md, s, strlen(s), &out, err, sizeof err) == 1, "pre-matched rewrite fires");
+    is_str(out.data, "à respecter leurs Obligations", "pre-matched rewrite result");
+    ok(rule_rewrite(&rs, &rs.rules[0], md, "rien", 4, &out, err, sizeof err) == 0 &&
+           strcmp(out.data, "à respecter leurs Obligations") == 0,
+       "a rewrite that does not match leaves the output alone");
     ruleset_free(&rs);
 
     /* A catastrophic pattern must stop at the match limit, not hang. */
@@ -65,6 +73,116 @@ static void test_rule_parser(void)
     pcre2_match_data_free(md);
     ruleset_free(&rs);
     buf_free(&out);
+}
+
+/* The needed bytes of a pattern, as a string in byte order. */
+static void expect_needs(const char *pat, bool caseless, const char *want)
+{
+    byteset b = rule_needed_bytes(pat, strlen(pat), caseless, false);
+    char got[257];
+    size_t n = 0;
+    for (int c = 1; c < 256; c++)
+        if ((b.w[c >> 6] >> (c & 63)) & 1)
+            got[n++] = (char)c;
+    got[n] = '\0';
+    is_str(got, want, pat);
+}
+
+static void test_needed_bytes(void)
+{
+    expect_needs("^.{0,80}\\bNewsLetter\\b.{0,80}$", true, "elnrstw");
+    expect_needs("colou?r", false, "clor");
+    expect_needs("ab{0,2}c+d{1,3}", false, "acd");
+    expect_needs("(?:likez|suivez-nous|partagez)x?", true, "ez");
+    expect_needs("\\bThe (?=(?:Etats|\xC3\x89tats)-Unis\\b)", false, " -TUaehinst");
+    expect_needs("(?<!xy)(?!zw)ab", false, "ab");
+    expect_needs("[]qz]ab\\/\\.[[:alpha:]]", false, "./ab");
+    expect_needs("inqu\xC3\xAAte", false, "einqtu\xAA\xC3");
+    expect_needs("inqu\xC3\xAAte", true, "einqtu"); /* caseless: \xC3\xAA also matches \xC3\x8A */
+    expect_needs("(?<name>abc)(?P<n2>abd)", false, "abcd");
+    expect_needs("ab|cd", false, "");
+    expect_needs("a(?i)b", false, "");
+    expect_needs("\\Qab\\E", false, "");
+    expect_needs("(*UTF)ab", false, "");
+    expect_needs("a{,3}", false, ""); /* PCRE2 10.42 reads "{,3}" literally */
+    expect_needs("ab)", false, "");
+
+    /* Caseless, only K/k and S/s have non-ASCII partners (U+212A, U+017F),
+       which rule_subject_init() allows for: check that against this PCRE2. */
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR) "^[a-z]$", PCRE2_ZERO_TERMINATED,
+                                   PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    buf others = {0};
+    for (uint32_t c = 0x80; c <= 0x10FFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        unsigned char u[4];
+        size_t k = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        for (size_t j = k - 1, v = c; j > 0; j--, v >>= 6)
+            u[j] = (unsigned char)(0x80 | (v & 0x3F));
+        u[0] = (unsigned char)((k == 2 ? 0xC0 : k == 3 ? 0xE0 : 0xF0) | (c >> (6 * (k - 1))));
+        if (pcre2_match(re, u, k, 0, 0, md, NULL) >= 0)
+            buf_printf(&others, "%sU+%04X", others.len ? " " : "", (unsigned)c);
+    }
+    is_str(others.data ? others.data : "", "U+017F U+212A", "only U+017F and U+212A match [a-z] caselessly");
+    buf_free(&others);
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+
+    /* A rule is ruled out only when it cannot match. */
+    ruleset rs;
+    ruleset_init(&rs, 100000, 1000);
+    const char *text = "drop /\\bcookies\\b/i\nrewrite /\\bSpionage\\b/ => \"espionnage\"\n";
+    ruleset_load_text(&rs, "n.rules", text, strlen(text), err, sizeof err);
+    md = pcre2_match_data_create(1, NULL);
+    struct {
+        const char *s;
+        size_t rule;
+        int matches, may;
+    } cases[] = {
+        {"Accepter les COOKIES.", 0, 1, 1}, {"les coo\xE2\x84\xAAies", 0, 1, 1}, /* KELVIN SIGN */
+        {"cookie\xC5\xBF.", 0, 1, 1},       /* LONG S */
+        {"les gateaux", 0, 0, 0},           {"l'Spionage", 1, 1, 1},
+        {"spionage", 1, 0, 0},              {"Spion age", 1, 0, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rule_subject subj;
+        const rule *r = &rs.rules[cases[i].rule];
+        rule_subject_init(&subj, cases[i].s, strlen(cases[i].s));
+        int m = rule_matches(&rs, r, md, cases[i].s, strlen(cases[i].s), err, sizeof err);
+        ok(m == cases[i].matches && rule_may_match(r, &subj) == cases[i].may,
+           "'%s': %s %s, %s by its bytes", cases[i].s, r->name, cases[i].matches ? "matches" : "does not match",
+           cases[i].may ? "not ruled out" : "ruled out");
+    }
+    pcre2_match_data_free(md);
+    ruleset_free(&rs);
+}
+
+static void test_strmap(void)
+{
+    strmap m = {0};
+    char key[64];
+    bool all = true;
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 1000; i++) { /* keys of 1 to 40 bytes: inline and on the heap */
+            int n = snprintf(key, sizeof key, "%.*s%d", i % 32, "abcdefghijklmnopqrstuvwxyz012345", i);
+            strmap_put(&m, key, (size_t)n, i);
+        }
+        for (int i = 0; i < 1000 && all; i++) {
+            int n = snprintf(key, sizeof key, "%.*s%d", i % 32, "abcdefghijklmnopqrstuvwxyz012345", i);
+            int v = -1;
+            key[n] = '#'; /* no key holds a '#' */
+            all = strmap_get(&m, key, (size_t)n, &v) && v == i && !strmap_get(&m, key, (size_t)n + 1, NULL);
+        }
+        all = all && m.count == 1000;
+        strmap_clear(&m);
+        all = all && m.count == 0 && !strmap_get(&m, "abc7", 4, NULL);
+    }
+    ok(all, "strmap keeps 1000 short and long keys, through growth and clear");
+    strmap_free(&m);
 }
 
 static void test_config(void)
@@ -95,6 +213,37 @@ static void test_lines(void)
        "long line cut after a space");
     const char *accents = "ééééééééééééééé"; /* 2-byte characters, no space */
     ok(line_find(accents, strlen(accents), 9, false, &n, &eoln) && n == 8, "cut on a character boundary");
+}
+
+static void test_nfc(void)
+{
+    /* text.c's fast path takes code points below U+0300 as NFC as they stand. */
+    UChar32 bad = -1;
+    for (UChar32 c = 0; c < 0x300 && bad < 0; c++)
+        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0)
+            bad = c;
+    char first[16] = "none";
+    if (bad >= 0)
+        snprintf(first, sizeof first, "U+%04X", (unsigned)bad);
+    ok(bad < 0, "every code point below U+0300 is NFC_QC=Yes with combining class 0 (exception: %s)", first);
+    text_ctx *tc = text_ctx_new();
+    struct {
+        const char *in, *want, *name;
+    } cases[] = {
+        {"caf\x65\xCC\x81 cr\xC3\xA8me", "caf\xC3\xA9 cr\xC3\xA8me", "NFC composes e + U+0301"},           /* e + U+0301 composes */
+        {"l\xE2\x80\x99\xC3\x89tat \xC2\xAB\xE2\x80\xAFoui\xE2\x80\xAF\xC2\xBB \xE2\x82\xAC",
+         "l\xE2\x80\x99\xC3\x89tat \xC2\xAB\xE2\x80\xAFoui\xE2\x80\xAF\xC2\xBB \xE2\x82\xAC", "NFC keeps French punctuation"},
+        {"\xE2\x84\xA6 \xEF\xAC\x81", "\xCE\xA9 \xEF\xAC\x81", "NFC maps the Ohm sign, keeps the fi ligature"},
+        {"\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80", "NFC composes Hangul jamo"},
+        {"a\xFF" "b\xCC", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD", "ill-formed bytes become U+FFFD"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        buf out = {0};
+        text_append_nfc(tc, cases[i].in, strlen(cases[i].in), &out);
+        is_str(out.data, cases[i].want, cases[i].name);
+        buf_free(&out);
+    }
+    text_ctx_free(tc);
 }
 
 static void test_segmenter(void)
@@ -277,8 +426,11 @@ static void test_segment_hook(void)
 int main(void)
 {
     test_rule_parser();
+    test_strmap();
+    test_needed_bytes();
     test_config();
     test_lines();
+    test_nfc();
     test_segmenter();
     test_words();
     test_lexicon();
