@@ -258,7 +258,10 @@ static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
     return common;
 }
 
-/* Two French words run together by MT ("leaderdans", "despirates"). */
+/* Two French words run together by MT ("leaderdans", "despirates"). MT
+   glues a short function word to its neighbour, so only cuts leaving a side
+   of at most 5 bytes are tried, the short side first: Hunspell is slow on
+   the long unknown halves. */
 static bool splits_into_french_words(lexicon *lx, const char *w, size_t n)
 {
     buf part = {0};
@@ -266,21 +269,24 @@ static bool splits_into_french_words(lexicon *lx, const char *w, size_t n)
     for (size_t cut = 2; cut + 2 <= n && !found; cut++) {
         if (((unsigned char)w[cut] & 0xC0) == 0x80)
             continue; /* not a character boundary */
-        if (cut < 4 && n - cut < 4)
-            continue; /* too short to be sure */
+        bool short_head = cut <= 5, short_tail = n - cut <= 5;
+        if (!short_head && !short_tail)
+            continue;
+        const char *first = short_head ? w : w + cut, *second = short_head ? w + cut : w;
+        size_t first_len = short_head ? cut : n - cut, second_len = n - first_len;
         buf_clear(&part);
-        buf_append(&part, w, cut);
+        buf_append(&part, first, first_len);
         if (!Hunspell_spell(lx->fr, part.data))
             continue;
         buf_clear(&part);
-        buf_append(&part, w + cut, n - cut);
+        buf_append(&part, second, second_len);
         found = Hunspell_spell(lx->fr, part.data) != 0;
     }
     buf_free(&part);
     return found;
 }
 
-agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n)
+static agreement noun_agreement(lexicon *lx, const char *w, size_t n)
 {
     buf_clear(&lx->scratch);
     buf_append(&lx->scratch, w, n);
@@ -316,7 +322,48 @@ agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n)
 
 bool lexicon_is_french(lexicon *lx, const char *w, size_t n) { return spell(lx->fr, &lx->scratch, w, n); }
 
+static bool is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n);
+
+/* Morphology answers cached beside the verdicts, under the word and a tag byte. */
+static bool cached_answer(lexicon *lx, const char *w, size_t n, char tag, int *value)
+{
+    buf_clear(&lx->key);
+    buf_append(&lx->key, w, n);
+    buf_append_char(&lx->key, tag);
+    return strmap_get(&lx->cache, lx->key.data, lx->key.len, value);
+}
+
+static void cache_answer(lexicon *lx, const char *w, size_t n, char tag, int value)
+{
+    if (lx->cache.count >= lx->cache_max)
+        strmap_clear(&lx->cache);
+    buf_clear(&lx->key);
+    buf_append(&lx->key, w, n);
+    buf_append_char(&lx->key, tag);
+    strmap_put(&lx->cache, lx->key.data, lx->key.len, value);
+}
+
+agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n)
+{
+    int cached;
+    if (cached_answer(lx, w, n, '\3', &cached))
+        return (agreement)cached;
+    agreement g = noun_agreement(lx, w, n);
+    cache_answer(lx, w, n, '\3', (int)g);
+    return g;
+}
+
 bool lexicon_is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n)
+{
+    int cached;
+    if (cached_answer(lx, w, n, '\2', &cached))
+        return cached != 0;
+    bool common = is_common_french(lx, tc, w, n);
+    cache_answer(lx, w, n, '\2', common);
+    return common;
+}
+
+static bool is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n)
 {
     int listed;
     text_fold(tc, w, n, &lx->folded);
