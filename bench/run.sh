@@ -111,7 +111,14 @@ measure() { # label command... : runs it BENCH_REPEAT times, prints "wall cpu rs
     best_of "$runs"
 }
 
-mtclean_1() { one_run "$MTCLEAN" --mode="$1" --doc-sep="$FF" --report="$BENCH_DIR/report.last" "$2"; }
+mtclean_1() {
+    # Without --threads=1 mtclean would use every core.
+    if [ "$have_threads" = yes ]; then
+        one_run "$MTCLEAN" --threads=1 --mode="$1" --doc-sep="$FF" --report="$BENCH_DIR/report.last" "$2"
+    else
+        one_run "$MTCLEAN" --mode="$1" --doc-sep="$FF" --report="$BENCH_DIR/report.last" "$2"
+    fi
+}
 mtclean_2() {
     if [ "$have_threads" = yes ]; then
         one_run "$MTCLEAN" --threads=2 --mode="$1" --doc-sep="$FF" --report="$BENCH_DIR/report.last" "$2"

@@ -258,10 +258,22 @@ static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
     return common;
 }
 
-/* Two French words run together by MT ("leaderdans", "despirates"). MT
-   glues a short function word to its neighbour, so only cuts leaving a side
-   of at most 5 bytes are tried, the short side first: Hunspell is slow on
-   the long unknown halves. */
+/* The short words MT glues to a neighbour ("leaderdans", "despirates"). */
+static bool is_glued_function_word(const char *w, size_t n)
+{
+    static const char *const words[] = {"de", "des", "du", "la", "le", "les", "un", "une", "et", "en",
+                                        "dans", "pour", "par", "sur", "avec", "que", "qui", "pas", "au",
+                                        "aux", "ses", "son", "sa", "leur", "leurs", "ce", "ces", "il",
+                                        "elle", "on", "est", "ont", "ne", "se", "plus", "comme", "mais"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Two French words run together by MT: a function word glued to its
+   neighbour. The function word is checked in a list, so Hunspell (slow on
+   long unknown strings) runs only for cuts that can succeed. */
 static bool splits_into_french_words(lexicon *lx, const char *w, size_t n)
 {
     buf part = {0};
@@ -269,17 +281,15 @@ static bool splits_into_french_words(lexicon *lx, const char *w, size_t n)
     for (size_t cut = 2; cut + 2 <= n && !found; cut++) {
         if (((unsigned char)w[cut] & 0xC0) == 0x80)
             continue; /* not a character boundary */
-        bool short_head = cut <= 5, short_tail = n - cut <= 5;
-        if (!short_head && !short_tail)
-            continue;
-        const char *first = short_head ? w : w + cut, *second = short_head ? w + cut : w;
-        size_t first_len = short_head ? cut : n - cut, second_len = n - first_len;
-        buf_clear(&part);
-        buf_append(&part, first, first_len);
-        if (!Hunspell_spell(lx->fr, part.data))
+        bool head = cut <= 5 && is_glued_function_word(w, cut);
+        bool tail = !head && n - cut <= 5 && is_glued_function_word(w + cut, n - cut);
+        if (!head && !tail)
             continue;
         buf_clear(&part);
-        buf_append(&part, second, second_len);
+        if (head)
+            buf_append(&part, w + cut, n - cut);
+        else
+            buf_append(&part, w, cut);
         found = Hunspell_spell(lx->fr, part.data) != 0;
     }
     buf_free(&part);
