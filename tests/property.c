@@ -55,7 +55,7 @@ static const char *const boiler[] = {
 };
 static const char *const odd_words[] = {
     "OTAN", "APT40", "2024", "e\xCC\x81t\xC3\xA9", /* e + combining acute: NFC changes it */
-    "A\xCC\x8A", "\xEF\xAC\x81n", "\xC4\xB0stanbul", "stra\xC3\x9F" "e", "\xCE\x90\xCE\x90", "\xEF\xAC\x83",
+    "A\xCC\x8A", "\xEF\xAC\x81n", "\xC4\xB0stanbul", "stra\xC3\x9F\x65", "\xCE\x90\xCE\x90", "\xEF\xAC\x83",
     "\xF0\x9F\x98\x80", "\xE4\xB8\xAD\xE6\x96\x87", "\xEF\xBB\xBF", "\xE2\x9F\xA6mixed|", "\xE2\x9F\xA7",
     "a@b.fr", "www.x.fr", "http://a.b/c?d=e", "(voir", "p.", "\"", "'", "-", "’",
 };
