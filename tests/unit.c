@@ -105,6 +105,20 @@ static void test_config(void)
     is_str(err, "c.conf:1: NUL byte in settings file", "  with file:line");
 }
 
+static void test_buf(void)
+{
+    /* Spare room is zeroed: PCRE2's JIT reads past a subject's end, and
+       valgrind must not see that as a use of uninitialised memory. */
+    buf b = {0};
+    buf_append(&b, "abc", 3);
+    buf_reserve(&b, 5000);
+    size_t zero = 0;
+    for (size_t i = b.len; i < b.cap; i++)
+        zero += b.data[i] == 0;
+    ok(zero == b.cap - b.len, "buffer spare room is zeroed (%zu of %zu bytes)", zero, b.cap - b.len);
+    buf_free(&b);
+}
+
 static void test_lines(void)
 {
     size_t n, eoln;
@@ -225,6 +239,7 @@ int main(void)
 {
     test_rule_parser();
     test_config();
+    test_buf();
     test_lines();
     test_segmenter();
     test_words();
