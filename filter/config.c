@@ -53,9 +53,13 @@ int config_load_text(mtc_config *cfg, const char *name, const char *text, size_t
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = (size_t)((nl ? nl : end) - p);
+        lineno++;
+        if (memchr(p, '\0', n)) { /* the C string would silently end there */
+            snprintf(err, errlen, "%s:%d: NUL byte in settings file", name, lineno);
+            return -1;
+        }
         char *line = xstrndup(p, n), *hash = strchr(line, '#');
         p = nl ? nl + 1 : end;
-        lineno++;
         if (hash)
             *hash = '\0';
         char *s = trim(line);

@@ -27,6 +27,19 @@ int read_whole_file(const char *path, buf *out, char *err, size_t errlen)
     return 0;
 }
 
+bool file_readable(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    /* fopen accepts a directory; the first read fails with EISDIR. */
+    int c = getc(f), saved = errno;
+    bool readable = !(c == EOF && ferror(f));
+    fclose(f);
+    errno = saved;
+    return readable;
+}
+
 bool dir_exists(const char *path)
 {
     struct stat st;

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 
 int read_whole_file(const char *path, buf *out, char *err, size_t errlen);
+/* The file opens and its first byte reads (a directory does not); errno says why not. */
+bool file_readable(const char *path);
 bool dir_exists(const char *path);
 /* Sorted list of DIR/NAME for the names ending in suffix. */
 int list_files_with_suffix(const char *dir, const char *suffix, char ***paths, size_t *count, char *err,

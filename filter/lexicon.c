@@ -135,16 +135,11 @@ static Hunhandle *open_hunspell(const char *dir, const char *lang, char *err, si
     buf_printf(&dic, "%s/%s.dic", dir, lang);
     Hunhandle *h = NULL;
     const char *bad = NULL;
-    FILE *f;
-    if (!(f = fopen(aff.data, "r")))
+    /* Hunspell_create takes any path, even a directory, and yields an empty dictionary. */
+    if (!file_readable(aff.data))
         bad = aff.data;
-    else {
-        fclose(f);
-        if (!(f = fopen(dic.data, "r")))
-            bad = dic.data;
-        else
-            fclose(f);
-    }
+    else if (!file_readable(dic.data))
+        bad = dic.data;
     if (bad)
         snprintf(err, errlen,
                  "%s: cannot open Hunspell dictionary: %s (install hunspell-fr and hunspell-en-us, or use --dict-dir)",

@@ -308,6 +308,16 @@ static void emit(buf *out, mtc_stats *st, const char *s, size_t n)
     st->bytes_out += n;
 }
 
+/* Before kept text: the larger run of blank lines around what was dropped. */
+static void emit_gap(blank_state *bl, buf *out, mtc_stats *st)
+{
+    const buf *gap = bl->saved.len > bl->pending.len ? &bl->saved : &bl->pending;
+    emit(out, st, gap->data, gap->len);
+    buf_clear(&bl->saved);
+    buf_clear(&bl->pending);
+    bl->dropped_since_content = false;
+}
+
 int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
                       mtc_stats *st)
 {
@@ -325,6 +335,10 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         } else {
             buf_append(&bl->pending, line, n);
             buf_append(&bl->pending, eol, eoln);
+            /* Memory stays bounded: a run of blank lines longer than a line
+               may be is let through now, as if text followed it. */
+            if (bl->pending.len > (size_t)w->engine->cfg.max_line_bytes)
+                emit_gap(bl, out, st);
         }
         return 0;
     }
@@ -370,12 +384,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         bl->dropped_since_content = true;
         return 0;
     }
-    /* Before kept text: the larger run of blank lines around what was dropped. */
-    const buf *gap = bl->saved.len > bl->pending.len ? &bl->saved : &bl->pending;
-    emit(out, st, gap->data, gap->len);
-    buf_clear(&bl->saved);
-    buf_clear(&bl->pending);
-    bl->dropped_since_content = false;
+    emit_gap(bl, out, st);
     emit(out, st, w->line_out.data, w->line_out.len);
     emit(out, st, eol, eoln);
     return 0;

@@ -374,7 +374,9 @@ static int parse_regex(line_parser *lp, rule *r)
         return fail(lp, "unterminated regex: missing closing '/'");
     size_t len = (size_t)(lp->p - start);
     lp->p++;
-    uint32_t options = PCRE2_UTF | PCRE2_UCP;
+    /* \C could cut a UTF-8 character in half and a rewrite would then write
+       ill-formed bytes. */
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
     while (lp->p < lp->end && *lp->p != ' ' && *lp->p != '\t') {
         switch (*lp->p) {
         case 'i': options |= PCRE2_CASELESS; break;
@@ -430,6 +432,57 @@ static int parse_string(line_parser *lp, char **out)
     return 0;
 }
 
+/* PCRE2 reads a replacement only when a match happens, so "$9" or "${x"
+   would fail in the middle of a run. Substitute once into a stand-in pattern
+   that has the same group numbers and names and matches the empty string:
+   a bad reference fails here, at load time, with file:line. */
+static int check_replacement(line_parser *lp, const pcre2_code *code, const char *replacement)
+{
+    uint32_t ngroups = 0, nnames = 0, entry_size = 0;
+    PCRE2_SPTR table = NULL;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &ngroups);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &nnames);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table);
+    const char **names = xcalloc((size_t)ngroups + 1, sizeof *names);
+    for (uint32_t i = 0; i < nnames; i++) { /* entry: group number (2 bytes, big-endian), name, NUL */
+        PCRE2_SPTR e = table + (size_t)i * entry_size;
+        uint32_t group = ((uint32_t)e[0] << 8) | e[1];
+        if (group <= ngroups)
+            names[group] = (const char *)e + 2;
+    }
+    buf pattern = {0};
+    buf_append_str(&pattern, "(?J)"); /* duplicate names, as (?J) or (?| allow */
+    for (uint32_t g = 1; g <= ngroups; g++)
+        if (names[g])
+            buf_printf(&pattern, "(?<%s>)", names[g]);
+        else
+            buf_append_str(&pattern, "()");
+    free(names);
+    int errcode, rc = 0;
+    PCRE2_SIZE erroff;
+    pcre2_code *stand_in = pcre2_compile((PCRE2_SPTR)pattern.data, pattern.len, PCRE2_UTF | PCRE2_UCP, &errcode,
+                                         &erroff, NULL);
+    buf_free(&pattern);
+    if (!stand_in) /* cannot happen for names PCRE2 accepted; the match-time check still holds */
+        return 0;
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(stand_in, NULL);
+    size_t rlen = strlen(replacement);
+    char *out = xmalloc(rlen + 1); /* groups are empty and "$$" shrinks: never longer */
+    PCRE2_SIZE outlen = rlen + 1;
+    int sub = pcre2_substitute(stand_in, (PCRE2_SPTR) "", 0, 0, PCRE2_SUBSTITUTE_UNSET_EMPTY | PCRE2_SUBSTITUTE_EXTENDED, md, NULL,
+                               (PCRE2_SPTR)replacement, rlen, (PCRE2_UCHAR *)out, &outlen);
+    if (sub < 0 && sub != PCRE2_ERROR_NOMEMORY) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(sub, msg, sizeof msg);
+        rc = fail(lp, "bad replacement at offset %zu: %s", (size_t)outlen, (const char *)msg);
+    }
+    free(out);
+    pcre2_match_data_free(md);
+    pcre2_code_free(stand_in);
+    return rc;
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -475,8 +528,9 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
             return fail(lp, "only rewrite rules take '=> \"replacement\"'");
         }
         lp->p += 2;
-        if (parse_string(lp, &r.replacement) < 0) {
+        if (parse_string(lp, &r.replacement) < 0 || check_replacement(lp, r.code, r.replacement) < 0) {
             pcre2_code_free(r.code);
+            free(r.replacement);
             return -1;
         }
     } else if (r.kind == RULE_REWRITE) {
@@ -537,6 +591,12 @@ int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t le
         lp.end = p + len_no_cr;
         if (memchr(p, '\0', len_no_cr))
             return fail(&lp, "NUL byte in rule file");
+        /* Rule names reach the JSON report and replacements the output text. */
+        for (size_t i = 0; i < len_no_cr;) {
+            size_t at = i;
+            if (utf8_next(p, len_no_cr, &i) < 0)
+                return fail(&lp, "invalid UTF-8 at byte %zu", at + 1);
+        }
         if (!at_end(&lp) && parse_rule_line(rs, &lp) < 0)
             return -1;
         p = nl ? nl + 1 : end;
@@ -588,8 +648,10 @@ int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const c
         if (m <= 0)
             return m;
     }
-    /* EXTENDED: \l, \u, \L, \U in replacements change case. */
-    uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_SUBSTITUTE_EXTENDED;
+    /* EXTENDED: \l, \u, \L, \U in replacements change case. An unset group
+       ("$1" of /(a)|b/ matching "b") is empty, not an error. */
+    uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_SUBSTITUTE_EXTENDED |
+                    PCRE2_SUBSTITUTE_UNSET_EMPTY;
     buf_clear(out);
     buf_reserve(out, n + 64);
     for (;;) {

@@ -138,6 +138,11 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
     /* Without ':', '@' or "www." in the segment no word is in a link. */
     bool may_link = memchr(s, ':', n) || memchr(s, '@', n) || memmem(s, n, "www.", 4);
     size_t skip_until = 0, group_at = (size_t)-1, prev_end = (size_t)-1;
+    /* The whitespace-delimited chunk last checked for a link: words of the
+       same chunk reuse the answer, else a long chunk without spaces
+       ("a,a,a,...") costs a scan per word, quadratic in the line length. */
+    size_t chunk_end = 0;
+    bool chunk_is_link = false;
     bool after_hyphen = false;
     int32_t start = ubrk_first(t->bi);
     for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE; start = end, end = ubrk_next(t->bi)) {
@@ -154,9 +159,10 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
         }
         if (a < skip_until)
             continue;
-        size_t link_end;
-        if (may_link && in_link(s, n, a, &link_end)) {
-            skip_until = link_end;
+        if (may_link && a >= chunk_end)
+            chunk_is_link = in_link(s, n, a, &chunk_end);
+        if (may_link && chunk_is_link) {
+            skip_until = chunk_end;
             group_at = (size_t)-1;
             continue;
         }

@@ -18,6 +18,11 @@ ok() { # ok CONDITION-STATUS DESCRIPTION
     fi
 }
 
+skip() { # skip DESCRIPTION REASON: a test that cannot run here
+    tap_n=$((tap_n + 1))
+    echo "ok $tap_n # SKIP $1 ($2)"
+}
+
 # same_file GOT WANT DESCRIPTION: byte-exact comparison, diff shown on failure.
 same_file() {
     if cmp -s "$1" "$2"; then

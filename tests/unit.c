@@ -15,15 +15,17 @@
 
 static char err[1024];
 
-static void expect_rule_error(const char *text, const char *want)
+static void expect_rule_error_n(const char *text, size_t len, const char *want)
 {
     ruleset rs;
     ruleset_init(&rs, 100000, 1000);
-    int rc = ruleset_load_text(&rs, "t.rules", text, strlen(text), err, sizeof err);
+    int rc = ruleset_load_text(&rs, "t.rules", text, len, err, sizeof err);
     ok(rc < 0, "malformed rule file rejected");
     is_str(err, want, "  with file:line message");
     ruleset_free(&rs);
 }
+
+static void expect_rule_error(const char *text, const char *want) { expect_rule_error_n(text, strlen(text), want); }
 
 static void test_rule_parser(void)
 {
@@ -37,6 +39,15 @@ static void test_rule_parser(void)
     expect_rule_error("drop /a/q\n", "t.rules:1: unknown regex flag 'q' (use i, x, s or m)");
     expect_rule_error("drop /a/ when sometimes\n", "t.rules:1: unknown condition: use 'when mixed', 'when clean' or 'when any': 'when'");
     expect_rule_error("drop /a/ because\n", "t.rules:1: unexpected text (expected 'when ...' or 'name ...'): 'because'");
+    expect_rule_error_n("drop /a/\nflag /b\0c/\n", 17, "t.rules:2: NUL byte in rule file");
+    expect_rule_error("# caf\xE9\n", "t.rules:1: invalid UTF-8 at byte 6");
+    expect_rule_error("drop /a/\nflag /b/ name caf\xC3\n", "t.rules:2: invalid UTF-8 at byte 18");
+    expect_rule_error("rewrite /(a)/ => \"$9\"\n", "t.rules:1: bad replacement at offset 2: unknown substring");
+    expect_rule_error("rewrite /(?<x>a)/ => \"${x}${y}\"\n", "t.rules:1: bad replacement at offset 8: unknown substring");
+    expect_rule_error("rewrite /(a)/ => \"${1\"\n",
+                      "t.rules:1: bad replacement at offset 3: expected closing curly bracket in replacement string");
+    expect_rule_error("rewrite /a/ => \"5$\"\n", "t.rules:1: bad replacement at offset 2: invalid replacement string");
+    expect_rule_error("flag /a\\Cb/\n", "t.rules:1: bad regex at offset 3: using \\C is disabled by the application");
 
     ruleset rs;
     ruleset_init(&rs, 100000, 1000);
@@ -57,6 +68,16 @@ static void test_rule_parser(void)
     ok(rule_rewrite(&rs, &rs.rules[0], md, "rien", 4, &out, err, sizeof err) == 0 &&
            strcmp(out.data, "à respecter leurs Obligations") == 0,
        "a rewrite that does not match leaves the output alone");
+    ruleset_free(&rs);
+
+    /* Group references checked at load time are fine at match time too, and
+       a group the match left unset is empty rather than an error. */
+    ruleset_init(&rs, 100000, 1000);
+    const char *groups = "rewrite /(?<w>Chine)|(Japon)/ => \"[${w}|$2|$$]\"\n";
+    ok(ruleset_load_text(&rs, "g.rules", groups, strlen(groups), err, sizeof err) == 0, "named and numbered groups load");
+    s = "la Chine et le Japon";
+    ok(rule_rewrite(&rs, &rs.rules[0], md, s, strlen(s), &out, err, sizeof err) == 2, "unset groups do not stop a rewrite");
+    is_str(out.data, "la [Chine||$] et le [|Japon|$]", "unset groups are empty");
     ruleset_free(&rs);
 
     /* A catastrophic pattern must stop at the match limit, not hang. */
@@ -197,6 +218,23 @@ static void test_config(void)
     const char *partial = "segment.min_words = 3\n";
     config_load_text(&cfg, "c.conf", partial, strlen(partial), err, sizeof err);
     is_str(err, "c.conf: missing setting 'mixed.min_en_words'", "every setting required");
+    const char nul[] = "segment.min_words = 3\0 junk\n";
+    ok(config_load_text(&cfg, "c.conf", nul, sizeof nul - 1, err, sizeof err) < 0, "NUL byte in settings rejected");
+    is_str(err, "c.conf:1: NUL byte in settings file", "  with file:line");
+}
+
+static void test_buf(void)
+{
+    /* Spare room is zeroed: PCRE2's JIT reads past a subject's end, and
+       valgrind must not see that as a use of uninitialised memory. */
+    buf b = {0};
+    buf_append(&b, "abc", 3);
+    buf_reserve(&b, 5000);
+    size_t zero = 0;
+    for (size_t i = b.len; i < b.cap; i++)
+        zero += b.data[i] == 0;
+    ok(zero == b.cap - b.len, "buffer spare room is zeroed (%zu of %zu bytes)", zero, b.cap - b.len);
+    buf_free(&b);
 }
 
 static void test_lines(void)
@@ -429,6 +467,7 @@ int main(void)
     test_strmap();
     test_needed_bytes();
     test_config();
+    test_buf();
     test_lines();
     test_nfc();
     test_segmenter();
