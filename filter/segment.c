@@ -74,14 +74,7 @@ void segment_sentences(segmenter *sg, const char *s, size_t n, span_vec *out)
 {
     out->count = 0;
     UErrorCode status = U_ZERO_ERROR;
-    const int32_t *offsets = NULL; /* UTF-16 index -> byte offset; NULL: ICU gives byte offsets */
-    if (utf16_from_utf8(&sg->u16, s, n)) {
-        ubrk_setText(sg->bi, sg->u16.units, sg->u16.len, &status);
-        offsets = sg->u16.offsets;
-    } else {
-        sg->ut = utext_openUTF8(sg->ut, s, (int64_t)n, &status);
-        ubrk_setUText(sg->bi, sg->ut, &status);
-    }
+    const int32_t *offsets = break_iterator_set_utf8(sg->bi, &sg->u16, &sg->ut, s, n, &status);
     if (U_FAILURE(status)) { /* keep the text whole rather than lose it */
         push(out, (span){0, trailing_space_start(s, 0, n), n});
         return;

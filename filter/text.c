@@ -1,4 +1,6 @@
 #include "text.h"
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -256,4 +258,16 @@ void utf16_text_free(utf16_text *t)
     t->offsets = NULL;
     t->len = 0;
     t->cap = 0;
+}
+
+const int32_t *break_iterator_set_utf8(UBreakIterator *bi, utf16_text *u16, UText **ut, const char *s, size_t n,
+                                       UErrorCode *status)
+{
+    if (utf16_from_utf8(u16, s, n)) {
+        ubrk_setText(bi, u16->units, u16->len, status);
+        return u16->offsets;
+    }
+    *ut = utext_openUTF8(*ut, s, (int64_t)n, status);
+    ubrk_setUText(bi, *ut, status);
+    return NULL;
 }

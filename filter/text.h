@@ -2,6 +2,8 @@
 #ifndef MTC_TEXT_H
 #define MTC_TEXT_H
 #include "buf.h"
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -36,5 +38,11 @@ typedef struct utf16_text {
 } utf16_text;
 /* Fills t from s; false (t not to be used) if s is not valid UTF-8. */
 bool utf16_from_utf8(utf16_text *t, const char *s, size_t n);
+
+/* Points a break iterator at s: through the UTF-16 copy in u16 when the text
+   converts, else through a UTF-8 UText kept in *ut. Returns the UTF-16 index
+   -> byte offset map, or NULL when ICU's indexes are byte offsets already. */
+const int32_t *break_iterator_set_utf8(UBreakIterator *bi, utf16_text *u16, UText **ut, const char *s, size_t n,
+                                       UErrorCode *status);
 void utf16_text_free(utf16_text *t);
 #endif

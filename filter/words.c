@@ -125,14 +125,7 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
 {
     out->count = 0;
     UErrorCode status = U_ZERO_ERROR;
-    const int32_t *offsets = NULL; /* UTF-16 index -> byte offset; NULL: ICU gives byte offsets */
-    if (utf16_from_utf8(&t->u16, s, n)) {
-        ubrk_setText(t->bi, t->u16.units, t->u16.len, &status);
-        offsets = t->u16.offsets;
-    } else {
-        t->ut = utext_openUTF8(t->ut, s, (int64_t)n, &status);
-        ubrk_setUText(t->bi, t->ut, &status);
-    }
+    const int32_t *offsets = break_iterator_set_utf8(t->bi, &t->u16, &t->ut, s, n, &status);
     if (U_FAILURE(status))
         return;
     /* Without ':', '@' or "www." in the segment no word is in a link. */
