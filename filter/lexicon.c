@@ -340,7 +340,7 @@ static bool cached_answer(lexicon *lx, const char *w, size_t n, char tag, int *v
 
 static void cache_answer(lexicon *lx, const char *w, size_t n, char tag, int value)
 {
-    if (lx->cache.count >= lx->cache_max)
+    if (lx->cache.count >= lx->cache_max) /* bounded: start afresh */
         strmap_clear(&lx->cache);
     buf_clear(&lx->key);
     buf_append(&lx->key, w, n);
@@ -431,18 +431,11 @@ verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool
        starts with a lower-case letter needs a single cache entry. */
     if (n && w[0] >= 'a' && w[0] <= 'z')
         sentence_initial = false;
-    buf_clear(&lx->key);
-    buf_reserve(&lx->key, n + 1);
-    memcpy(lx->key.data, w, n);
-    lx->key.data[n] = sentence_initial ? '\1' : '\0';
-    lx->key.len = n + 1;
-    lx->key.data[n + 1] = '\0';
+    char tag = sentence_initial ? '\1' : '\0';
     int cached;
-    if (strmap_get(&lx->cache, lx->key.data, lx->key.len, &cached))
+    if (cached_answer(lx, w, n, tag, &cached))
         return (verdict)cached;
     verdict v = decide(lx, tc, w, n, sentence_initial);
-    if (lx->cache.count >= lx->cache_max) /* bounded: start afresh */
-        strmap_clear(&lx->cache);
-    strmap_put(&lx->cache, lx->key.data, lx->key.len, (int)v);
+    cache_answer(lx, w, n, tag, (int)v);
     return v;
 }
