@@ -57,6 +57,9 @@ static void record(verdict_vec *v, const word_tok *t, verdict vd)
 /* Quotation spans: « », “ ” and "..." pairs; an unmatched mark opens nothing. */
 static bool quote_mark(const char *s, size_t i, size_t n, bool *opening, size_t *len)
 {
+    unsigned char lead = (unsigned char)s[i];
+    if (lead != '"' && lead != 0xC2 && lead != 0xE2) /* the only first bytes of the marks below */
+        return false;
     static const struct {
         const char *bytes;
         int kind; /* 1 opens, 2 closes, 3 both */
