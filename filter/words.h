@@ -1,4 +1,4 @@
-/* Words of one segment, by ICU word boundaries, with French elisions
+/* Words of one segment, by ICU word boundaries (UAX #29), with French elisions
    (l’, d’, qu’...) split off, hyphenated compounds kept together with their
    parts, and URLs / e-mail addresses skipped. */
 #ifndef MTC_WORDS_H
@@ -26,5 +26,8 @@ tokenizer *tokenizer_new(char *err, size_t errlen);
 void tokenizer_free(tokenizer *t);
 /* Replaces out with the words of s[0..n). */
 void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out);
+/* Tests: every segment through ICU's iterator, none through the fast
+   scanner that stands in for it on Latin text. */
+void tokenizer_set_icu_only(tokenizer *t, bool icu_only);
 void word_vec_free(word_vec *v);
 #endif

@@ -1,5 +1,6 @@
 /* Property tests over deterministic random inputs, through mtc_clean_buffer:
-   flag mode loses no byte and the counters add up, in every mode.
+   flag mode loses no byte and the counters add up, in every mode. And the
+   tokenizer's fast scanner finds the words ICU's iterator finds.
 
      property                      the TAP test (MTC_PROPERTY_SEEDS inputs per kind)
      property --generate KIND SEED one input on stdout, for tests/nothing-lost.test
@@ -12,6 +13,7 @@
 #include "engine.h"
 #include "tap.h"
 #include "text.h"
+#include "words.h"
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -336,6 +338,89 @@ static const char *check_input(mtc_worker *w, const mtc_engine *e, const buf *in
     return NULL;
 }
 
+/* Whether the tokenizer gives the same words with its fast scanner as with
+   ICU alone; on a difference, why says where. */
+static bool same_words(tokenizer *fast, tokenizer *icu, const char *s, size_t n, word_vec *a, word_vec *b,
+                       char *why, size_t whylen)
+{
+    tokenize(fast, s, n, a);
+    tokenize(icu, s, n, b);
+    for (size_t i = 0; i < a->count || i < b->count; i++) {
+        const word_tok *x = i < a->count ? &a->items[i] : NULL, *y = i < b->count ? &b->items[i] : NULL;
+        if (x && y && x->start == y->start && x->len == y->len && x->kind == y->kind && x->n_parts == y->n_parts &&
+            x->initial == y->initial)
+            continue;
+        snprintf(why, whylen, "word %zu: fast '%.*s' at %zu, ICU '%.*s' at %zu", i, x ? (int)x->len : 0,
+                 x ? s + x->start : "", x ? x->start : 0, y ? (int)y->len : 0, y ? s + y->start : "",
+                 y ? y->start : 0);
+        return false;
+    }
+    return true;
+}
+
+/* Text made of the characters word breaking treats differently: letters,
+   digits, the marks that join them (. , ; : ' ’ ·), hyphens, spaces, and
+   ones the fast scanner leaves to ICU (_ @, a combining accent, a soft
+   hyphen, Greek, CJK, an emoji). */
+static void gen_word_breaks(buf *b)
+{
+    static const char *const pieces[] = {
+        "a", "Z", "\xC3\xA9", "\xC5\x93", "1", "9", ".", ",", ";", ":", "'", "\xE2\x80\x99", "\xC2\xB7", "-",
+        "\xE2\x80\x93", " ", " ", "\xC2\xA0", "\t", "\n", "_", "@", "\xCC\x81", "\xC2\xAD", "\xCE\xB1",
+        "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\xC2\xAB", "\"", "(", "/", "\xE2\x80\xA4", "\xE2\x80\x98", "%",
+        "\xE2\x82\xAC", "l'", "qu\xE2\x80\x99", "www.", "://", "\xEF\xBC\x8E", "\x80", "\xC3",
+    };
+    buf_clear(b);
+    for (size_t i = 0, n = 1 + below(40); i < n; i++)
+        buf_append_str(b, PICK(pieces));
+}
+
+/* Every input of every kind, each of its lines, and random text of the
+   characters that matter to word breaking: the same words either way. */
+static void test_tokenizer(uint64_t seeds)
+{
+    tokenizer *fast = tokenizer_new(err, sizeof err), *icu = tokenizer_new(err, sizeof err);
+    if (!ok(fast && icu, "tokenizers start (%s)", fast && icu ? "ok" : err))
+        return;
+    tokenizer_set_icu_only(icu, true);
+    word_vec a = {0}, b = {0};
+    buf in = {0};
+    char why[512] = "";
+    uint64_t texts = 0, words = 0;
+    bool same = true;
+    for (kind k = 0; k < K_N && same; k++) {
+        if (k == K_HUGE)
+            continue;
+        for (uint64_t seed = 0; seed < seeds && same; seed++) {
+            generate(k, seed, &in);
+            const char *p = in.data ? in.data : "", *end = p + in.len;
+            same = same_words(fast, icu, p, in.len, &a, &b, why, sizeof why);
+            for (const char *line = p; same && line < end; texts++) {
+                const char *nl = memchr(line, '\n', (size_t)(end - line));
+                size_t len = (size_t)((nl ? nl : end) - line);
+                same = same_words(fast, icu, line, len, &a, &b, why, sizeof why);
+                words += a.count;
+                line += len + 1;
+            }
+        }
+    }
+    for (uint64_t seed = 0; seed < seeds * 500 && same; seed++, texts++) {
+        rng_state = seed * 7919u + 17u;
+        gen_word_breaks(&in);
+        same = same_words(fast, icu, in.data, in.len, &a, &b, why, sizeof why);
+        words += a.count;
+    }
+    ok(same, "tokenizer: the fast scanner and ICU find the same %" PRIu64 " words in %" PRIu64 " texts%s%s", words,
+       texts, same ? "" : ": ", why);
+    if (!same)
+        printf("# text: '%.*s'\n", (int)in.len, in.data);
+    buf_free(&in);
+    word_vec_free(&a);
+    word_vec_free(&b);
+    tokenizer_free(fast);
+    tokenizer_free(icu);
+}
+
 static void save_failure(kind k, uint64_t seed, const buf *in)
 {
     char name[128];
@@ -396,6 +481,7 @@ static int run_tests(void)
             save_failure(k, seed - 1, &in);
         }
     }
+    test_tokenizer(seeds);
     for (int m = 0; m < 3; m++) {
         mtc_stats_free(&o[m].st);
         free(o[m].out);
