@@ -325,11 +325,18 @@ static agreement noun_agreement(lexicon *lx, const char *w, size_t n)
     return ambiguous ? AGREE_UNKNOWN : found;
 }
 
-bool lexicon_is_french(lexicon *lx, const char *w, size_t n) { return spell(lx->fr, &lx->scratch, w, n); }
 
 static bool is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n);
 
-/* Morphology answers cached beside the verdicts, under the word and a tag byte. */
+/* Answers cached together, under the word and a tag byte saying which question. */
+enum {
+    TAG_VERDICT,           /* lexicon_verdict() */
+    TAG_VERDICT_INITIAL,   /* lexicon_verdict() of a sentence-initial word */
+    TAG_COMMON_FRENCH,     /* lexicon_is_common_french() */
+    TAG_AGREEMENT,         /* lexicon_noun_agreement() */
+    TAG_FRENCH,            /* lexicon_is_french() */
+};
+
 static bool cached_answer(lexicon *lx, const char *w, size_t n, char tag, int *value)
 {
     buf_clear(&lx->key);
@@ -348,23 +355,35 @@ static void cache_answer(lexicon *lx, const char *w, size_t n, char tag, int val
     strmap_put(&lx->cache, lx->key.data, lx->key.len, value);
 }
 
+/* Repair asks this of every unknown word glued to its neighbour, again at
+   each occurrence: cached like the verdicts. */
+bool lexicon_is_french(lexicon *lx, const char *w, size_t n)
+{
+    int cached;
+    if (cached_answer(lx, w, n, TAG_FRENCH, &cached))
+        return cached != 0;
+    bool known = spell(lx->fr, &lx->scratch, w, n);
+    cache_answer(lx, w, n, TAG_FRENCH, known);
+    return known;
+}
+
 agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n)
 {
     int cached;
-    if (cached_answer(lx, w, n, '\3', &cached))
+    if (cached_answer(lx, w, n, TAG_AGREEMENT, &cached))
         return (agreement)cached;
     agreement g = noun_agreement(lx, w, n);
-    cache_answer(lx, w, n, '\3', (int)g);
+    cache_answer(lx, w, n, TAG_AGREEMENT, (int)g);
     return g;
 }
 
 bool lexicon_is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n)
 {
     int cached;
-    if (cached_answer(lx, w, n, '\2', &cached))
+    if (cached_answer(lx, w, n, TAG_COMMON_FRENCH, &cached))
         return cached != 0;
     bool common = is_common_french(lx, tc, w, n);
-    cache_answer(lx, w, n, '\2', common);
+    cache_answer(lx, w, n, TAG_COMMON_FRENCH, common);
     return common;
 }
 
@@ -431,7 +450,7 @@ verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool
        starts with a lower-case letter needs a single cache entry. */
     if (n && w[0] >= 'a' && w[0] <= 'z')
         sentence_initial = false;
-    char tag = sentence_initial ? '\1' : '\0';
+    char tag = sentence_initial ? TAG_VERDICT_INITIAL : TAG_VERDICT;
     int cached;
     if (cached_answer(lx, w, n, tag, &cached))
         return (verdict)cached;

@@ -1,5 +1,6 @@
 #include "repair.h"
 #include "text.h"
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -196,11 +197,20 @@ void repair_words(lexicon *lx, text_ctx *tc, const wordlists *wl, const char *s,
 
 typedef struct word_span {
     size_t start, end;
+    uint64_t hash; /* of the word's bytes: most pairs differ here */
 } word_span;
+
+static bool same_span(const char *s, const word_span *x, const word_span *y)
+{
+    return x->hash == y->hash && x->end - x->start == y->end - y->start &&
+           memcmp(s + x->start, s + y->start, x->end - x->start) == 0;
+}
 
 int repair_repeated_phrase(buf *text, size_t min_words, size_t max_gap)
 {
     enum { MAX_WORDS = 400, MAX_PHRASE = 40 };
+    if (min_words == 0 || min_words > MAX_PHRASE)
+        return 0;
     word_span w[MAX_WORDS];
     size_t count = 0;
     for (size_t i = 0; i < text->len && count < MAX_WORDS;) {
@@ -209,30 +219,40 @@ int repair_repeated_phrase(buf *text, size_t min_words, size_t max_gap)
         if (i >= text->len)
             break;
         size_t start = i;
-        while (i < text->len && text->data[i] != ' ')
-            i++;
-        w[count++] = (word_span){start, i};
+        uint64_t h = 1469598103934665603ull; /* FNV-1a */
+        for (; i < text->len && text->data[i] != ' '; i++)
+            h = (h ^ (unsigned char)text->data[i]) * 1099511628211ull;
+        w[count++] = (word_span){start, i, h};
     }
-    if (min_words == 0)
-        return 0;
-    for (size_t len = MAX_PHRASE; len >= min_words; len--) {
-        for (size_t a = 0; a + 2 * len <= count; a++) {
-            for (size_t gap = 0; gap <= max_gap && a + 2 * len + gap <= count; gap++) {
-                size_t b = a + len + gap, k = 0;
-                for (; k < len; k++) {
-                    size_t la = w[a + k].end - w[a + k].start, lb = w[b + k].end - w[b + k].start;
-                    if (la != lb || memcmp(text->data + w[a + k].start, text->data + w[b + k].start, la) != 0)
-                        break;
-                }
-                if (k < len)
-                    continue;
-                /* Drop the first copy and the spaces after it. */
-                size_t from = w[a].start, to = w[a + len].start;
-                memmove(text->data + from, text->data + to, text->len - to + 1);
-                text->len -= to - from;
-                return 1;
+    /* The longest phrase wins, then the first, then the nearest repeat: for
+       each pair of equal words a < b, the longest phrase starting at both
+       (no longer than b - a, nor than MAX_PHRASE, with at most max_gap
+       words between the copies). */
+    size_t best_len = 0, best_a = 0;
+    for (size_t a = 0; a < count; a++) {
+        for (size_t b = a + min_words; b < count && b - a <= MAX_PHRASE + max_gap; b++) {
+            if (!same_span(text->data, &w[a], &w[b]))
+                continue;
+            size_t shortest = b - a > max_gap + min_words ? b - a - max_gap : min_words;
+            size_t longest = b - a < MAX_PHRASE ? b - a : MAX_PHRASE;
+            if (longest > count - b)
+                longest = count - b;
+            if (longest <= best_len || longest < shortest)
+                continue;
+            size_t len = 1;
+            while (len < longest && same_span(text->data, &w[a + len], &w[b + len]))
+                len++;
+            if (len >= shortest && len > best_len) {
+                best_len = len;
+                best_a = a;
             }
         }
     }
-    return 0;
+    if (!best_len)
+        return 0;
+    /* Drop the first copy and the spaces after it. */
+    size_t from = w[best_a].start, to = w[best_a + best_len].start;
+    memmove(text->data + from, text->data + to, text->len - to + 1);
+    text->len -= to - from;
+    return 1;
 }
