@@ -42,7 +42,7 @@ struct tokenizer {
     size_t n_brks, cap_brks;
 };
 
-static void push_brk(tokenizer *t, size_t start, size_t len, bool word)
+static inline void push_brk(tokenizer *t, size_t start, size_t len, bool word)
 {
     if (t->n_brks == t->cap_brks) {
         t->cap_brks = t->cap_brks ? t->cap_brks * 2 : 128;
@@ -177,7 +177,7 @@ void tokenizer_set_icu_only(tokenizer *t, bool icu_only) { t->icu_only = icu_onl
 
 /* Class of the character at s[i], its length in *len; WB_FALLBACK for
    characters outside the tables and ill-formed UTF-8. */
-static wb_class class_at(const tokenizer *t, const char *s, size_t n, size_t i, size_t *len)
+static inline wb_class class_at(const tokenizer *t, const char *s, size_t n, size_t i, size_t *len)
 {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) {
@@ -324,6 +324,15 @@ static size_t elision_prefix(const char *w, size_t n)
     return 0;
 }
 
+/* Whether "www." occurs: memchr for the rare 'w' is cheaper than memmem. */
+static bool has_www(const char *s, size_t n)
+{
+    for (const char *p = s, *end = s + n; (p = memchr(p, 'w', (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 4 && memcmp(p, "www.", 4) == 0)
+            return true;
+    return false;
+}
+
 static bool opens_quotation(const char *s, size_t pos)
 {
     /* Look back over spaces for « “ " ( : — */
@@ -348,7 +357,7 @@ void tokenize(tokenizer *t, const char *s, size_t n, word_vec *out)
     if ((t->icu_only || !fast_tokens(t, s, n)) && !icu_tokens(t, s, n))
         return;
     /* Without ':', '@' or "www." in the segment no word is in a link. */
-    bool may_link = memchr(s, ':', n) || memchr(s, '@', n) || memmem(s, n, "www.", 4);
+    bool may_link = memchr(s, ':', n) || memchr(s, '@', n) || has_www(s, n);
     size_t skip_until = 0, group_at = (size_t)-1, prev_end = (size_t)-1;
     /* The whitespace-delimited chunk last checked for a link: words of the
        same chunk reuse the answer, else a long chunk without spaces
