@@ -79,6 +79,11 @@ static bool quote_mark(const char *s, size_t i, size_t n, bool *opening, size_t 
    damage: words of a quotation holding no French-only word are not scored. */
 static void skip_english_quotations(const char *s, size_t n, const word_vec *words, verdict *v)
 {
+    bool any_english = false; /* most segments: nothing to skip, no need to find the quotes */
+    for (size_t k = 0; k < words->count && !any_english; k++)
+        any_english = v[k] == V_EN || v[k] == V_EN_FUNCTION;
+    if (!any_english)
+        return;
     size_t open_at = (size_t)-1;
     for (size_t i = 0; i < n;) {
         bool opening;
