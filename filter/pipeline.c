@@ -18,7 +18,8 @@ mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
     w->tc = text_ctx_new();
     w->seg = w->lex ? segmenter_new(err, errlen) : NULL;
     w->tok = w->seg ? tokenizer_new(err, errlen) : NULL;
-    w->md = pcre2_match_data_create(1, NULL);
+    /* Room for every rule's groups: rewrites substitute from the match found. */
+    w->md = pcre2_match_data_create(ruleset_max_captures(&engine->rules) + 1, NULL);
     if (!w->lex || !w->tc || !w->seg || !w->tok || !w->md) {
         if (!w->tc)
             snprintf(err, errlen, "ICU: cannot load the NFC normaliser");

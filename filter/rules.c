@@ -639,28 +639,32 @@ int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md, const c
 int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, buf *out,
                  char *err, size_t errlen)
 {
-    /* Most rewrites match nothing: one JIT match with the worker's match data
-       is much cheaper than pcre2_substitute, which allocates match data,
-       checks the UTF-8 and copies the subject. A replacement that is not
-       valid UTF-8 goes to pcre2_substitute, which reports it as before. */
-    if (md && r->replacement_utf8) {
-        int m = rule_matches(rs, r, md, s, n, err, errlen);
-        if (m <= 0)
-            return m;
-    }
     /* EXTENDED: \l, \u, \L, \U in replacements change case. An unset group
        ("$1" of /(a)|b/ matching "b") is empty, not an error. */
     uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_SUBSTITUTE_EXTENDED |
                     PCRE2_SUBSTITUTE_UNSET_EMPTY;
+    /* Most rewrites match nothing: one JIT match with the worker's match data
+       decides, and pcre2_substitute then starts from that match instead of
+       finding it again, in the same match data (no allocation per call, no
+       second UTF-8 check). A replacement that is not valid UTF-8 goes to
+       pcre2_substitute alone, which reports it as before. */
+    bool prematched = md && r->replacement_utf8;
+    if (prematched) {
+        int m = rule_matches(rs, r, md, s, n, err, errlen);
+        if (m <= 0)
+            return m;
+        opts |= PCRE2_SUBSTITUTE_MATCHED | PCRE2_NO_UTF_CHECK;
+    }
     buf_clear(out);
     buf_reserve(out, n + 64);
     for (;;) {
         PCRE2_SIZE outlen = out->cap;
-        int rc = pcre2_substitute(r->code, (PCRE2_SPTR)s, n, 0, opts, NULL, rs->match_ctx,
+        int rc = pcre2_substitute(r->code, (PCRE2_SPTR)s, n, 0, opts, prematched ? md : NULL, rs->match_ctx,
                                   (PCRE2_SPTR)r->replacement, PCRE2_ZERO_TERMINATED, (PCRE2_UCHAR *)out->data,
                                   &outlen);
         if (rc == PCRE2_ERROR_NOMEMORY) {
             buf_reserve(out, outlen + 1);
+            opts &= ~(uint32_t)PCRE2_SUBSTITUTE_MATCHED; /* the match data now holds a later match */
             continue;
         }
         if (rc < 0)
@@ -670,3 +674,14 @@ int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const c
     }
 }
 
+uint32_t ruleset_max_captures(const ruleset *rs)
+{
+    uint32_t most = 0;
+    for (size_t i = 0; i < rs->count; i++) {
+        uint32_t groups = 0;
+        if (rs->rules[i].code && pcre2_pattern_info(rs->rules[i].code, PCRE2_INFO_CAPTURECOUNT, &groups) == 0 &&
+            groups > most)
+            most = groups;
+    }
+    return most;
+}

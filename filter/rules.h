@@ -66,8 +66,11 @@ bool rule_may_match(const rule *r, const rule_subject *subj);
 int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md,
                  const char *s, size_t n, char *err, size_t errlen);
 /* Replaces out with s rewritten by r; returns the number of replacements or -1.
-   With md, s must be valid UTF-8 and a subject r does not match is left
-   alone: out is then untouched and 0 returned. */
+   With md, s must be valid UTF-8, md must hold ruleset_max_captures() + 1
+   pairs, and a subject r does not match is left alone: out is then
+   untouched and 0 returned. */
 int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, buf *out,
                  char *err, size_t errlen);
+/* The most capture groups any rule has: match data for every rule needs one more pair. */
+uint32_t ruleset_max_captures(const ruleset *rs);
 #endif

@@ -76,9 +76,30 @@ static void test_rule_parser(void)
     ruleset_init(&rs, 100000, 1000);
     const char *groups = "rewrite /(?<w>Chine)|(Japon)/ => \"[${w}|$2|$$]\"\n";
     ok(ruleset_load_text(&rs, "g.rules", groups, strlen(groups), err, sizeof err) == 0, "named and numbered groups load");
+    ok(ruleset_max_captures(&rs) == 2, "two capture groups");
+    pcre2_match_data_free(md);
+    md = pcre2_match_data_create(ruleset_max_captures(&rs) + 1, NULL);
     s = "la Chine et le Japon";
     ok(rule_rewrite(&rs, &rs.rules[0], md, s, strlen(s), &out, err, sizeof err) == 2, "unset groups do not stop a rewrite");
     is_str(out.data, "la [Chine||$] et le [|Japon|$]", "unset groups are empty");
+    ruleset_free(&rs);
+
+    /* Output longer than the room first reserved: substitution runs again
+       from the start, not from the match the first run overwrote. */
+    ruleset_init(&rs, 100000, 1000);
+    const char *grow = "rewrite /(o)/ => \"<$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1$1>\"\n";
+    ok(ruleset_load_text(&rs, "g.rules", grow, strlen(grow), err, sizeof err) == 0, "growing rewrite loads");
+    s = "un mot o trop, o o o o o o o o";
+    buf_free(&out); /* the first room is 256 bytes: the output needs more */
+    ok(rule_rewrite(&rs, &rs.rules[0], md, s, strlen(s), &out, err, sizeof err) == 11, "growing rewrite fires 11 times");
+    buf want = {0};
+    for (const char *p = s; *p; p++)
+        if (*p == 'o')
+            buf_append_str(&want, "<oooooooooooooooooooooooooooooo>");
+        else
+            buf_append_char(&want, *p);
+    is_str(out.data, want.data, "every match rewritten once, output grown");
+    buf_free(&want);
     ruleset_free(&rs);
 
     /* A catastrophic pattern must stop at the match limit, not hang. */

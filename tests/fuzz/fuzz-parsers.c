@@ -44,7 +44,7 @@ static void check_rules(const char *text, size_t size)
         ruleset_free(&rs);
         return;
     }
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_match_data *md = pcre2_match_data_create(ruleset_max_captures(&rs) + 1, NULL);
     buf out = {0};
     for (size_t i = 0; i < rs.count; i++) {
         const rule *r = &rs.rules[i];
