@@ -11,6 +11,7 @@
    A failing input is saved as property-fail-KIND-SEED.bin in the current
    directory; "property --generate KIND SEED" gives it back too. */
 #include "engine.h"
+#include "markers.h"
 #include "tap.h"
 #include "text.h"
 #include "words.h"
@@ -232,31 +233,6 @@ static void hook(void *ctx, const mtc_segment_info *info)
         s->marker_bytes += strlen(OPEN) + strlen(info->label) + 1 + strlen(CLOSE);
 }
 
-/* Removes OPEN label '|' and CLOSE, as tests/strip-markers does. */
-static void strip_markers(const char *s, size_t n, buf *out, uint64_t *opens)
-{
-    size_t ol = strlen(OPEN), cl = strlen(CLOSE);
-    buf_clear(out);
-    *opens = 0;
-    for (size_t i = 0; i < n;) {
-        if (n - i >= ol && !memcmp(s + i, OPEN, ol)) {
-            size_t j = i + ol;
-            while (j < n && s[j] >= 'a' && s[j] <= 'z')
-                j++;
-            if (j < n && s[j] == '|') {
-                (*opens)++;
-                i = j + 1;
-                continue;
-            }
-        }
-        if (n - i >= cl && !memcmp(s + i, CLOSE, cl)) {
-            i += cl;
-            continue;
-        }
-        buf_append_char(out, s[i++]);
-    }
-}
-
 static const char *const mode_names[] = {"repair", "flag", "drop"};
 
 /* The result of one mode on one input. */
@@ -315,7 +291,9 @@ static const char *check_input(mtc_worker *w, const mtc_engine *e, const buf *in
         uint64_t opens;
         switch ((mtc_mode)m) {
         case MTC_MODE_FLAG:
-            strip_markers(o[m].out, o[m].out_len, scratch, &opens);
+            buf_clear(scratch);
+            buf_reserve(scratch, o[m].out_len);
+            scratch->len = strip_markers(o[m].out, o[m].out_len, OPEN, CLOSE, scratch->data, &opens);
             REQUIRE(scratch->len == in->len && !memcmp(scratch->data, in->data, in->len)); /* nothing lost */
             REQUIRE(st->flagged == st->mixed_segments + st->boilerplate_segments);
             REQUIRE(opens == st->flagged);

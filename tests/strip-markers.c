@@ -1,8 +1,8 @@
 /* Removes mtclean's flag-mode markers (OPEN label '|' ... CLOSE) from stdin,
    byte-exact, so tests can check that flag mode loses nothing. */
+#include "markers.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 int main(int argc, char **argv)
 {
@@ -12,25 +12,15 @@ int main(int argc, char **argv)
     while (data && (got = fread(data + len, 1, cap - len, stdin)) > 0)
         if ((len += got) == cap && !(data = realloc(data, cap *= 2)))
             break;
-    if (!data)
+    char *out = data ? malloc(len + 1) : NULL;
+    if (!out) {
+        free(data);
         return 2;
-    size_t ol = strlen(open), cl = strlen(close);
-    for (size_t i = 0; i < len;) {
-        if (len - i >= ol && memcmp(data + i, open, ol) == 0) {
-            size_t j = i + ol;
-            while (j < len && data[j] >= 'a' && data[j] <= 'z')
-                j++;
-            if (j < len && data[j] == '|') {
-                i = j + 1;
-                continue;
-            }
-        }
-        if (len - i >= cl && memcmp(data + i, close, cl) == 0) {
-            i += cl;
-            continue;
-        }
-        putchar(data[i++]);
     }
+    uint64_t opens;
+    size_t out_len = strip_markers(data, len, open, close, out, &opens);
+    int rc = fwrite(out, 1, out_len, stdout) == out_len ? 0 : 2;
+    free(out);
     free(data);
-    return 0;
+    return rc;
 }
