@@ -337,22 +337,29 @@ enum {
     TAG_FRENCH,            /* lexicon_is_french() */
 };
 
+/* The cache key: the word, then the tag. */
+static const buf *cache_key(lexicon *lx, const char *w, size_t n, char tag)
+{
+    lx->key.len = 0;
+    buf_reserve(&lx->key, n + 1);
+    memcpy(lx->key.data, w, n);
+    lx->key.data[n] = tag;
+    lx->key.len = n + 1;
+    return &lx->key;
+}
+
 static bool cached_answer(lexicon *lx, const char *w, size_t n, char tag, int *value)
 {
-    buf_clear(&lx->key);
-    buf_append(&lx->key, w, n);
-    buf_append_char(&lx->key, tag);
-    return strmap_get(&lx->cache, lx->key.data, lx->key.len, value);
+    const buf *key = cache_key(lx, w, n, tag);
+    return strmap_get(&lx->cache, key->data, key->len, value);
 }
 
 static void cache_answer(lexicon *lx, const char *w, size_t n, char tag, int value)
 {
     if (lx->cache.count >= lx->cache_max) /* bounded: start afresh */
         strmap_clear(&lx->cache);
-    buf_clear(&lx->key);
-    buf_append(&lx->key, w, n);
-    buf_append_char(&lx->key, tag);
-    strmap_put(&lx->cache, lx->key.data, lx->key.len, value);
+    const buf *key = cache_key(lx, w, n, tag);
+    strmap_put(&lx->cache, key->data, key->len, value);
 }
 
 /* Repair asks this of every unknown word glued to its neighbour, again at
