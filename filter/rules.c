@@ -23,6 +23,7 @@ void ruleset_free(ruleset *rs)
         free(rs->rules[i].name);
         free(rs->rules[i].where);
         free(rs->rules[i].replacement);
+        literals_free(&rs->rules[i].lits);
     }
     free(rs->rules);
     pcre2_match_context_free(rs->match_ctx);
@@ -77,10 +78,6 @@ static bool word_is(const char *w, size_t n, const char *lit)
     return strlen(lit) == n && memcmp(w, lit, n) == 0;
 }
 
-static void bs_add(byteset *b, unsigned char c) { b->w[c >> 6] |= 1ull << (c & 63); }
-
-static bool bs_has(const byteset *b, unsigned char c) { return (b->w[c >> 6] >> (c & 63)) & 1; }
-
 static bool is_ascii_alnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -128,11 +125,11 @@ static void need_char(const need_parser *np, byteset *b, const char *p, size_t l
     unsigned char c = (unsigned char)*p;
     if (np->caseless) { /* non-ASCII: its other case has other bytes */
         if (c < 0x80)
-            bs_add(b, c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c);
+            byteset_add(b, c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c);
         return;
     }
     for (size_t k = 0; k < len; k++)
-        bs_add(b, (unsigned char)p[k]);
+        byteset_add(b, (unsigned char)p[k]);
 }
 
 static byteset need_alternatives(need_parser *np, int depth);
@@ -316,6 +313,8 @@ byteset rule_needed_bytes(const char *pat, size_t len, bool caseless, bool exten
 
 void rule_subject_init(rule_subject *subj, const char *s, size_t n)
 {
+    subj->s = s;
+    subj->n = n;
     /* A byte table, then packed: setting bits in place makes each byte wait
        for the previous one (same word, load-modify-store). */
     unsigned char seen[256];
@@ -342,11 +341,16 @@ void rule_subject_init(rule_subject *subj, const char *s, size_t n)
     /* 'A'..'Z' are bits 1..26 of word 1, 'a'..'z' bits 33..58. */
     subj->folded.w[1] |= (w[1] & (0x3FFFFFFull << 1)) << 32;
     /* Caseless PCRE2 also matches k with U+212A KELVIN SIGN, s with U+017F LONG S. */
-    if (bs_has(&subj->raw, 0xE2) && bs_has(&subj->raw, 0x84) && bs_has(&subj->raw, 0xAA) &&
-        memmem(s, n, "\xE2\x84\xAA", 3))
-        bs_add(&subj->folded, 'k');
-    if (bs_has(&subj->raw, 0xC5) && bs_has(&subj->raw, 0xBF) && memmem(s, n, "\xC5\xBF", 2))
-        bs_add(&subj->folded, 's');
+    subj->odd_case = false;
+    if (byteset_has(&subj->raw, 0xE2) && byteset_has(&subj->raw, 0x84) && byteset_has(&subj->raw, 0xAA) &&
+        memmem(s, n, "\xE2\x84\xAA", 3)) {
+        byteset_add(&subj->folded, 'k');
+        subj->odd_case = true;
+    }
+    if (byteset_has(&subj->raw, 0xC5) && byteset_has(&subj->raw, 0xBF) && memmem(s, n, "\xC5\xBF", 2)) {
+        byteset_add(&subj->folded, 's');
+        subj->odd_case = true;
+    }
 }
 
 bool rule_may_match(const rule *r, const rule_subject *subj)
@@ -355,7 +359,14 @@ bool rule_may_match(const rule *r, const rule_subject *subj)
     for (int k = 0; k < 4; k++)
         if ((have->w[k] & r->needs.w[k]) != r->needs.w[k])
             return false;
-    return true;
+    const literals *l = &r->lits;
+    if (l->count == 0)
+        return true;
+    /* A caseless k or s may stand for U+212A or U+017F, which the literal
+       search does not fold: let such rare subjects through. */
+    if (l->caseless && subj->odd_case)
+        return true;
+    return literals_occur(l, subj->s, subj->n, l->caseless ? &subj->folded : &subj->raw);
 }
 
 static int parse_regex(line_parser *lp, rule *r)
@@ -399,6 +410,12 @@ static int parse_regex(line_parser *lp, rule *r)
     pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE);
     r->caseless = (options & PCRE2_CASELESS) != 0;
     r->needs = rule_needed_bytes(start, len, r->caseless, (options & PCRE2_EXTENDED) != 0);
+    /* An anchored pattern is tried at the start only: its literals are
+       looked for there. */
+    uint32_t all = 0;
+    pcre2_pattern_info(*code, PCRE2_INFO_ALLOPTIONS, &all);
+    literals_extract(start, len, r->caseless, (options & PCRE2_EXTENDED) != 0, (all & PCRE2_ANCHORED) != 0,
+                     &r->lits);
     return 0;
 }
 
@@ -504,6 +521,15 @@ size_t ruleset_add_builtin(ruleset *rs, const char *name)
     return rs->count - 1;
 }
 
+/* Frees a rule that was not added. */
+static void rule_discard(rule *r)
+{
+    pcre2_code_free(r->code);
+    free(r->replacement);
+    free(r->name);
+    literals_free(&r->lits);
+}
+
 static int parse_rule_line(ruleset *rs, line_parser *lp)
 {
     const char *word;
@@ -524,17 +550,16 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
     skip_space(lp);
     if (lp->end - lp->p >= 2 && memcmp(lp->p, "=>", 2) == 0) {
         if (r.kind != RULE_REWRITE) {
-            pcre2_code_free(r.code);
+            rule_discard(&r);
             return fail(lp, "only rewrite rules take '=> \"replacement\"'");
         }
         lp->p += 2;
         if (parse_string(lp, &r.replacement) < 0 || check_replacement(lp, r.code, r.replacement) < 0) {
-            pcre2_code_free(r.code);
-            free(r.replacement);
+            rule_discard(&r);
             return -1;
         }
     } else if (r.kind == RULE_REWRITE) {
-        pcre2_code_free(r.code);
+        rule_discard(&r);
         return fail(lp, "rewrite rule needs '=> \"replacement\"'");
     }
     while (!at_end(lp)) {
@@ -557,9 +582,7 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
         else
             problem = "unexpected text (expected 'when ...' or 'name ...')";
         if (problem) {
-            pcre2_code_free(r.code);
-            free(r.replacement);
-            free(r.name);
+            rule_discard(&r);
             return fail(lp, "%s: '%.*s'", problem, (int)on, opt);
         }
     }

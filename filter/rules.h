@@ -3,6 +3,7 @@
 #define MTC_RULES_H
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "buf.h"
+#include "literals.h"
 #include <pcre2.h>
 #include <stdbool.h>
 
@@ -11,11 +12,6 @@
 typedef enum { RULE_DROP, RULE_DROPLINE, RULE_REWRITE, RULE_FLAG, RULE_BUILTIN } rule_kind;
 /* Which segments a rule applies to, by the label the scorer gave them. */
 typedef enum { WHEN_ANY, WHEN_MIXED, WHEN_CLEAN } rule_when;
-
-/* A set of byte values. */
-typedef struct byteset {
-    uint64_t w[4];
-} byteset;
 
 typedef struct rule {
     rule_kind kind;
@@ -26,6 +22,7 @@ typedef struct rule {
     char *replacement;
     bool replacement_utf8; /* valid UTF-8: rewrites keep a valid subject valid */
     byteset needs;         /* bytes every match contains (letters in lower case if caseless) */
+    literals lits;         /* strings one of which every match contains */
     bool caseless;
 } rule;
 
@@ -50,14 +47,19 @@ int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t le
    when the pattern uses syntax this does not follow (\Q, (?i), (*VERB), x). */
 byteset rule_needed_bytes(const char *pat, size_t len, bool caseless, bool extended);
 
-/* The bytes of one subject, to rule out at once the rules it cannot match. */
+/* One subject, to rule out at once the rules it cannot match. */
 typedef struct rule_subject {
     byteset raw;    /* bytes present */
     byteset folded; /* and letters of either case, as lower case (with the
                        non-ASCII K and S that caseless matching also takes) */
+    const char *s;  /* the subject itself, for the literals */
+    size_t n;
+    bool odd_case;  /* holds U+212A or U+017F, which caseless k and s match */
 } rule_subject;
+/* s must stay unchanged while subj is in use. */
 void rule_subject_init(rule_subject *subj, const char *s, size_t n);
-/* False if r cannot match the subject: it lacks a byte every match has. */
+/* False if r cannot match the subject: it lacks a byte every match has, or
+   all the strings one of which every match has. */
 bool rule_may_match(const rule *r, const rule_subject *subj);
 
 /* 1 if the rule matches, 0 if not, -1 on a matching error (err filled).

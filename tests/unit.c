@@ -175,7 +175,7 @@ static void test_needed_bytes(void)
     pcre2_match_data_free(md);
     pcre2_code_free(re);
 
-    /* A rule is ruled out only when it cannot match. */
+    /* A rule is ruled out only when it cannot match (its literals: tests/literals.c). */
     ruleset rs;
     ruleset_init(&rs, 100000, 1000);
     const char *text = "drop /\\bcookies\\b/i\nrewrite /\\bSpionage\\b/ => \"espionnage\"\n";
@@ -189,7 +189,7 @@ static void test_needed_bytes(void)
         {"Accepter les COOKIES.", 0, 1, 1}, {"les coo\xE2\x84\xAAies", 0, 1, 1}, /* KELVIN SIGN */
         {"cookie\xC5\xBF.", 0, 1, 1},       /* LONG S */
         {"les gateaux", 0, 0, 0},           {"l'Spionage", 1, 1, 1},
-        {"spionage", 1, 0, 0},              {"Spion age", 1, 0, 1},
+        {"spionage", 1, 0, 0},              {"Spion age", 1, 0, 0}, /* every byte, not the literal */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         rule_subject subj;
@@ -197,7 +197,7 @@ static void test_needed_bytes(void)
         rule_subject_init(&subj, cases[i].s, strlen(cases[i].s));
         int m = rule_matches(&rs, r, md, cases[i].s, strlen(cases[i].s), err, sizeof err);
         ok(m == cases[i].matches && rule_may_match(r, &subj) == cases[i].may,
-           "'%s': %s %s, %s by its bytes", cases[i].s, r->name, cases[i].matches ? "matches" : "does not match",
+           "'%s': %s %s, %s by the prefilter", cases[i].s, r->name, cases[i].matches ? "matches" : "does not match",
            cases[i].may ? "not ruled out" : "ruled out");
     }
     pcre2_match_data_free(md);
