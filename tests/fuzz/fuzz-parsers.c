@@ -2,8 +2,10 @@
    settings parser (config_load_text) on arbitrary text. Rules that load are
    then run on a sample sentence (match and rewrite), so the group references
    checked at load time are exercised at match time too. Aborts (a finding)
-   on an error message without the file name, a rule without a name, or a
-   setting out of its range. Built by "make fuzz"; see README "Fuzzing". */
+   on an error message without the file name, a rule without a name, a
+   setting out of its range, or a rule that matches a subject its prefilter
+   (needed bytes, literals) ruled out: the sample, the rule text itself and
+   its first lines are tried. Built by "make fuzz"; see README "Fuzzing". */
 #include "engine.h" /* filter/config.h and rules.h; "config.h" here would be autoconf's */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +36,18 @@ static void check_config(const char *text, size_t size)
     CHECK(cfg.match_limit >= 1000 && cfg.depth_limit >= 100);
 }
 
+/* A rule that matches s must pass its prefilter. */
+static void check_prefilter(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n)
+{
+    char err[1024];
+    rule_subject subj;
+    rule_subject_init(&subj, s, n);
+    if (rule_matches(rs, r, md, s, n, err, sizeof err) == 1 && !rule_may_match(r, &subj)) {
+        fprintf(stderr, "fuzz-parsers: %s matches '%.*s' but its prefilter ruled it out\n", r->where, (int)n, s);
+        abort();
+    }
+}
+
 static void check_rules(const char *text, size_t size)
 {
     ruleset rs;
@@ -53,6 +67,16 @@ static void check_rules(const char *text, size_t size)
         CHECK((r->kind == RULE_REWRITE) == (r->replacement != NULL));
         int m = rule_matches(&rs, r, md, sample, sizeof sample - 1, err, sizeof err);
         CHECK(m >= 0 || strstr(err, "failed while matching"));
+        /* The text loaded, so it is valid UTF-8, as subjects must be. */
+        check_prefilter(&rs, r, md, sample, sizeof sample - 1);
+        check_prefilter(&rs, r, md, text, size);
+        const char *p = text, *end = text + size;
+        for (int lines = 0; lines < 8 && p < end; lines++) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *eol = nl ? nl : end;
+            check_prefilter(&rs, r, md, p, (size_t)(eol - p));
+            p = nl ? nl + 1 : end;
+        }
         if (r->kind != RULE_REWRITE)
             continue;
         int k = rule_rewrite(&rs, r, md, sample, sizeof sample - 1, &out, err, sizeof err);
