@@ -8,6 +8,7 @@
    node knows less, never more. */
 #include "literals.h"
 #include "buf.h"
+#include "pattern.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,17 +37,7 @@ typedef struct lit_parser {
     bool caseless, ok;
 } lit_parser;
 
-static bool is_ascii_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
-
-static size_t utf8_len(unsigned char lead)
-{
-    return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-}
 
 static uint32_t utf8_decode(const char *p, size_t n)
 {
@@ -252,30 +243,6 @@ static void char_item(const lit_parser *lp, const char *p, size_t n, info *x)
     x->exact_ok = true;
 }
 
-/* End of the character class that starts at p ('['), or NULL. */
-static const char *class_end(const char *p, const char *end)
-{
-    const char *q = p + 1;
-    if (q < end && *q == '^')
-        q++;
-    if (q < end && *q == ']') /* a ']' first is a member */
-        q++;
-    while (q < end) {
-        if (*q == '\\')
-            q += 2;
-        else if (*q == '[' && q + 1 < end && q[1] == ':') { /* [:alpha:] */
-            const char *close = q + 2;
-            while (close + 1 < end && !(close[0] == ':' && close[1] == ']'))
-                close++;
-            q = close + 2;
-        } else if (*q == ']')
-            return q + 1;
-        else
-            q++;
-    }
-    return NULL;
-}
-
 /* Adds the class member at p (n bytes) to set; false if it cannot. */
 static bool class_add(const lit_parser *lp, sset *set, const char *p, size_t n)
 {
@@ -290,7 +257,7 @@ static bool class_add(const lit_parser *lp, sset *set, const char *p, size_t n)
 static void class_item(lit_parser *lp, info *x)
 {
     info_unknown(x);
-    const char *close = class_end(lp->p, lp->end);
+    const char *close = pattern_class_end(lp->p, lp->end);
     if (!close) {
         lp->ok = false;
         return;
@@ -307,11 +274,11 @@ static void class_item(lit_parser *lp, info *x)
         if (*q == '[')
             return; /* [:alpha:], or '[' PCRE2 may read as one */
         if (escaped) {
-            if (is_ascii_alnum((unsigned char)q[1]))
+            if (pattern_is_ascii_alnum((unsigned char)q[1]))
                 return; /* \d, \x{..}, \n ... */
             m = q + 1;
         }
-        size_t n = utf8_len((unsigned char)*m);
+        size_t n = pattern_char_len((unsigned char)*m);
         if (n > (size_t)(last - m))
             return;
         q = m + n;
@@ -353,8 +320,8 @@ static void escape_item(lit_parser *lp, info *x)
         return;
     }
     unsigned char d = (unsigned char)p[1];
-    if (!is_ascii_alnum(d)) { /* an escaped punctuation mark (or character) is itself */
-        size_t n = utf8_len(d);
+    if (!pattern_is_ascii_alnum(d)) { /* an escaped punctuation mark (or character) is itself */
+        size_t n = pattern_char_len(d);
         if (n > (size_t)(end - p - 1)) {
             lp->ok = false;
             return;
@@ -579,7 +546,7 @@ static void sequence(lit_parser *lp, int depth, info *x)
             info_empty(&it);
             lp->p++;
         } else {
-            size_t n = utf8_len(c);
+            size_t n = pattern_char_len(c);
             if (n > (size_t)(lp->end - lp->p)) {
                 lp->ok = false;
                 break;

@@ -1,5 +1,6 @@
 #include "rules.h"
 #include "fsutil.h"
+#include "pattern.h"
 #include "text.h"
 #include <ctype.h>
 #include <errno.h>
@@ -78,46 +79,12 @@ static bool word_is(const char *w, size_t n, const char *lit)
     return strlen(lit) == n && memcmp(w, lit, n) == 0;
 }
 
-static bool is_ascii_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static size_t utf8_len(unsigned char lead)
-{
-    return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-}
-
 /* Cursor over a pattern for rule_needed_bytes(); ok turns false on syntax
    it does not follow, and the pattern then gets no needed bytes. */
 typedef struct need_parser {
     const char *p, *end;
     bool caseless, ok;
 } need_parser;
-
-/* End of the character class that starts at p ('['), or NULL. */
-static const char *class_end(const char *p, const char *end)
-{
-    const char *q = p + 1;
-    if (q < end && *q == '^')
-        q++;
-    if (q < end && *q == ']') /* a ']' first is a member */
-        q++;
-    while (q < end) {
-        if (*q == '\\')
-            q += 2;
-        else if (*q == '[' && q + 1 < end && q[1] == ':') { /* [:alpha:] */
-            const char *close = q + 2;
-            while (close + 1 < end && !(close[0] == ':' && close[1] == ']'))
-                close++;
-            q = close + 2;
-        } else if (*q == ']')
-            return q + 1;
-        else
-            q++;
-    }
-    return NULL;
-}
 
 /* Adds the bytes of the literal character at p (len bytes) that a match must hold. */
 static void need_char(const need_parser *np, byteset *b, const char *p, size_t len)
@@ -143,8 +110,8 @@ static void need_escape(need_parser *np, byteset *item)
         return;
     }
     unsigned char d = (unsigned char)p[1];
-    if (!is_ascii_alnum(d)) { /* an escaped punctuation mark (or character) is itself */
-        size_t n = utf8_len(d);
+    if (!pattern_is_ascii_alnum(d)) { /* an escaped punctuation mark (or character) is itself */
+        size_t n = pattern_char_len(d);
         if (n > (size_t)(end - p - 1)) {
             np->ok = false;
             return;
@@ -232,7 +199,7 @@ static byteset need_sequence(need_parser *np, int depth)
         if (c == '\\')
             need_escape(np, &item);
         else if (c == '[') {
-            np->p = class_end(np->p, np->end);
+            np->p = pattern_class_end(np->p, np->end);
             np->ok = np->p != NULL;
         } else if (c == '(')
             need_group(np, &item, depth);
@@ -241,7 +208,7 @@ static byteset need_sequence(need_parser *np, int depth)
         else if (c == '.' || c == '^' || c == '$')
             np->p++;
         else {
-            size_t n = utf8_len(c);
+            size_t n = pattern_char_len(c);
             if (n > (size_t)(np->end - np->p)) {
                 np->ok = false;
                 break;

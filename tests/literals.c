@@ -4,6 +4,8 @@
    fixtures, the evaluation data, examples of every rule and random patterns. */
 #include "config.h"
 #include "engine.h"
+#include "fsutil.h"
+#include "rng.h"
 #include "segment.h"
 #include "tap.h"
 #include "text.h"
@@ -12,16 +14,6 @@
 
 static char err[1024];
 
-/* splitmix64: the same sequence on every platform. */
-static uint64_t rng_state = 42;
-static uint64_t rnd(void)
-{
-    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-static size_t below(size_t n) { return n ? (size_t)(rnd() % n) : 0; }
 #define PICK(list) (list[below(sizeof list / sizeof list[0])])
 
 /* The literals as text: "" for none, else "^" when the subject must start
@@ -394,14 +386,8 @@ static void check_file(checker *c, text_ctx *tc, segmenter *sg, const char *rel,
 {
     buf path = {0}, text = {0};
     buf_printf(&path, "%s/%s", MTC_SRCDIR, rel);
-    FILE *f = fopen(path.data, "rb");
-    char chunk[4096];
-    size_t got;
-    while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(&text, chunk, got);
-    if (f)
-        fclose(f);
-    ok(text.len > 0, "read %s", rel);
+    char why[512] = "";
+    ok(read_whole_file(path.data, &text, why, sizeof why) == 0 && text.len > 0, "read %s%s%s", rel, *why ? ": " : "", why);
     const char *p = text.data, *end = text.data + text.len;
     while (p && p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p)), *eol = nl ? nl : end;

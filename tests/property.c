@@ -11,7 +11,9 @@
    A failing input is saved as property-fail-KIND-SEED.bin in the current
    directory; "property --generate KIND SEED" gives it back too. */
 #include "engine.h"
+#include "fsutil.h"
 #include "markers.h"
+#include "rng.h"
 #include "tap.h"
 #include "text.h"
 #include "words.h"
@@ -25,16 +27,6 @@
 
 static char err[1024];
 
-/* splitmix64: small, good enough, and the same sequence on every platform. */
-static uint64_t rng_state;
-static uint64_t rnd(void)
-{
-    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-static size_t below(size_t n) { return n ? (size_t)(rnd() % n) : 0; }
 static const char *pick(const char *const *list, size_t n) { return list[below(n)]; }
 #define PICK(list) pick(list, sizeof list / sizeof list[0])
 
@@ -123,13 +115,11 @@ static void load_fixtures(void)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         buf path = {0};
         buf_printf(&path, "%s/fixtures/%s.txt", MTC_SRCDIR, names[i]);
-        FILE *f = fopen(path.data, "rb");
-        char chunk[4096];
-        size_t got;
-        while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-            buf_append(&fixture_text, chunk, got);
-        if (f)
-            fclose(f);
+        char why[512];
+        buf text = {0};
+        if (read_whole_file(path.data, &text, why, sizeof why) == 0)
+            buf_append(&fixture_text, text.data, text.len);
+        buf_free(&text);
         buf_free(&path);
     }
     if (!fixture_text.len)
