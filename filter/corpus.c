@@ -8,9 +8,14 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Documents in flight per thread: enough to keep every thread busy while
+/* Batches in flight per thread: enough to keep every thread busy while
    the output is written in order. */
 #define JOBS_PER_THREAD 8
+/* Documents go to the threads in batches of about this much text (or this
+   many documents): handing over each short record alone costs more in locks
+   and wake-ups than cleaning it. */
+#define BATCH_BYTES ((size_t)64 << 10)
+#define BATCH_DOCS 64
 /* Streamed output is written in pieces of about this size. */
 #define FLUSH_BYTES ((size_t)1 << 20)
 
@@ -22,12 +27,43 @@ static void *state_new(void *ctx, char *err, size_t errlen)
 
 static void state_free(void *state) { doc_worker_free(state); }
 
-static void process(void *state, void *job) { document_process(state, job); }
+/* A worker's job: documents in input order. */
+typedef struct doc_batch {
+    document **docs;
+    size_t count, cap, bytes;
+} doc_batch;
+
+static void batch_add(doc_batch *b, document *d)
+{
+    if (b->count == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 16;
+        b->docs = xrealloc(b->docs, b->cap * sizeof *b->docs);
+    }
+    b->docs[b->count++] = d;
+    b->bytes += d->input.len;
+}
+
+static void batch_free(doc_batch *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->count; i++)
+        document_free(b->docs[i]);
+    free(b->docs);
+    free(b);
+}
+
+static void process(void *state, void *job)
+{
+    doc_batch *b = job;
+    for (size_t i = 0; i < b->count; i++)
+        document_process(state, b->docs[i]);
+}
 
 static void discard(void *ctx, void *job)
 {
     (void)ctx;
-    document_free(job);
+    batch_free(job);
 }
 
 static int write_buf(corpus *c, writer *w, const buf *b)
@@ -149,9 +185,20 @@ static int finish_document(corpus *c, document *d, bool streamed)
 
 static int emit(void *ctx, void *job)
 {
-    int rc = finish_document(ctx, job, false);
-    document_free(job);
+    doc_batch *b = job;
+    int rc = 0;
+    for (size_t i = 0; i < b->count && rc == 0; i++)
+        rc = finish_document(ctx, b->docs[i], false);
+    batch_free(b);
     return rc;
+}
+
+/* Hands the batch being filled to the threads. */
+static int submit_pending(corpus *c)
+{
+    doc_batch *b = c->pending;
+    c->pending = NULL;
+    return b ? workqueue_submit(c->queue, b, b->bytes, c->err, sizeof c->err) : 0;
 }
 
 static const workqueue_ops queue_ops = {state_new, state_free, process, emit, discard};
@@ -204,7 +251,14 @@ int corpus_submit(corpus *c, document *d)
        thread and freed by this one costs malloc lock contention and heap
        trimming system calls at every document. */
     buf_reserve(&d->output, d->input.len + d->input.len / 8 + 1024);
-    return workqueue_submit(c->queue, d, d->input.len, c->err, sizeof c->err);
+    if (!c->pending)
+        c->pending = xcalloc(1, sizeof *c->pending);
+    batch_add(c->pending, d);
+    /* A batch is a small part of --max-buffer, which bounds what is in flight. */
+    size_t full = c->opt->max_buffer / 16 < BATCH_BYTES ? c->opt->max_buffer / 16 : BATCH_BYTES;
+    if (c->pending->bytes >= full || c->pending->count >= BATCH_DOCS)
+        return submit_pending(c);
+    return 0;
 }
 
 /* A streamed document's text so far: to the output, or to the spill file
@@ -247,7 +301,7 @@ static FILE *spill_file(char *err, size_t errlen)
 
 int corpus_stream_begin(corpus *c, document *d)
 {
-    doc_worker *dw = workqueue_borrow(c->queue, c->err, sizeof c->err);
+    doc_worker *dw = submit_pending(c) < 0 ? NULL : workqueue_borrow(c->queue, c->err, sizeof c->err);
     if (!dw || write_buf(c, &c->out, &d->prefix) < 0)
         return -1;
     if (c->opt->min_quality_set && !(c->spill = spill_file(c->err, sizeof c->err)))
@@ -325,13 +379,15 @@ int corpus_close(corpus *c, int rc)
 {
     if (c->queue && !c->stream_worker) {
         if (rc == 0) {
-            rc = workqueue_drain(c->queue, c->err, sizeof c->err);
+            rc = submit_pending(c);
+            if (rc == 0)
+                rc = workqueue_drain(c->queue, c->err, sizeof c->err);
         } else if (!c->emit_failed) {
             /* An input error: what came before it is written, unless writing
                fails first, which is then the error to report. */
             char input_err[sizeof c->err];
             snprintf(input_err, sizeof input_err, "%s", c->err);
-            if (workqueue_drain(c->queue, c->err, sizeof c->err) == 0)
+            if (submit_pending(c) == 0 && workqueue_drain(c->queue, c->err, sizeof c->err) == 0)
                 snprintf(c->err, sizeof c->err, "%s", input_err);
         }
     }
@@ -349,6 +405,8 @@ int corpus_close(corpus *c, int rc)
 
 void corpus_free(corpus *c)
 {
+    batch_free(c->pending); /* documents never handed over after an error */
+    c->pending = NULL;
     workqueue_free(c->queue);
     c->queue = NULL;
     html_free(c->html);

@@ -18,6 +18,7 @@ typedef struct corpus {
     doc_settings settings;
     jsonl_fields fields;
     workqueue *queue;
+    struct doc_batch *pending;     /* documents not yet handed to the threads */
     writer out, report, explain_out;
     bool have_out, have_report, have_explain;
     html_report *html;
