@@ -99,3 +99,13 @@ void buf_free(buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+void buf_append_u64(buf *b, uint64_t v)
+{
+    char digits[20];
+    size_t n = 0;
+    do
+        digits[sizeof digits - ++n] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    buf_append(b, digits + sizeof digits - n, n);
+}

@@ -2,6 +2,7 @@
 #ifndef MTC_BUF_H
 #define MTC_BUF_H
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct buf {
     char *data;
@@ -13,6 +14,8 @@ void buf_append(buf *b, const void *p, size_t n);
 void buf_append_str(buf *b, const char *s);
 void buf_append_char(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Decimal digits of v: the report writes about twenty numbers per document. */
+void buf_append_u64(buf *b, uint64_t v);
 void buf_clear(buf *b);
 void buf_free(buf *b);
 void *xmalloc(size_t n);

@@ -26,8 +26,10 @@ void json_append_string(buf *b, const char *s, size_t n)
 void report_append_counters(buf *b, const mtc_engine *engine, const mtc_stats *st)
 {
     const char *sep = "";
-#define MTC_REPORT_FIELD(name)                                   \
-    buf_printf(b, "%s\"" #name "\":%" PRIu64, sep, st->name); \
+#define MTC_REPORT_FIELD(name)                 \
+    buf_append_str(b, sep);                    \
+    buf_append_str(b, "\"" #name "\":");        \
+    buf_append_u64(b, st->name);               \
     sep = ",";
     MTC_STATS_FIELDS(MTC_REPORT_FIELD)
 #undef MTC_REPORT_FIELD
@@ -39,7 +41,8 @@ void report_append_counters(buf *b, const mtc_engine *engine, const mtc_stats *s
         buf_append_str(b, sep);
         const char *name = mtc_engine_rule_name(engine, i);
         json_append_string(b, name, strlen(name));
-        buf_printf(b, ":%" PRIu32, st->rule_hits[i]);
+        buf_append_char(b, ':');
+        buf_append_u64(b, st->rule_hits[i]);
         sep = ",";
     }
     buf_append_char(b, '}');

@@ -247,6 +247,14 @@ static void test_config(void)
 
 static void test_buf(void)
 {
+    buf digits = {0};
+    const uint64_t numbers[] = {0, 7, 10, 99, 1234567890, UINT64_MAX};
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+        buf_append_u64(&digits, numbers[i]);
+        buf_append_char(&digits, ' ');
+    }
+    is_str(digits.data, "0 7 10 99 1234567890 18446744073709551615 ", "buf_append_u64 writes decimal digits");
+    buf_free(&digits);
     /* Spare room is zeroed: PCRE2's JIT reads past a subject's end, and
        valgrind must not see that as a use of uninitialised memory. */
     buf b = {0};
