@@ -5,7 +5,9 @@
    concatenates exact items; an item that is not exact ends the run, and of
    all runs and items the best set is kept. Sound by construction: when in
    doubt (a non-ASCII letter in a caseless part, a set grown too large) a
-   node knows less, never more. */
+   node knows less, never more. The same walk finds the bytes every match
+   contains: of a sequence those of its items, of alternatives the common
+   ones. */
 #include "literals.h"
 #include "buf.h"
 #include "pattern.h"
@@ -30,11 +32,13 @@ typedef struct info {
     sset exact;  /* every match is one of these (the empty string too) */
     sset req;    /* every match contains one of these (none empty) */
     sset prefix; /* every match starts with one of these ({""}: unknown) */
+    byteset bytes; /* every match contains these (caseless: ASCII in lower case) */
 } info;
 
 typedef struct lit_parser {
     const char *p, *end;
     bool caseless, ok;
+    bool bytes_ok; /* false after (?i) and the like: bytes are lower-cased by the rule's flag only */
 } lit_parser;
 
 static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
@@ -221,6 +225,7 @@ static void info_unknown(info *x)
 {
     x->exact_ok = x->req_ok = false;
     sset_empty(&x->prefix);
+    memset(&x->bytes, 0, sizeof x->bytes);
 }
 
 /* A zero-width item. */
@@ -236,6 +241,11 @@ static void info_empty(info *x)
 static void char_item(const lit_parser *lp, const char *p, size_t n, info *x)
 {
     info_unknown(x);
+    if (!lp->caseless)
+        for (size_t k = 0; k < n; k++)
+            byteset_add(&x->bytes, (unsigned char)p[k]);
+    else if ((unsigned char)*p < 0x80) /* non-ASCII: its other case has other bytes */
+        byteset_add(&x->bytes, (unsigned char)ascii_lower(*p));
     if (lp->caseless && n > 1 && !literal_caseless_inert(utf8_decode(p, n)))
         return;
     char c = lp->caseless ? ascii_lower(*p) : *p;
@@ -417,6 +427,7 @@ static void group_item(lit_parser *lp, int depth, info *x)
             info_empty(x);
             return;
         } else if (parse_options(p, end, &lp->caseless, &stop)) {
+            lp->bytes_ok = false;
             if (*stop == ')') { /* (?i): to the end of the enclosing group */
                 lp->p = stop + 1;
                 info_empty(x);
@@ -447,6 +458,7 @@ static void group_item(lit_parser *lp, int depth, info *x)
     if (kind == AHEAD_BEHIND) {
         x->req_ok = inner.req_ok;
         x->req = inner.req;
+        x->bytes = inner.bytes;
     }
 }
 
@@ -499,6 +511,7 @@ static void apply_quantifier(info *x, unsigned long min, long max)
     if (min == 0) {
         x->req_ok = false;
         sset_empty(&x->prefix);
+        memset(&x->bytes, 0, sizeof x->bytes);
         /* x? is x or nothing; x* and x{0,n} are left alone. */
         if (!(max == 1 && x->exact_ok && sset_add(&x->exact, "", 0)))
             x->exact_ok = false;
@@ -562,6 +575,8 @@ static void sequence(lit_parser *lp, int depth, info *x)
             apply_quantifier(&it, min, max);
         if (!lp->ok)
             break;
+        for (int k = 0; k < 4; k++)
+            x->bytes.w[k] |= it.bytes.w[k];
         if (it.req_ok)
             consider(x, &it.req);
         if (pre_open) /* on overflow pre stays as it is: still a start */
@@ -603,6 +618,8 @@ static void alternatives(lit_parser *lp, int depth, info *x)
         lp->p++;
         info other;
         sequence(lp, depth, &other);
+        for (int k = 0; k < 4; k++)
+            x->bytes.w[k] &= other.bytes.w[k];
         x->exact_ok = x->exact_ok && other.exact_ok && sset_union(&x->exact, &other.exact);
         x->req_ok = x->req_ok && other.req_ok && sset_union(&x->req, &other.req);
         if (x->req_ok)
@@ -663,11 +680,13 @@ void literals_extract(const char *pat, size_t len, bool caseless, bool extended,
     memset(out, 0, sizeof *out);
     if (extended) /* white space and comments in the pattern */
         return;
-    lit_parser lp = {.p = pat, .end = pat + len, .caseless = caseless, .ok = true};
+    lit_parser lp = {.p = pat, .end = pat + len, .caseless = caseless, .ok = true, .bytes_ok = true};
     info *x = xmalloc(sizeof *x);
     alternatives(&lp, 0, x);
     const sset *r = NULL;
     if (lp.ok && lp.p == lp.end) {
+        if (lp.bytes_ok)
+            out->needs = x->bytes;
         sset_minimize(&x->prefix, true);
         if (anchored && !sset_has_empty(&x->prefix)) {
             r = &x->prefix;

@@ -43,6 +43,9 @@ typedef struct literals {
        parts of the pattern). */
     bool caseless;
     bool at_start; /* the subject must start with one (anchored patterns) */
+    /* Bytes every match contains, letters in lower case if caseless (see
+       rule_needed_bytes in filter/rules.h); known even without literals. */
+    byteset needs;
 } literals;
 
 /* Fills out with the required literals of a PCRE2 pattern (UTF, UCP): for
@@ -50,7 +53,7 @@ typedef struct literals {
    that every match starts with, if known (at_start). No literals (count 0)
    when none are known or the pattern uses syntax the analysis does not
    follow: extended mode, \Q, (*VERB), named references, conditions,
-   recursion. */
+   recursion (and no needs after option settings such as (?i) either). */
 void literals_extract(const char *pat, size_t len, bool caseless, bool extended, bool anchored, literals *out);
 void literals_free(literals *l);
 /* True if hay holds (at_start: starts with) one of the literals. have holds

@@ -1,8 +1,6 @@
 #include "rules.h"
 #include "fsutil.h"
-#include "pattern.h"
 #include "text.h"
-#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -79,203 +77,13 @@ static bool word_is(const char *w, size_t n, const char *lit)
     return strlen(lit) == n && memcmp(w, lit, n) == 0;
 }
 
-/* Cursor over a pattern for rule_needed_bytes(); ok turns false on syntax
-   it does not follow, and the pattern then gets no needed bytes. */
-typedef struct need_parser {
-    const char *p, *end;
-    bool caseless, ok;
-} need_parser;
-
-/* Adds the bytes of the literal character at p (len bytes) that a match must hold. */
-static void need_char(const need_parser *np, byteset *b, const char *p, size_t len)
-{
-    unsigned char c = (unsigned char)*p;
-    if (np->caseless) { /* non-ASCII: its other case has other bytes */
-        if (c < 0x80)
-            byteset_add(b, c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c);
-        return;
-    }
-    for (size_t k = 0; k < len; k++)
-        byteset_add(b, (unsigned char)p[k]);
-}
-
-static byteset need_alternatives(need_parser *np, int depth);
-
-/* An escape at np->p: adds what an escaped literal needs, skips the rest. */
-static void need_escape(need_parser *np, byteset *item)
-{
-    const char *p = np->p, *end = np->end;
-    if (p + 1 >= end) {
-        np->ok = false;
-        return;
-    }
-    unsigned char d = (unsigned char)p[1];
-    if (!pattern_is_ascii_alnum(d)) { /* an escaped punctuation mark (or character) is itself */
-        size_t n = pattern_char_len(d);
-        if (n > (size_t)(end - p - 1)) {
-            np->ok = false;
-            return;
-        }
-        need_char(np, item, p + 1, n);
-        np->p = p + 1 + n;
-    } else if (strchr("QEkgN", d)) {
-        np->ok = false; /* quoting, named references */
-    } else if (strchr("xopP", d) && p + 2 < end && p[2] == '{') {
-        const char *close = memchr(p, '}', (size_t)(end - p));
-        np->ok = close != NULL;
-        np->p = close ? close + 1 : end;
-    } else if (d == 'p' || d == 'P' || d == 'c') {
-        np->p = p + 3 <= end ? p + 3 : end;
-    } else if (d == 'x') {
-        p += 2;
-        for (int k = 0; k < 2 && p < end && isxdigit((unsigned char)*p); k++)
-            p++;
-        np->p = p;
-    } else if (d >= '0' && d <= '9') {
-        for (p += 1; p < end && *p >= '0' && *p <= '9';)
-            p++;
-        np->p = p;
-    } else {
-        np->p = p + 2; /* \b, \s, \w, \d, \n ...: nothing needed */
-    }
-}
-
-/* A group at np->p ('('): adds what its alternatives all need, unless it is
-   a negative lookaround or a comment. */
-static void need_group(need_parser *np, byteset *item, int depth)
-{
-    const char *p = np->p + 1, *end = np->end;
-    bool counts = true;
-    if (p < end && *p == '*') {
-        np->ok = false; /* (*VERB) */
-        return;
-    }
-    if (p < end && *p == '?') {
-        p++;
-        char k = p < end ? *p : '\0';
-        char k2 = p + 1 < end ? p[1] : '\0';
-        if (k == ':' || k == '>' || k == '|' || k == '=')
-            p++;
-        else if (k == '!')
-            p++, counts = false;
-        else if (k == '<' && (k2 == '=' || k2 == '!'))
-            p += 2, counts = k2 == '=';
-        else if ((k == '<' && isalpha((unsigned char)k2)) || (k == 'P' && k2 == '<') || k == '\'') {
-            const char *close = memchr(p + 1, k == '\'' ? '\'' : '>', (size_t)(end - p - 1));
-            if (!close) {
-                np->ok = false;
-                return;
-            }
-            p = close + 1;
-        } else if (k == '#') {
-            const char *close = memchr(p, ')', (size_t)(end - p));
-            np->ok = close != NULL;
-            np->p = close ? close + 1 : end;
-            return;
-        } else {
-            np->ok = false; /* option settings, conditions, recursion */
-            return;
-        }
-    }
-    np->p = p;
-    byteset inner = need_alternatives(np, depth + 1);
-    if (!np->ok || np->p >= end || *np->p != ')') {
-        np->ok = false;
-        return;
-    }
-    np->p++;
-    if (counts)
-        *item = inner;
-}
-
-/* A sequence of items up to '|' or ')': the union of what each non-optional
-   item needs. */
-static byteset need_sequence(need_parser *np, int depth)
-{
-    byteset need = {{0}};
-    while (np->ok && np->p < np->end && *np->p != '|' && *np->p != ')') {
-        byteset item = {{0}};
-        unsigned char c = (unsigned char)*np->p;
-        if (c == '\\')
-            need_escape(np, &item);
-        else if (c == '[') {
-            np->p = pattern_class_end(np->p, np->end);
-            np->ok = np->p != NULL;
-        } else if (c == '(')
-            need_group(np, &item, depth);
-        else if (c == '{' || c == '*' || c == '+' || c == '?')
-            np->ok = false; /* out of place: not followed */
-        else if (c == '.' || c == '^' || c == '$')
-            np->p++;
-        else {
-            size_t n = pattern_char_len(c);
-            if (n > (size_t)(np->end - np->p)) {
-                np->ok = false;
-                break;
-            }
-            need_char(np, &item, np->p, n);
-            np->p += n;
-        }
-        if (!np->ok)
-            break;
-        /* A quantifier with a minimum of 0 makes the item optional. */
-        const char *p = np->p, *end = np->end;
-        bool optional = false, quantified = true;
-        if (p < end && (*p == '?' || *p == '*'))
-            optional = true, p++;
-        else if (p < end && *p == '+')
-            p++;
-        else if (p < end && *p == '{') {
-            const char *q = p + 1, *digits = q;
-            unsigned long min = 0;
-            while (q < end && *q >= '0' && *q <= '9')
-                min = min * 10 + (unsigned long)(*q++ - '0');
-            if (q < end && *q == ',' && q > digits)
-                for (q++; q < end && *q >= '0' && *q <= '9';)
-                    q++;
-            if (q == digits || q >= end || *q != '}') { /* "{" that PCRE2 10.42 may read literally */
-                np->ok = false;
-                break;
-            }
-            optional = min == 0;
-            p = q + 1;
-        } else
-            quantified = false;
-        if (quantified && p < end && (*p == '?' || *p == '+')) /* lazy, possessive */
-            p++;
-        np->p = p;
-        if (!optional)
-            for (int k = 0; k < 4; k++)
-                need.w[k] |= item.w[k];
-    }
-    return need;
-}
-
-/* Alternatives: what all of them need. */
-static byteset need_alternatives(need_parser *np, int depth)
-{
-    if (depth > 32) {
-        np->ok = false;
-        return (byteset){{0}};
-    }
-    byteset need = need_sequence(np, depth);
-    while (np->ok && np->p < np->end && *np->p == '|') {
-        np->p++;
-        byteset other = need_sequence(np, depth);
-        for (int k = 0; k < 4; k++)
-            need.w[k] &= other.w[k];
-    }
-    return need;
-}
-
 byteset rule_needed_bytes(const char *pat, size_t len, bool caseless, bool extended)
 {
-    byteset none = {{0}};
-    if (extended) /* white space and comments in the pattern */
-        return none;
-    need_parser np = {.p = pat, .end = pat + len, .caseless = caseless, .ok = true};
-    byteset need = need_alternatives(&np, 0);
-    return np.ok && np.p == np.end ? need : none;
+    literals l;
+    literals_extract(pat, len, caseless, extended, false, &l);
+    byteset needs = l.needs;
+    literals_free(&l);
+    return needs;
 }
 
 void rule_subject_init(rule_subject *subj, const char *s, size_t n)
@@ -323,10 +131,9 @@ void rule_subject_init(rule_subject *subj, const char *s, size_t n)
 bool rule_may_match(const rule *r, const rule_subject *subj)
 {
     const byteset *have = r->caseless ? &subj->folded : &subj->raw;
-    for (int k = 0; k < 4; k++)
-        if ((have->w[k] & r->needs.w[k]) != r->needs.w[k])
-            return false;
     const literals *l = &r->lits;
+    if (!byteset_within(&l->needs, have))
+        return false;
     if (l->count == 0)
         return true;
     /* A caseless k or s may stand for U+212A or U+017F, which the literal
@@ -376,7 +183,6 @@ static int parse_regex(line_parser *lp, rule *r)
     /* JIT is an optimisation only: without it the interpreter runs. */
     pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE);
     r->caseless = (options & PCRE2_CASELESS) != 0;
-    r->needs = rule_needed_bytes(start, len, r->caseless, (options & PCRE2_EXTENDED) != 0);
     /* An anchored pattern is tried at the start only: its literals are
        looked for there. */
     uint32_t all = 0;

@@ -21,8 +21,7 @@ typedef struct rule {
     pcre2_code *code;
     char *replacement;
     bool replacement_utf8; /* valid UTF-8: rewrites keep a valid subject valid */
-    byteset needs;         /* bytes every match contains (letters in lower case if caseless) */
-    literals lits;         /* strings one of which every match contains */
+    literals lits;         /* strings one of which every match contains, and its needed bytes */
     bool caseless;
 } rule;
 
@@ -44,7 +43,8 @@ int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t le
 /* Bytes of a pattern that every match must contain, found from its plain
    characters outside optional parts (alternatives: those common to all).
    Caseless: ASCII letters in lower case, other non-ASCII left out. Empty
-   when the pattern uses syntax this does not follow (\Q, (?i), (*VERB), x). */
+   when the pattern uses syntax this does not follow (\Q, (?i), (*VERB), x).
+   The needs of literals_extract(), which rules keep in lits. */
 byteset rule_needed_bytes(const char *pat, size_t len, bool caseless, bool extended);
 
 /* One subject, to rule out at once the rules it cannot match. */
