@@ -10,7 +10,7 @@
    ones. */
 #include "literals.h"
 #include "buf.h"
-#include "pattern.h"
+#include "text.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,15 +43,42 @@ typedef struct lit_parser {
 
 static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
-static uint32_t utf8_decode(const char *p, size_t n)
+/* After a backslash a letter or digit names an escape (b, d, x...); any
+   other character stands for itself. */
+static bool is_ascii_alnum(unsigned char c)
 {
-    const unsigned char *u = (const unsigned char *)p;
-    if (n == 1)
-        return u[0];
-    uint32_t c = u[0] & (0x7F >> n);
-    for (size_t k = 1; k < n; k++)
-        c = (c << 6) | (u[k] & 0x3F);
-    return c;
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Bytes of the UTF-8 character whose first byte is lead (rule files are
+   checked to be valid UTF-8 before their patterns are read). */
+static size_t char_len(unsigned char lead)
+{
+    return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+}
+
+/* End of the character class that starts at p ('['), or NULL. */
+static const char *class_end(const char *p, const char *end)
+{
+    const char *q = p + 1;
+    if (q < end && *q == '^')
+        q++;
+    if (q < end && *q == ']') /* a ']' first is a member */
+        q++;
+    while (q < end) {
+        if (*q == '\\')
+            q += 2;
+        else if (*q == '[' && q + 1 < end && q[1] == ':') { /* [:alpha:] */
+            const char *close = q + 2;
+            while (close + 1 < end && !(close[0] == ':' && close[1] == ']'))
+                close++;
+            q = close + 2;
+        } else if (*q == ']')
+            return q + 1;
+        else
+            q++;
+    }
+    return NULL;
 }
 
 bool literal_caseless_inert(uint32_t c)
@@ -246,7 +273,8 @@ static void char_item(const lit_parser *lp, const char *p, size_t n, info *x)
             byteset_add(&x->bytes, (unsigned char)p[k]);
     else if ((unsigned char)*p < 0x80) /* non-ASCII: its other case has other bytes */
         byteset_add(&x->bytes, (unsigned char)ascii_lower(*p));
-    if (lp->caseless && n > 1 && !literal_caseless_inert(utf8_decode(p, n)))
+    size_t at = 0;
+    if (lp->caseless && n > 1 && !literal_caseless_inert((uint32_t)utf8_next(p, n, &at)))
         return;
     char c = lp->caseless ? ascii_lower(*p) : *p;
     sset_one(&x->exact, n == 1 ? &c : p, n, lp->caseless);
@@ -267,7 +295,7 @@ static bool class_add(const lit_parser *lp, sset *set, const char *p, size_t n)
 static void class_item(lit_parser *lp, info *x)
 {
     info_unknown(x);
-    const char *close = pattern_class_end(lp->p, lp->end);
+    const char *close = class_end(lp->p, lp->end);
     if (!close) {
         lp->ok = false;
         return;
@@ -284,11 +312,11 @@ static void class_item(lit_parser *lp, info *x)
         if (*q == '[')
             return; /* [:alpha:], or '[' PCRE2 may read as one */
         if (escaped) {
-            if (pattern_is_ascii_alnum((unsigned char)q[1]))
+            if (is_ascii_alnum((unsigned char)q[1]))
                 return; /* \d, \x{..}, \n ... */
             m = q + 1;
         }
-        size_t n = pattern_char_len((unsigned char)*m);
+        size_t n = char_len((unsigned char)*m);
         if (n > (size_t)(last - m))
             return;
         q = m + n;
@@ -330,8 +358,8 @@ static void escape_item(lit_parser *lp, info *x)
         return;
     }
     unsigned char d = (unsigned char)p[1];
-    if (!pattern_is_ascii_alnum(d)) { /* an escaped punctuation mark (or character) is itself */
-        size_t n = pattern_char_len(d);
+    if (!is_ascii_alnum(d)) { /* an escaped punctuation mark (or character) is itself */
+        size_t n = char_len(d);
         if (n > (size_t)(end - p - 1)) {
             lp->ok = false;
             return;
@@ -559,7 +587,7 @@ static void sequence(lit_parser *lp, int depth, info *x)
             info_empty(&it);
             lp->p++;
         } else {
-            size_t n = pattern_char_len(c);
+            size_t n = char_len(c);
             if (n > (size_t)(lp->end - lp->p)) {
                 lp->ok = false;
                 break;
