@@ -325,7 +325,6 @@ static agreement noun_agreement(lexicon *lx, const char *w, size_t n)
     return ambiguous ? AGREE_UNKNOWN : found;
 }
 
-
 static bool is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n);
 
 /* Answers cached together, under the word and a tag byte saying which question. */

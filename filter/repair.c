@@ -1,6 +1,6 @@
 #include "repair.h"
+#include "strmap.h"
 #include "text.h"
-#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -219,10 +219,9 @@ int repair_repeated_phrase(buf *text, size_t min_words, size_t max_gap)
         if (i >= text->len)
             break;
         size_t start = i;
-        uint64_t h = 1469598103934665603ull; /* FNV-1a */
-        for (; i < text->len && text->data[i] != ' '; i++)
-            h = (h ^ (unsigned char)text->data[i]) * 1099511628211ull;
-        w[count++] = (word_span){start, i, h};
+        while (i < text->len && text->data[i] != ' ')
+            i++;
+        w[count++] = (word_span){start, i, strmap_hash(text->data + start, i - start)};
     }
     /* The longest phrase wins, then the first, then the nearest repeat: for
        each pair of equal words a < b, the longest phrase starting at both

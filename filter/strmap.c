@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t hash_bytes(const char *s, size_t n)
+uint64_t strmap_hash(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ull; /* FNV-1a */
     for (size_t i = 0; i < n; i++) {
@@ -48,7 +48,7 @@ void strmap_put(strmap *m, const char *key, size_t len, int value)
         abort(); /* keys are words */
     if ((m->count + 1) * 4 > m->cap * 3)
         grow(m);
-    uint64_t hash = hash_bytes(key, len);
+    uint64_t hash = strmap_hash(key, len);
     strmap_entry *e = find_slot(m->slots, m->cap, key, len, hash);
     if (!e->len_plus1) {
         if (len <= STRMAP_INLINE)
@@ -66,7 +66,7 @@ bool strmap_get(const strmap *m, const char *key, size_t len, int *value)
 {
     if (!m->count)
         return false;
-    const strmap_entry *e = find_slot(m->slots, m->cap, key, len, hash_bytes(key, len));
+    const strmap_entry *e = find_slot(m->slots, m->cap, key, len, strmap_hash(key, len));
     if (!e->len_plus1)
         return false;
     if (value)

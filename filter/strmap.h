@@ -28,4 +28,6 @@ void strmap_put(strmap *m, const char *key, size_t len, int value);
 bool strmap_get(const strmap *m, const char *key, size_t len, int *value);
 void strmap_clear(strmap *m);
 void strmap_free(strmap *m);
+/* The map's hash of a key (FNV-1a), for code that compares strings by hash first. */
+uint64_t strmap_hash(const char *s, size_t n);
 #endif
