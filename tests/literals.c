@@ -2,7 +2,7 @@
    in the project's rules and in tricky syntax, its search, and soundness:
    whenever PCRE2 matches, rule_may_match() lets the subject through, on the
    fixtures, the evaluation data, examples of every rule and random patterns. */
-#include "config.h"
+#include "settings.h"
 #include "engine.h"
 #include "fsutil.h"
 #include "rng.h"

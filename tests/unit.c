@@ -1,5 +1,5 @@
 /* Unit tests of libmtclean's modules on real sentences from the fixtures. */
-#include "config.h"
+#include "settings.h"
 #include "engine.h"
 #include "lexicon.h"
 #include "lines.h"

@@ -6,7 +6,7 @@
    setting out of its range, or a rule that matches a subject its prefilter
    (needed bytes, literals) ruled out: the sample, the rule text itself and
    its first lines are tried. Built by "make fuzz"; see README "Fuzzing". */
-#include "engine.h" /* filter/config.h and rules.h; "config.h" here would be autoconf's */
+#include "engine.h" /* settings.h and rules.h */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +30,7 @@ static void check_config(const char *text, size_t size)
         CHECK(strncmp(err, "fuzz.conf", 9) == 0);
         return;
     }
-    /* Every setting present and in range (ranges from filter/config.c). */
+    /* Every setting present and in range (ranges from filter/lib/settings.c). */
     CHECK(cfg.mixed_min_en_share >= 0 && cfg.mixed_min_en_share <= 1);
     CHECK(cfg.cache_max_entries >= 16 && cfg.max_line_bytes >= 4096);
     CHECK(cfg.match_limit >= 1000 && cfg.depth_limit >= 100);

@@ -1,7 +1,7 @@
 /* Segment scoring: how much French, English and junk a segment holds. */
 #ifndef MTC_SCORE_H
 #define MTC_SCORE_H
-#include "config.h"
+#include "settings.h"
 #include "lexicon.h"
 #include "mtclean.h"
 #include "words.h"

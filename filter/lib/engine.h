@@ -1,7 +1,7 @@
 /* Internal view of the engine and worker shared by the library's modules. */
 #ifndef MTC_ENGINE_H
 #define MTC_ENGINE_H
-#include "config.h"
+#include "settings.h"
 #include "lexicon.h"
 #include "mtclean.h"
 #include "repair.h"

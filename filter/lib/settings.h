@@ -1,6 +1,6 @@
 /* Scoring thresholds, read from rules/default.conf ("key = number" lines). */
-#ifndef MTC_CONFIG_H
-#define MTC_CONFIG_H
+#ifndef MTC_SETTINGS_H
+#define MTC_SETTINGS_H
 #include <stddef.h>
 
 typedef struct mtc_config {

@@ -1,4 +1,4 @@
-#include "config.h"
+#include "settings.h"
 #include "fsutil.h"
 #include <errno.h>
 #include <math.h>
