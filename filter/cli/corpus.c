@@ -243,7 +243,7 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
     return 0;
 }
 
-document *corpus_document(corpus *c, doc_kind kind) { return document_new(c->engine, kind, ++c->documents); }
+document *corpus_document(corpus *c, doc_kind kind) { return document_new(c->engine, kind, c->opt->doc_offset + ++c->documents); }
 
 int corpus_submit(corpus *c, document *d)
 {

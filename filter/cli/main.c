@@ -2,6 +2,7 @@
 #include "corpus.h"
 #include "options.h"
 #include "sources.h"
+#include "summarize.h"
 #include <stdio.h>
 
 static int run_inputs(corpus *c, const options *opt)
@@ -25,7 +26,9 @@ int main(int argc, char **argv)
     corpus c = {0};
     mtc_engine *engine = mtc_engine_load(&opt.paths, c.err, sizeof c.err);
     int rc = -1;
-    if (engine) {
+    if (engine && opt.summarize) {
+        rc = summarize_reports(&opt, engine, c.err, sizeof c.err);
+    } else if (engine) {
         rc = corpus_open(&c, &opt, engine);
         if (rc == 0)
             rc = run_inputs(&c, &opt);

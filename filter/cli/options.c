@@ -12,7 +12,7 @@
 enum {
     OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE,
 };
 
 #define MAX_THREADS 256
@@ -46,6 +46,8 @@ static const struct option long_options[] = {
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"max-buffer", required_argument, NULL, OPT_MAX_BUFFER},
+    {"doc-offset", required_argument, NULL, OPT_DOC_OFFSET},
+    {"summarize", no_argument, NULL, OPT_SUMMARIZE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -82,6 +84,8 @@ static void usage(FILE *f)
           "      --progress          show docs/s and MB/s on stderr (default: on a tty)\n"
           "      --no-progress       never show progress\n"
           "      --max-buffer=SIZE   bytes of documents held in memory (default 64M)\n"
+          "      --doc-offset=N      number the documents from N+1 (a shard of a corpus)\n"
+          "      --summarize         FILEs are --report files: write the summary they make\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n\n"
           "Exit status: 0 success, 1 damage found (with --check), 2 error.\n"
@@ -123,6 +127,17 @@ static bool parse_quality(const char *s, double *q)
     if (errno || end == s || *end || !(v >= 0.0 && v <= 1.0))
         return false;
     *q = v;
+    return true;
+}
+
+static bool parse_count(const char *s, uint64_t *v)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (errno || end == s || *end || *s == '-')
+        return false;
+    *v = (uint64_t)n;
     return true;
 }
 
@@ -236,6 +251,11 @@ int options_parse(options *o, int argc, char **argv)
             if (!parse_size(optarg, &o->max_buffer))
                 return bad_value("--max-buffer", optarg, "a size of at least 4K (e.g. 65536, 512K, 64M, 1G)");
             break;
+        case OPT_DOC_OFFSET:
+            if (!parse_count(optarg, &o->doc_offset))
+                return bad_value("--doc-offset", optarg, "a number of documents (0 or more)");
+            break;
+        case OPT_SUMMARIZE: o->summarize = true; break;
         case 'h': usage(stdout); return 1;
         case 'V': printf("mtclean %s\n", mtc_version()); return 1;
         default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;

@@ -4,6 +4,7 @@
 #include "mtclean.h"
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum { PROGRESS_AUTO = -1, PROGRESS_OFF = 0, PROGRESS_ON = 1 };
 
@@ -23,6 +24,8 @@ typedef struct options {
     const char *summary_path; /* NULL: standard error */
     int progress;             /* PROGRESS_AUTO: when standard error is a terminal */
     size_t max_buffer;        /* bytes of documents held in memory */
+    uint64_t doc_offset;      /* documents are numbered from doc_offset + 1 (shards) */
+    bool summarize;           /* inputs are --report files: print their summary */
     mtc_paths paths;
     const char **extra_rules;
     char **inputs;
