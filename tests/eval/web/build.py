@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 HERE = os.path.dirname(os.path.abspath(__file__))
 CODES = {"c": "clean", "b": "boilerplate", "m": "mixed", "e": "english", "o": "other"}
 KINDS = {"news", "regional", "blog", "forum", "shop", "gov", "recipe", "sport", "mtcopy", "other"}
+# Blog/forum hosting platforms: each subdomain is a separate site.
+PLATFORMS = {"blogspot.com", "wordpress.com", "over-blog.com", "canalblog.com",
+             "rssing.com", "hypotheses.org", "clicforum.com"}
 SECOND = {"gouv", "co", "com", "org", "net", "qc", "ac", "gc", "asso", "nom", "edu", "gov"}
 
 
@@ -22,8 +25,12 @@ def site_of(url):
     host = urlsplit(url).hostname.lower()
     parts = host.split(".")
     if len(parts) >= 3 and parts[-2] in SECOND:
-        return ".".join(parts[-3:])
-    return ".".join(parts[-2:])
+        reg = ".".join(parts[-3:])
+    else:
+        reg = ".".join(parts[-2:])
+    if reg in PLATFORMS:
+        return host[4:] if host.startswith("www.") else host
+    return reg
 
 
 def split_of(site):
