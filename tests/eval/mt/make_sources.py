@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Collect clean French sentences from freely licensed French documents
+"""Collect clean French sentences (and, in sources-en.tsv, 200 English
+ones from the handbook's en-US edition) from freely licensed French documents
 installed by Debian packages, and write sources.tsv (doc<TAB>sentence).
 
 Sources (install with apt-get): debian-handbook (fr-FR, CC-BY-SA/GPL),
@@ -110,6 +111,38 @@ def main():
         for doc, s in out:
             f.write(f"{doc}\t{s}\n")
     print("wrote", len(out), file=sys.stderr)
+    english_native(rng, here)
+
+
+EN_FUNC = set("the a an of and or to in on for with is are be by that this it as from can not".split())
+
+
+def english_native(rng, here, quota=200):
+    """sources-en.tsv: real English sentences from the handbook's en-US edition."""
+    cand, seen = [], set()
+    for f in sorted(glob.glob("/usr/share/doc/debian-handbook/html/en-US/*.html")):
+        doc = "hben:" + os.path.basename(f)[:-5]
+        for par in htmltext.paragraphs(f):
+            for s in sentences(par):
+                if BAD.search(s) or not 8 <= len(s.split()) <= 60:
+                    continue
+                if s[-1] not in ".!?:)" or not s[0].isupper() or s.lower() in seen:
+                    continue
+                if sum(x.lower() in EN_FUNC for x in WORD.findall(s)) < 2:
+                    continue
+                seen.add(s.lower())
+                cand.append((doc, s))
+    rng.shuffle(cand)
+    cand = cand[:quota * 2]
+    en = spell([s for _, s in cand], "en_US")
+    fr = spell([s for _, s in cand], "fr_FR")
+    kept = [(d, s) for (d, s), a, b in zip(cand, en, fr)
+            if a and a.count(False) / len(a) <= 0.08 and sum(a) > sum(b)][:quota]
+    kept.sort()
+    with open(os.path.join(here, "sources-en.tsv"), "w", encoding="utf-8") as f:
+        for doc, s in kept:
+            f.write(f"{doc}\t{s}\n")
+    print("english-native", len(kept), file=sys.stderr)
 
 
 if __name__ == "__main__":
