@@ -8,8 +8,10 @@ html.parser via ../mt/htmltext.py), takes the text blocks (<p>,
 (every page has the same number of blocks in both editions).  A block is
 kept if it has >= 5 words outside inline code.  Then:
 
-  english   the fr-FR block is identical to its en-US counterpart and looks
-            English (more English than French function words): left
+  english   the fr-FR block looks English (more English than French function
+            words) and is identical to its en-US counterpart, or nearly so
+            (word-level difflib ratio >= 0.8: DocBook put French text in its
+            cross-references, "Chapitre 4, Installation presented..."): left
             untranslated by the translators
   clean     the fr-FR block differs from the en-US one and looks French
   (other blocks are not used: identical but not English-looking, e.g. names
@@ -20,6 +22,7 @@ dev/test by md5 of the page name, to handbook/{dev,test}.tsv
 (id<TAB>label<TAB>text), and prints the edition-wide counts.
     python3 make_handbook.py [--all DIR]   # --all: also write every block
 """
+import difflib
 import glob
 import hashlib
 import os
@@ -57,7 +60,7 @@ def main():
     out_all = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--all" else None
     blocks = {"english": [], "clean": []}
     stats = dict(pages=0, blocks=0, kept=0, identical=0, identical_en=0,
-                 translated_en_looking=0)
+                 near_identical_en=0, translated_en_looking=0)
     for f in sorted(glob.glob(f"{BASE}/fr-FR/*.html")):
         page = os.path.basename(f)[:-5]
         e = f"{BASE}/en-US/{page}.html"
@@ -80,6 +83,12 @@ def main():
                 if g == "en":
                     stats["identical_en"] += 1
                     blocks["english"].append((page, i, ta))
+            elif g == "en" and difflib.SequenceMatcher(None, ta.split(), tb.split(),
+                                                       autojunk=False).ratio() >= 0.8:
+                # untranslated, but DocBook filled in French cross-reference
+                # text ("Chapitre 4, Installation")
+                stats["near_identical_en"] += 1
+                blocks["english"].append((page, i, ta))
             elif g == "en":
                 stats["translated_en_looking"] += 1
             elif g == "fr":

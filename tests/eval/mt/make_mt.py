@@ -18,8 +18,9 @@ Kinds (label mixed unless said):
   func       1-2 French function words replaced by their English (table
              FUNC_EN below: the English Apertium gives these words in
              running text; Apertium alone on an isolated "le" says "it")
-  word       one content word replaced by Apertium's translation of that
-             word alone
+  word       one content word (noun, adjective, lexical verb or adverb by
+             Apertium's French tagger) replaced by Apertium's translation of
+             that word alone
   span       a comma-delimited clause of 3-8 words, or else a random 3-8-word
              window, replaced by Apertium's translation of that span alone
   salad      every word replaced by Apertium's translation of it alone
@@ -47,7 +48,13 @@ SEP = "[SEP]"
 PIPE = {
     "fr-en": "nice apertium -u fr-es | nice apertium -u spa-eng",
     "en-fr": "nice apertium -u eng-spa | nice apertium -u es-fr",
+    # Apertium's own French analyser + tagger (the first two stages of fr-es):
+    # the cached output is the sentence's content words (n, adj, vblex, adv)
+    "fr-pos": "nice lt-proc -w /usr/share/apertium/apertium-fr-es/fr-es.automorf.bin"
+              " | nice apertium-tagger -g -p /usr/share/apertium/apertium-fr-es/fr-es.prob",
 }
+CONTENT_POS = {"n", "adj", "vblex", "adv"}
+LU = re.compile(r"\^([^/$^]+)/([^$^]*)\$")
 KINDS = ["func", "word", "span", "salad", "english", "roundtrip", "glued"]
 
 FUNC_EN = {
@@ -80,7 +87,7 @@ class MT:
     def __init__(self, offline):
         self.offline = offline
         self.cache = {}
-        self.want = {"fr-en": set(), "en-fr": set()}
+        self.want = {d: set() for d in PIPE}
         if os.path.exists(CACHE):
             with open(CACHE, encoding="utf-8") as f:
                 for line in f:
@@ -107,6 +114,9 @@ class MT:
                 if len(parts) != len(chunk) + 1:
                     sys.exit(f"make_mt: apertium gave {len(parts) - 1} items for {len(chunk)}")
                 for t, o in zip(chunk, parts):
+                    if d == "fr-pos":
+                        self.cache[(d, t)] = content_forms(o)
+                        continue
                     o = re.sub(r"\s+", " ", o).strip()
                     self.cache[(d, t)] = fix_case(t, o)
                 print(f"apertium {d}: {i + len(chunk)}/{len(items)}", file=sys.stderr)
@@ -117,6 +127,16 @@ class MT:
 
     def tr(self, d, text):
         return self.cache[(d, text)]
+
+
+def content_forms(tagged):
+    """Surface forms of single-word units tagged noun/adj/lexical verb/adverb."""
+    out = []
+    for surf, an in LU.findall(tagged):
+        m = re.match(r"[^<]*<(\w+)>", an)
+        if m and m.group(1) in CONTENT_POS and " " not in surf and "+" not in an:
+            out.append(surf)
+    return " ".join(dict.fromkeys(out))
 
 
 def fix_case(src, out):
@@ -134,6 +154,13 @@ def match_case(orig, new):
         return new[0].upper() + new[1:]
     if orig[:1].islower() and new[:1].isupper() and not (len(new) > 1 and new[1].isupper()):
         return new[0].lower() + new[1:]
+    return new
+
+
+def sentence_case(orig, new):
+    """A whole-sentence MT starts with a capital when the original does."""
+    if orig[:1].isupper() and new[:1].islower():
+        return new[0].upper() + new[1:]
     return new
 
 
@@ -209,6 +236,7 @@ def main():
         span = pick_span(r, s)
         plan[sid] = (order, span, r)
         mt.need("fr-en", s)
+        mt.need("fr-pos", s)
         mt.need("fr-en", s[span[0]:span[1]])
         for a, b, w in tokens(s):
             if w[-1] not in "'’":
@@ -267,7 +295,10 @@ def make(kind, s, span, r, mt):
         return replace(s, r.sample(cand, k))
     if kind == "word":
         cand = []
+        pos = set(mt.tr("fr-pos", s).split())
         for a, b, w in content_tokens(s):
+            if w not in pos:
+                continue
             e = mt.tr("fr-en", w)
             if e and e.lower() != w.lower() and TOKEN.search(e):
                 cand.append((a, b, match_case(w, e)))
@@ -288,9 +319,9 @@ def make(kind, s, span, r, mt):
                 edits.append((a, b, match_case(w, e) if a == 0 or w[0].islower() else e))
         return replace(s, edits) if edits else None
     if kind == "english":
-        return mt.tr("fr-en", s)
+        return sentence_case(s, mt.tr("fr-en", s))
     if kind == "roundtrip":
-        return mt.tr("en-fr", mt.tr("fr-en", s))
+        return sentence_case(s, mt.tr("en-fr", mt.tr("fr-en", s)))
     if kind == "glued":
         pairs = []
         for (a1, b1, w1), (a2, b2, w2) in zip(toks, toks[1:]):
