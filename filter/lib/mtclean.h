@@ -9,6 +9,15 @@
 extern "C" {
 #endif
 
+/* The library is built with -fvisibility=hidden: only what is marked
+   MTC_API is exported, so its internal helpers cannot clash with a
+   program's own functions. */
+#if defined(__GNUC__) || defined(__clang__)
+#define MTC_API __attribute__((visibility("default")))
+#else
+#define MTC_API
+#endif
+
 /* Exit codes, as grep's. */
 enum { MTC_EXIT_OK = 0, MTC_EXIT_CORRUPT = 1, MTC_EXIT_ERROR = 2 };
 
@@ -41,22 +50,22 @@ typedef struct mtc_stats {
 
 /* Loads configuration, rules, word lists. On failure returns NULL and writes
    a "file:line: message" style explanation into err. */
-mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen);
-void mtc_engine_free(mtc_engine *engine);
-size_t mtc_engine_rule_count(const mtc_engine *engine);
-const char *mtc_engine_rule_name(const mtc_engine *engine, size_t i);
+MTC_API mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen);
+MTC_API void mtc_engine_free(mtc_engine *engine);
+MTC_API size_t mtc_engine_rule_count(const mtc_engine *engine);
+MTC_API const char *mtc_engine_rule_name(const mtc_engine *engine, size_t i);
 
-mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen);
-void mtc_worker_free(mtc_worker *worker);
-void mtc_worker_set_mode(mtc_worker *worker, mtc_mode mode);
+MTC_API mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen);
+MTC_API void mtc_worker_free(mtc_worker *worker);
+MTC_API void mtc_worker_set_mode(mtc_worker *worker, mtc_mode mode);
 /* Flag-mode markers: open is followed by the label and '|'; defaults ⟦ and ⟧. */
-int mtc_worker_set_markers(mtc_worker *worker, const char *open, const char *close);
+MTC_API int mtc_worker_set_markers(mtc_worker *worker, const char *open, const char *close);
 
-int mtc_stats_init(mtc_stats *stats, const mtc_engine *engine);
-void mtc_stats_reset(mtc_stats *stats, const mtc_engine *engine);
-void mtc_stats_add(mtc_stats *into, const mtc_stats *from, const mtc_engine *engine);
-void mtc_stats_free(mtc_stats *stats);
-double mtc_stats_quality(const mtc_stats *stats);
+MTC_API int mtc_stats_init(mtc_stats *stats, const mtc_engine *engine);
+MTC_API void mtc_stats_reset(mtc_stats *stats, const mtc_engine *engine);
+MTC_API void mtc_stats_add(mtc_stats *into, const mtc_stats *from, const mtc_engine *engine);
+MTC_API void mtc_stats_free(mtc_stats *stats);
+MTC_API double mtc_stats_quality(const mtc_stats *stats);
 
 /* What the pipeline decided about one segment (sentence), for reports that
    show the text: the hook is called once per segment, in order. */
@@ -91,15 +100,15 @@ typedef struct mtc_segment_info {
 } mtc_segment_info;
 
 typedef void (*mtc_segment_hook)(void *ctx, const mtc_segment_info *info);
-void mtc_worker_set_segment_hook(mtc_worker *worker, mtc_segment_hook hook, void *ctx);
+MTC_API void mtc_worker_set_segment_hook(mtc_worker *worker, mtc_segment_hook hook, void *ctx);
 
 /* Cleans one whole document held in memory. The result (malloc'd, *out_len
    bytes) must be freed by the caller. Returns 0, or -1 with err filled. */
-int mtc_clean_buffer(mtc_worker *worker, const char *text, size_t len,
+MTC_API int mtc_clean_buffer(mtc_worker *worker, const char *text, size_t len,
                      char **out, size_t *out_len, mtc_stats *stats,
                      char *err, size_t errlen);
 
-const char *mtc_version(void);
+MTC_API const char *mtc_version(void);
 
 #ifdef __cplusplus
 }
