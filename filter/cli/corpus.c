@@ -1,6 +1,5 @@
 #include "corpus.h"
 #include "json.h"
-#include "pipeline.h"
 #include "report.h"
 #include <errno.h>
 #include <inttypes.h>
@@ -308,9 +307,11 @@ int corpus_stream_begin(corpus *c, document *d)
         return -1;
     c->stream_worker = dw;
     doc_worker_attach(dw, d);
-    pipeline_doc_begin(dw->worker);
-    if (document_feed(dw->worker, d->input.data, d->input.len, &d->output, &d->stats, c->err, sizeof c->err) < 0)
+    if (mtc_doc_begin(dw->worker, document_write, &d->output, &d->stats) != MTC_OK ||
+        mtc_doc_feed(dw->worker, d->input.data, d->input.len) != MTC_OK) {
+        snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(dw->worker));
         return -1;
+    }
     buf_free(&d->input);
     return flush_streamed(c, d);
 }
@@ -318,8 +319,8 @@ int corpus_stream_begin(corpus *c, document *d)
 int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_t eoln)
 {
     d->input_bytes += n + eoln;
-    if (pipeline_doc_line(c->stream_worker->worker, line, n, line + n, eoln, &d->output, &d->stats) < 0) {
-        snprintf(c->err, sizeof c->err, "%s", pipeline_error(c->stream_worker->worker));
+    if (mtc_doc_feed(c->stream_worker->worker, line, n + eoln) != MTC_OK) {
+        snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(c->stream_worker->worker));
         return -1;
     }
     progress_update(&c->prog, c->done_documents, c->done_bytes + d->input_bytes);
@@ -330,8 +331,13 @@ int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_
 
 int corpus_stream_end(corpus *c, document *d)
 {
-    pipeline_doc_end(c->stream_worker->worker, &d->output, &d->stats);
-    int rc = flush_streamed(c, d);
+    int rc = 0;
+    if (mtc_doc_end(c->stream_worker->worker) != MTC_OK) {
+        snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(c->stream_worker->worker));
+        rc = -1;
+    }
+    if (rc == 0)
+        rc = flush_streamed(c, d);
     if (rc == 0)
         rc = finish_document(c, d, true);
     c->stream_worker = NULL;

@@ -1,7 +1,4 @@
 #include "document.h"
-#include "engine.h"
-#include "lines.h"
-#include "pipeline.h"
 #include "report.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,26 +70,21 @@ void doc_worker_free(doc_worker *dw)
     free(dw);
 }
 
-int document_feed(mtc_worker *w, const char *p, size_t n, buf *out, mtc_stats *st, char *err, size_t errlen)
+int document_write(void *ctx, const char *data, size_t len)
 {
-    size_t max_line = (size_t)w->engine->cfg.max_line_bytes, pos = 0, len, eoln;
-    while (pos < n && line_find(p + pos, n - pos, max_line, true, &len, &eoln)) {
-        if (pipeline_doc_line(w, p + pos, len, p + pos + len, eoln, out, st) < 0) {
-            snprintf(err, errlen, "%s", pipeline_error(w));
-            return -1;
-        }
-        pos += len + eoln;
-    }
+    buf_append(ctx, data, len);
     return 0;
 }
 
 /* Cleans text[0..n) as a whole document into out. */
 static int clean_text(doc_worker *dw, document *d, const char *text, size_t n, buf *out)
 {
-    pipeline_doc_begin(dw->worker);
-    if (document_feed(dw->worker, text, n, out, &d->stats, d->err, sizeof d->err) < 0)
+    mtc_worker *w = dw->worker;
+    if (mtc_doc_begin(w, document_write, out, &d->stats) != MTC_OK || mtc_doc_feed(w, text, n) != MTC_OK ||
+        mtc_doc_end(w) != MTC_OK) {
+        snprintf(d->err, sizeof d->err, "%s", mtc_worker_error(w));
         return -1;
-    pipeline_doc_end(dw->worker, out, &d->stats);
+    }
     return 0;
 }
 

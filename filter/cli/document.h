@@ -65,7 +65,6 @@ void document_process(doc_worker *dw, document *d);
 /* Points the worker's --explain lines and segment log at the document. */
 void doc_worker_attach(doc_worker *dw, document *d);
 
-/* Cleans the lines of p[0..n), cut as the input reader cuts them, with a
-   worker between pipeline_doc_begin and _end. Returns 0, or -1 with err filled. */
-int document_feed(mtc_worker *w, const char *p, size_t n, buf *out, mtc_stats *st, char *err, size_t errlen);
+/* An mtc_write_fn appending to the buf ctx. */
+int document_write(void *ctx, const char *data, size_t len);
 #endif

@@ -1,5 +1,6 @@
 #include "engine.h"
 #include "fsutil.h"
+#include "oom.h"
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ static int load_rules_dir(mtc_engine *e, const char *dir, char *err, size_t errl
     return rc;
 }
 
-mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
+static mtc_engine *engine_load(const mtc_paths *paths, char *err, size_t errlen)
 {
     static const mtc_paths no_paths;
     if (!paths)
@@ -77,6 +78,18 @@ mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
     return e;
 }
 
+mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
+{
+    oom_guard g;
+    if (!OOM_GUARD(&g)) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    mtc_engine *e = engine_load(paths, err, errlen);
+    oom_pop(&g);
+    return e;
+}
+
 void mtc_engine_free(mtc_engine *e)
 {
     if (!e)
@@ -92,11 +105,13 @@ size_t mtc_engine_rule_count(const mtc_engine *e) { return e->rules.count; }
 
 const char *mtc_engine_rule_name(const mtc_engine *e, size_t i) { return e->rules.rules[i].name; }
 
+size_t mtc_engine_max_line_bytes(const mtc_engine *e) { return (size_t)e->cfg.max_line_bytes; }
+
 int mtc_stats_init(mtc_stats *st, const mtc_engine *e)
 {
     memset(st, 0, sizeof *st);
-    st->rule_hits = xcalloc(e->rules.count ? e->rules.count : 1, sizeof *st->rule_hits);
-    return 0;
+    st->rule_hits = calloc(e->rules.count ? e->rules.count : 1, sizeof *st->rule_hits);
+    return st->rule_hits ? 0 : MTC_ERR_NOMEM;
 }
 
 void mtc_stats_reset(mtc_stats *st, const mtc_engine *e)

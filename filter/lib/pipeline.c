@@ -1,5 +1,5 @@
 #include "pipeline.h"
-#include "lines.h"
+#include "oom.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +7,7 @@
 #define DEFAULT_MARKER_OPEN "\xE2\x9F\xA6"  /* ⟦ */
 #define DEFAULT_MARKER_CLOSE "\xE2\x9F\xA7" /* ⟧ */
 
-mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
+static mtc_worker *worker_new(const mtc_engine *engine, char *err, size_t errlen)
 {
     mtc_worker *w = xcalloc(1, sizeof *w);
     w->engine = engine;
@@ -29,6 +29,18 @@ mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
     return w;
 }
 
+mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
+{
+    oom_guard g;
+    if (!OOM_GUARD(&g)) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    mtc_worker *w = worker_new(engine, err, errlen);
+    oom_pop(&g);
+    return w;
+}
+
 void mtc_worker_free(mtc_worker *w)
 {
     if (!w)
@@ -46,6 +58,8 @@ void mtc_worker_free(mtc_worker *w)
     verdict_vec_free(&w->verdicts);
     buf_free(&w->blanks.pending);
     buf_free(&w->blanks.saved);
+    buf_free(&w->doc.pending);
+    buf_free(&w->doc.out);
     free(w->marker_open);
     free(w->marker_close);
     free(w);
@@ -63,10 +77,16 @@ int mtc_worker_set_markers(mtc_worker *w, const char *open, const char *close)
 {
     if (!open || !close || !*open || !*close)
         return -1;
+    char *o = strdup(open), *c = strdup(close);
+    if (!o || !c) {
+        free(o);
+        free(c);
+        return MTC_ERR_NOMEM;
+    }
     free(w->marker_open);
     free(w->marker_close);
-    w->marker_open = xstrdup(open);
-    w->marker_close = xstrdup(close);
+    w->marker_open = o;
+    w->marker_close = c;
     return 0;
 }
 
@@ -398,26 +418,4 @@ void pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st)
         emit(out, st, bl->pending.data, bl->pending.len);
     buf_clear(&bl->pending);
     buf_clear(&bl->saved);
-}
-
-int mtc_clean_buffer(mtc_worker *w, const char *text, size_t len, char **out, size_t *out_len, mtc_stats *st,
-                     char *err, size_t errlen)
-{
-    buf result = {0};
-    pipeline_doc_begin(w);
-    size_t max_line = (size_t)w->engine->cfg.max_line_bytes, pos = 0, n, eoln;
-    while (pos < len && line_find(text + pos, len - pos, max_line, true, &n, &eoln)) {
-        if (pipeline_doc_line(w, text + pos, n, text + pos + n, eoln, &result, st) < 0) {
-            snprintf(err, errlen, "%s", w->err);
-            buf_free(&result);
-            return -1;
-        }
-        pos += n + eoln;
-    }
-    pipeline_doc_end(w, &result, st);
-    if (!result.data)
-        buf_append(&result, "", 0);
-    *out = result.data;
-    *out_len = result.len;
-    return 0;
 }

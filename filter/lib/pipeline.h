@@ -1,4 +1,5 @@
-/* Streaming document processing: feed a document line by line. */
+/* Document processing line by line, under the public streaming API of
+   stream.c (mtc_doc_begin/feed/end), which cuts the lines. */
 #ifndef MTC_PIPELINE_H
 #define MTC_PIPELINE_H
 #include "engine.h"
