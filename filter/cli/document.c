@@ -31,14 +31,12 @@ void document_free(document *d)
 
 bool document_has_text(const document *d) { return d->kind == DOC_TEXT || d->layout.has_text; }
 
-/* --explain and --html both watch the segments; a worker has one hook. */
+/* Several sinks may watch the segments; a worker has one hook. */
 static void segment_hook(void *ctx, const mtc_segment_info *info)
 {
     doc_worker *dw = ctx;
-    if (dw->settings->explain)
-        explain_segment(&dw->explain, info);
-    if (dw->segments)
-        seglog_record(dw->segments, info);
+    for (size_t i = 0; i < dw->settings->n_segment; i++)
+        dw->settings->segment[i](dw->doc, info);
 }
 
 doc_worker *doc_worker_new(const doc_settings *s, char *err, size_t errlen)
@@ -53,7 +51,7 @@ doc_worker *doc_worker_new(const doc_settings *s, char *err, size_t errlen)
     doc_worker *dw = xcalloc(1, sizeof *dw);
     dw->settings = s;
     dw->worker = w;
-    if (s->explain || s->keep_segments)
+    if (s->n_segment)
         mtc_worker_set_segment_hook(w, segment_hook, dw);
     return dw;
 }
@@ -132,9 +130,7 @@ static void shrink_scratch(doc_worker *dw)
 
 void doc_worker_attach(doc_worker *dw, document *d)
 {
-    dw->explain.out = &d->explain;
-    dw->explain.doc = d->no;
-    dw->segments = dw->settings->keep_segments ? &d->segments : NULL;
+    dw->doc = d;
 }
 
 void document_process(doc_worker *dw, document *d)

@@ -1,4 +1,6 @@
 #include "html.h"
+#include "json.h"
+#include "sink.h"
 #include "buf.h"
 #include "output.h"
 #include "text.h"
@@ -536,3 +538,43 @@ void html_free(html_report *h)
     buf_free(&h->page);
     free(h);
 }
+
+/* The --html sink: the worker threads log the segments into the document;
+   the page is built here, on the writing thread, in input order. The id
+   shows as text: a string id decoded, another JSON value as written. */
+static int html_sink_open(const sink_env *env, void **state)
+{
+    if (env->opt->html_path && !(*state = html_open(env->opt->html_path, env->engine, env->opt->mode, env->err,
+                                                    env->errlen)))
+        return -1;
+    return 0;
+}
+
+static void html_sink_segment(document *d, const mtc_segment_info *info) { seglog_record(&d->segments, info); }
+
+static int html_sink_document(const sink_env *env, void *state, document *d)
+{
+    seglog_replay(&d->segments, html_segment, state);
+    seglog_clear(&d->segments);
+    if (!d->complete)
+        return 0;
+    buf id = {0};
+    const buf *json = &d->id_json;
+    if (json->len && json->data[0] == '"')
+        json_decode_string(json->data, json->len, &id);
+    else if (json->len)
+        buf_append(&id, json->data, json->len);
+    int rc = html_doc_end(state, d->no, id.len ? id.data : NULL, &d->stats, env->err, env->errlen);
+    buf_free(&id);
+    return rc;
+}
+
+static int html_sink_close(const sink_env *env, void *state, int rc)
+{
+    return rc == 0 ? html_finish(state, env->err, env->errlen) : rc;
+}
+
+static void html_sink_free(void *state) { html_free(state); }
+
+const sink_ops html_sink = {"html", html_sink_open, html_sink_segment, html_sink_document, html_sink_close,
+                            html_sink_free};
