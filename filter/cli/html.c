@@ -3,7 +3,6 @@
 #include "sink.h"
 #include "buf.h"
 #include "output.h"
-#include "text.h"
 #include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
@@ -11,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <unicode/utf8.h>
 
 /* Counter indexes in report order, from the library's list, so the page
    cannot miss a counter the JSON report has. */
@@ -171,7 +171,10 @@ static void esc(buf *b, const char *s, size_t n)
             continue;
         }
         size_t start = i;
-        int cp = utf8_next(s, n, &i);
+        int32_t pos = (int32_t)i; /* a segment is one line: far below 2 GB */
+        UChar32 cp;
+        U8_NEXT((const uint8_t *)s, pos, (int32_t)n, cp);
+        i = (size_t)pos;
         if (cp < 0 || cp < 0xA0) /* ill-formed, or a C1 control */
             buf_append_str(b, "\xEF\xBF\xBD");
         else
