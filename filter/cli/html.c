@@ -199,29 +199,6 @@ static const char *mode_name(mtc_mode m)
     return m == MTC_MODE_FLAG ? "flag" : m == MTC_MODE_DROP ? "drop" : "repair";
 }
 
-/* The summary rows wait in an unlinked temporary file: memory stays the
-   same however many documents there are. */
-static FILE *temp_file(char *err, size_t errlen)
-{
-    const char *dir = getenv("TMPDIR");
-    buf path = {0};
-    buf_printf(&path, "%s/mtclean-html.XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path.data);
-    FILE *f = NULL;
-    if (fd < 0)
-        snprintf(err, errlen, "%s: %s", path.data, strerror(errno));
-    else {
-        unlink(path.data);
-        f = fdopen(fd, "w+b");
-        if (!f) {
-            snprintf(err, errlen, "temporary file: %s", strerror(errno));
-            close(fd);
-        }
-    }
-    buf_free(&path);
-    return f;
-}
-
 static int flush_page(html_report *h, char *err, size_t errlen)
 {
     int rc = writer_write(&h->out, h->page.data, h->page.len, err, errlen);
@@ -233,7 +210,7 @@ html_report *html_open(const char *path, const mtc_engine *engine, mtc_mode mode
 {
     html_report *h = xcalloc(1, sizeof *h);
     h->engine = engine;
-    h->rows = temp_file(err, errlen);
+    h->rows = temp_file("mtclean-html", err, errlen);
     if (!h->rows || writer_open(&h->out, path, false, err, errlen) < 0) {
         html_free(h);
         return NULL;

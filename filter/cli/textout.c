@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* A temporary file is copied out in pieces of this size. */
 #define COPY_BYTES ((size_t)1 << 20)
@@ -18,24 +17,6 @@ typedef struct text_out {
     FILE *spill;    /* the streamed document's text, while --min-quality has not decided */
     bool streaming; /* a streamed document has begun */
 } text_out;
-
-/* A temporary file in $TMPDIR (default /tmp), gone once closed. */
-static FILE *spill_file(char *err, size_t errlen)
-{
-    const char *dir = getenv("TMPDIR");
-    buf path = {0};
-    buf_printf(&path, "%s/mtclean-spill.XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path.data);
-    FILE *f = fd < 0 ? NULL : fdopen(fd, "w+");
-    if (!f)
-        snprintf(err, errlen, "cannot create a temporary file %s: %s", path.data, strerror(errno));
-    if (fd >= 0)
-        unlink(path.data);
-    if (fd >= 0 && !f)
-        close(fd);
-    buf_free(&path);
-    return f;
-}
 
 /* Copies a streamed document's text from the spill file to the output. */
 static int copy_spill(const sink_env *env, text_out *t)
@@ -67,7 +48,7 @@ static int stream_piece(const sink_env *env, text_out *t, document *d)
         t->streaming = true;
         if (sink_write(env, &t->out, &d->prefix) < 0)
             return -1;
-        if (env->opt->min_quality_set && !(t->spill = spill_file(env->err, env->errlen)))
+        if (env->opt->min_quality_set && !(t->spill = temp_file("mtclean-spill", env->err, env->errlen)))
             return -1;
     }
     if (t->spill) {
