@@ -4,27 +4,6 @@
 #include <inttypes.h>
 #include <string.h>
 
-void json_append_string(buf *b, const char *s, size_t n)
-{
-    buf_append_char(b, '"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"': buf_append_str(b, "\\\""); break;
-        case '\\': buf_append_str(b, "\\\\"); break;
-        case '\n': buf_append_str(b, "\\n"); break;
-        case '\r': buf_append_str(b, "\\r"); break;
-        case '\t': buf_append_str(b, "\\t"); break;
-        default:
-            if (c < 0x20)
-                buf_printf(b, "\\u%04x", c);
-            else
-                buf_append_char(b, (char)c);
-        }
-    }
-    buf_append_char(b, '"');
-}
-
 void report_append_counters(buf *b, const mtc_engine *engine, const mtc_stats *st)
 {
     const char *sep = "";
