@@ -41,8 +41,9 @@ static int load_rules_dir(mtc_engine *e, const char *dir, char *err, size_t errl
     return rc;
 }
 
-static mtc_engine *engine_load(const mtc_paths *paths, char *err, size_t errlen)
+static void *engine_load(const void *arg, char *err, size_t errlen)
 {
+    const mtc_paths *paths = arg;
     static const mtc_paths no_paths;
     if (!paths)
         paths = &no_paths;
@@ -80,14 +81,7 @@ static mtc_engine *engine_load(const mtc_paths *paths, char *err, size_t errlen)
 
 mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
 {
-    oom_guard g;
-    if (!OOM_GUARD(&g)) {
-        snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    mtc_engine *e = engine_load(paths, err, errlen);
-    oom_pop(&g);
-    return e;
+    return oom_guarded_new(engine_load, paths, err, errlen);
 }
 
 void mtc_engine_free(mtc_engine *e)

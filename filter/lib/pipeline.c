@@ -7,8 +7,9 @@
 #define DEFAULT_MARKER_OPEN "\xE2\x9F\xA6"  /* ⟦ */
 #define DEFAULT_MARKER_CLOSE "\xE2\x9F\xA7" /* ⟧ */
 
-static mtc_worker *worker_new(const mtc_engine *engine, char *err, size_t errlen)
+static void *worker_new(const void *arg, char *err, size_t errlen)
 {
+    const mtc_engine *engine = arg;
     mtc_worker *w = xcalloc(1, sizeof *w);
     w->engine = engine;
     w->mode = MTC_MODE_REPAIR;
@@ -31,14 +32,7 @@ static mtc_worker *worker_new(const mtc_engine *engine, char *err, size_t errlen
 
 mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
 {
-    oom_guard g;
-    if (!OOM_GUARD(&g)) {
-        snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    mtc_worker *w = worker_new(engine, err, errlen);
-    oom_pop(&g);
-    return w;
+    return oom_guarded_new(worker_new, engine, err, errlen);
 }
 
 void mtc_worker_free(mtc_worker *w)

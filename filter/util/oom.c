@@ -1,5 +1,6 @@
 #include "oom.h"
 #include "mtclean.h"
+#include <stdio.h>
 #include <stdlib.h>
 
 /* Set once by the program, before any worker runs; read by every thread. */
@@ -31,4 +32,17 @@ _Noreturn void oom_fail(size_t bytes)
         abort();
     innermost = g->outer;
     longjmp(g->jump, 1);
+}
+
+void *oom_guarded_new(void *(*make)(const void *arg, char *err, size_t errlen), const void *arg, char *err,
+                      size_t errlen)
+{
+    oom_guard g;
+    if (!OOM_GUARD(&g)) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    void *made = make(arg, err, errlen);
+    oom_pop(&g);
+    return made;
 }

@@ -25,4 +25,8 @@ _Noreturn void oom_fail(size_t bytes);
    guard is then already removed). setjmp must be called in the guarded
    function itself, hence a macro. */
 #define OOM_GUARD(g) (oom_push(g), setjmp((g)->jump) == 0)
+/* make(arg, err, errlen) under a guard: its result, or NULL with "out of
+   memory" in err. For the public calls that create something. */
+void *oom_guarded_new(void *(*make)(const void *arg, char *err, size_t errlen), const void *arg, char *err,
+                      size_t errlen);
 #endif
