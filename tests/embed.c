@@ -8,6 +8,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Names the library uses inside: a program may define its own (the
+   library exports only mtc_ symbols, in its shared and static forms). */
+typedef struct my_buf {
+    char *data;
+    size_t len, cap;
+} my_buf;
+
+int buf_append(my_buf *b, const char *p, size_t n)
+{
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 65536;
+        while (cap < b->len + n)
+            cap *= 2;
+        char *d = realloc(b->data, cap);
+        if (!d)
+            return -1;
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    return 0;
+}
+
+size_t tokenize(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] != ' ' && s[i] != '\n' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n');
+    return words;
+}
+
 static void count_segment(void *ctx, const mtc_segment_info *info)
 {
     unsigned *mixed_seen = ctx;
@@ -26,15 +58,15 @@ int main(int argc, char **argv)
         perror(argv[1]);
         return 2;
     }
-    char *text = NULL;
-    size_t len = 0, cap = 0, got;
-    do {
-        if (len == cap && !(text = realloc(text, cap = cap ? 2 * cap : 65536)))
+    my_buf in = {0};
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (buf_append(&in, chunk, got) < 0)
             return 2;
-        got = fread(text + len, 1, cap - len, f);
-        len += got;
-    } while (got > 0);
     fclose(f);
+    char *text = in.data;
+    size_t len = in.len;
 
     char err[1024];
     mtc_engine *engine = mtc_engine_load(NULL, err, sizeof err);
@@ -54,6 +86,7 @@ int main(int argc, char **argv)
     int rc = mtc_clean_buffer(worker, text, len, &out, &out_len, &stats, err, sizeof err);
     if (rc == 0) {
         fwrite(out, 1, out_len, stdout);
+        fprintf(stderr, "words in=%zu out=%zu\n", tokenize(text, len), tokenize(out, out_len));
         fprintf(stderr, "mtclean %s: segments=%llu mixed=%llu hook_mixed=%u quality=%.4f\n", mtc_version(),
                 (unsigned long long)stats.segments, (unsigned long long)stats.mixed_segments, mixed_seen,
                 mtc_stats_quality(&stats));

@@ -105,7 +105,8 @@ ok $? "pkg-config --cflags --libs mtclean"
 $CC -std=c11 -Wall -Wextra -Werror $cflags -o "$tmp/embed" "$SRCDIR/tests/embed.c" $libs 2>"$tmp/err"
 ok $? "a C program compiles and links with them (no --static needed)"
 show "$tmp/err"
-"$tmp/embed" corrupted-lepoint.txt >"$tmp/embed.out" 2>"$tmp/embed.err"
+# (with --enable-shared it runs on the installed libmtclean.so)
+LD_LIBRARY_PATH="$LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$tmp/embed" corrupted-lepoint.txt >"$tmp/embed.out" 2>"$tmp/embed.err"
 ok $? "it cleans a buffer with the installed data"
 show "$tmp/embed.err"
 cmp -s "$tmp/embed.out" "$SRCDIR/tests/expected/corrupted-lepoint.repair"
@@ -118,6 +119,27 @@ ok $? "  its counters and segment hook agree with the report"
 $CC -std=c11 -o "$tmp/embed-static" "$SRCDIR/tests/embed.c" $(pkg-config --cflags --static --libs mtclean) 2>"$tmp/err"
 ok $? "pkg-config --static --libs links too"
 show "$tmp/err"
+
+# Only the API is visible: the static archive and the shared library (when
+# built) define no global symbol but mtc_*, so the program above, which has
+# its own buf_append and tokenize, links with either.
+for lib in "$LIBDIR/libmtclean.a" "$LIBDIR/libmtclean.so"; do
+    [ -e "$lib" ] || continue
+    opt=-g && case $lib in *.so) opt=-D ;; esac
+    nm $opt --defined-only "$lib" | awk 'NF >= 3 && $2 ~ /^[A-Z]$/ && $2 != "U" { print $3 }' | sort -u >"$tmp/syms"
+    grep -v '^mtc_' "$tmp/syms" >"$tmp/others"
+    [ -s "$tmp/syms" ] && [ ! -s "$tmp/others" ]
+    ok $? "${lib##*/} exports only mtc_ symbols ($(wc -l <"$tmp/syms") of them)"
+    show "$tmp/others"
+done
+if [ -e "$LIBDIR/libmtclean.a" ]; then
+    # shellcheck disable=SC2046
+    $CC -std=c11 -o "$tmp/embed-archive" "$SRCDIR/tests/embed.c" -I"$INCLUDEDIR" "$LIBDIR/libmtclean.a" \
+        $(pkg-config --static --libs mtclean | sed 's/-lmtclean//') 2>"$tmp/err" &&
+        "$tmp/embed-archive" corrupted-lepoint.txt 2>/dev/null | cmp -s - "$SRCDIR/tests/expected/corrupted-lepoint.repair"
+    ok $? "a program with its own buf_append and tokenize links libmtclean.a and cleans"
+    show "$tmp/err"
+fi
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

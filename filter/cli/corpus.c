@@ -1,7 +1,4 @@
 #include "corpus.h"
-#include "json.h"
-#include "pipeline.h"
-#include "report.h"
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -66,92 +63,25 @@ static void discard(void *ctx, void *job)
     batch_free(job);
 }
 
-static int write_buf(corpus *c, writer *w, const buf *b)
-{
-    if (!b->len)
-        return 0;
-    if (writer_write(w, b->data, b->len, c->err, sizeof c->err) < 0) {
-        c->emit_failed = true;
-        return -1;
-    }
-    return 0;
-}
-
 static bool is_dropped(const corpus *c, const document *d)
 {
     return document_has_text(d) && c->opt->min_quality_set && mtc_stats_quality(&d->stats) < c->opt->min_quality;
 }
 
-static void append_report_line(corpus *c, const document *d, bool dropped)
+/* The document (or a streamed one's piece) to every sink of the run, in
+   the table's order. */
+static int to_sinks(corpus *c, document *d)
 {
-    buf extra = {0};
-    if (c->opt->jsonl)
-        buf_printf(&extra, ",\"has_text\":%s", document_has_text(d) ? "true" : "false");
-    if (c->opt->min_quality_set)
-        buf_printf(&extra, ",\"dropped_document\":%s", dropped ? "true" : "false");
-    buf_clear(&c->scratch);
-    report_append_entry(&c->scratch, c->engine, d->no, d->id_json.len ? d->id_json.data : NULL, d->id_json.len,
-                        &d->stats, extra.data);
-    buf_free(&extra);
+    for (size_t i = 0; i < sink_count; i++)
+        if (c->sink_state[i] && sink_table[i]->document(&c->env, c->sink_state[i], d) < 0) {
+            c->emit_failed = true;
+            return -1;
+        }
+    return 0;
 }
 
-/* Copies a streamed document's text from the spill file to the output. */
-static int copy_spill(corpus *c)
-{
-    if (fflush(c->spill) != 0 || fseek(c->spill, 0, SEEK_SET) != 0) {
-        snprintf(c->err, sizeof c->err, "temporary file: %s", strerror(errno));
-        return -1;
-    }
-    buf chunk = {0};
-    buf_reserve(&chunk, FLUSH_BYTES);
-    int rc = 0;
-    size_t got;
-    while (rc == 0 && (got = fread(chunk.data, 1, FLUSH_BYTES, c->spill)) > 0) {
-        chunk.len = got;
-        rc = write_buf(c, &c->out, &chunk);
-    }
-    if (rc == 0 && ferror(c->spill)) {
-        snprintf(c->err, sizeof c->err, "temporary file: read error");
-        rc = -1;
-    }
-    buf_free(&chunk);
-    return rc;
-}
-
-/* The document's segments to the --html page, which is built here, on
-   the writing thread. */
-static void html_segments(corpus *c, document *d)
-{
-    if (!c->html)
-        return;
-    seglog_replay(&d->segments, html_segment, c->html);
-    seglog_clear(&d->segments);
-}
-
-/* The --html page shows the id as text: a string id decoded, another JSON
-   value as written. */
-static int html_document(corpus *c, document *d)
-{
-    if (!c->html)
-        return 0;
-    html_segments(c, d);
-    buf id = {0};
-    const buf *json = &d->id_json;
-    if (json->len && json->data[0] == '"')
-        json_decode_string(json->data, json->len, &id);
-    else if (json->len)
-        buf_append(&id, json->data, json->len);
-    int rc = html_doc_end(c->html, d->no, id.len ? id.data : NULL, &d->stats, c->err, sizeof c->err);
-    buf_free(&id);
-    if (rc < 0)
-        c->emit_failed = true;
-    return rc;
-}
-
-/* In input order: the summary, the text (unless dropped), --explain, --html,
-   the report, the progress line. A streamed document's text is already out, or
-   in the spill file. */
-static int finish_document(corpus *c, document *d, bool streamed)
+/* In input order, a document done: to the sinks, unless it failed. */
+static int finish_document(corpus *c, document *d)
 {
     if (d->failed) {
         if (d->kind == DOC_RECORD)
@@ -161,26 +91,10 @@ static int finish_document(corpus *c, document *d, bool streamed)
         c->emit_failed = true;
         return -1;
     }
-    bool dropped = is_dropped(c, d);
-    summary_add(&c->sum, &d->stats, document_has_text(d), dropped);
+    d->dropped = is_dropped(c, d);
+    d->complete = true;
     c->mixed_total += d->stats.mixed_segments;
-    if (!streamed && (write_buf(c, &c->out, &d->prefix) < 0 || (!dropped && write_buf(c, &c->out, &d->output) < 0)))
-        return -1;
-    if (streamed && c->spill && !dropped && copy_spill(c) < 0)
-        return -1;
-    if (c->have_explain && write_buf(c, &c->explain_out, &d->explain) < 0)
-        return -1;
-    if (html_document(c, d) < 0)
-        return -1;
-    if (c->have_report) {
-        append_report_line(c, d, dropped);
-        if (write_buf(c, &c->report, &c->scratch) < 0)
-            return -1;
-    }
-    c->done_documents++;
-    c->done_bytes += d->input_bytes;
-    progress_update(&c->prog, c->done_documents, c->done_bytes);
-    return 0;
+    return to_sinks(c, d);
 }
 
 static int emit(void *ctx, void *job)
@@ -188,7 +102,7 @@ static int emit(void *ctx, void *job)
     doc_batch *b = job;
     int rc = 0;
     for (size_t i = 0; i < b->count && rc == 0; i++)
-        rc = finish_document(ctx, b->docs[i], false);
+        rc = finish_document(ctx, b->docs[i]);
     batch_free(b);
     return rc;
 }
@@ -203,44 +117,36 @@ static int submit_pending(corpus *c)
 
 static const workqueue_ops queue_ops = {state_new, state_free, process, emit, discard};
 
+/* Every sink the options ask for, in the table's order; those that record
+   segments are called by the worker threads' hook. */
+static int open_sinks(corpus *c)
+{
+    for (size_t i = 0; i < sink_count && i < CORPUS_MAX_SINKS; i++) {
+        const sink_ops *ops = sink_table[i];
+        if (ops->open(&c->env, &c->sink_state[i]) < 0)
+            return -1;
+        if (c->sink_state[i] && ops->segment && c->settings.n_segment < DOC_SEGMENT_SINKS)
+            c->settings.segment[c->settings.n_segment++] = ops->segment;
+    }
+    return 0;
+}
+
 int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
 {
     memset(c, 0, sizeof *c);
     c->opt = opt;
     c->engine = engine;
+    c->env = (sink_env){opt, engine, c->err, sizeof c->err};
     c->fields = (jsonl_fields){opt->field, opt->id_field, opt->quality_field};
     c->settings = (doc_settings){
         .engine = engine, .mode = opt->mode, .marker_open = opt->marker_open, .marker_close = opt->marker_close,
-        .explain = opt->explain_path != NULL, .keep_segments = opt->html_path != NULL,
         .fields = opt->jsonl ? &c->fields : NULL,
     };
-    summary_init(&c->sum, engine);
-    bool terminal = isatty(STDERR_FILENO);
-    progress_init(&c->prog, opt->progress == PROGRESS_ON || (opt->progress == PROGRESS_AUTO && terminal), terminal);
+    if (open_sinks(c) < 0)
+        return -1;
     c->queue = workqueue_new(opt->threads, (size_t)opt->threads * JOBS_PER_THREAD, opt->max_buffer, &queue_ops, c,
                              c->err, sizeof c->err);
-    if (!c->queue)
-        return -1;
-    if (writer_open(&c->out, opt->output_path, opt->gzip_output, c->err, sizeof c->err) < 0)
-        return -1;
-    c->have_out = true;
-    if (opt->report_path) {
-        if (writer_open(&c->report, opt->report_path, false, c->err, sizeof c->err) < 0)
-            return -1;
-        c->have_report = true;
-    }
-    if (opt->explain_path) {
-        if (writer_open(&c->explain_out, opt->explain_path, false, c->err, sizeof c->err) < 0)
-            return -1;
-        c->have_explain = true;
-        buf_clear(&c->scratch);
-        explain_header(&c->scratch);
-        if (write_buf(c, &c->explain_out, &c->scratch) < 0)
-            return -1;
-    }
-    if (opt->html_path && !(c->html = html_open(opt->html_path, engine, opt->mode, c->err, sizeof c->err)))
-        return -1;
-    return 0;
+    return c->queue ? 0 : -1;
 }
 
 document *corpus_document(corpus *c, doc_kind kind) { return document_new(c->engine, kind, c->opt->doc_offset + ++c->documents); }
@@ -261,56 +167,27 @@ int corpus_submit(corpus *c, document *d)
     return 0;
 }
 
-/* A streamed document's text so far: to the output, or to the spill file
-   while --min-quality has not decided. */
+/* A streamed document so far to the sinks (its text, --explain lines,
+   --html segments, the progress line). */
 static int flush_streamed(corpus *c, document *d)
 {
-    if (c->spill) {
-        if (d->output.len && fwrite(d->output.data, 1, d->output.len, c->spill) != d->output.len) {
-            snprintf(c->err, sizeof c->err, "temporary file: %s", strerror(errno));
-            return -1;
-        }
-    } else if (write_buf(c, &c->out, &d->output) < 0) {
-        return -1;
-    }
-    buf_clear(&d->output);
-    if (c->have_explain && write_buf(c, &c->explain_out, &d->explain) < 0)
-        return -1;
-    buf_clear(&d->explain);
-    html_segments(c, d);
-    return 0;
-}
-
-/* A temporary file in $TMPDIR (default /tmp), gone once closed. */
-static FILE *spill_file(char *err, size_t errlen)
-{
-    const char *dir = getenv("TMPDIR");
-    buf path = {0};
-    buf_printf(&path, "%s/mtclean-spill.XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path.data);
-    FILE *f = fd < 0 ? NULL : fdopen(fd, "w+");
-    if (!f)
-        snprintf(err, errlen, "cannot create a temporary file %s: %s", path.data, strerror(errno));
-    if (fd >= 0)
-        unlink(path.data);
-    if (fd >= 0 && !f)
-        close(fd);
-    buf_free(&path);
-    return f;
+    c->stream_flushed = d->input_bytes;
+    return to_sinks(c, d);
 }
 
 int corpus_stream_begin(corpus *c, document *d)
 {
     doc_worker *dw = submit_pending(c) < 0 ? NULL : workqueue_borrow(c->queue, c->err, sizeof c->err);
-    if (!dw || write_buf(c, &c->out, &d->prefix) < 0)
-        return -1;
-    if (c->opt->min_quality_set && !(c->spill = spill_file(c->err, sizeof c->err)))
+    if (!dw)
         return -1;
     c->stream_worker = dw;
+    d->streamed = true;
     doc_worker_attach(dw, d);
-    pipeline_doc_begin(dw->worker);
-    if (document_feed(dw->worker, d->input.data, d->input.len, &d->output, &d->stats, c->err, sizeof c->err) < 0)
+    if (mtc_doc_begin(dw->worker, document_write, &d->output, &d->stats) != MTC_OK ||
+        mtc_doc_feed(dw->worker, d->input.data, d->input.len) != MTC_OK) {
+        snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(dw->worker));
         return -1;
+    }
     buf_free(&d->input);
     return flush_streamed(c, d);
 }
@@ -318,60 +195,28 @@ int corpus_stream_begin(corpus *c, document *d)
 int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_t eoln)
 {
     d->input_bytes += n + eoln;
-    if (pipeline_doc_line(c->stream_worker->worker, line, n, line + n, eoln, &d->output, &d->stats) < 0) {
-        snprintf(c->err, sizeof c->err, "%s", pipeline_error(c->stream_worker->worker));
+    if (mtc_doc_feed(c->stream_worker->worker, line, n + eoln) != MTC_OK) {
+        snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(c->stream_worker->worker));
         return -1;
     }
-    progress_update(&c->prog, c->done_documents, c->done_bytes + d->input_bytes);
-    if (d->output.len >= FLUSH_BYTES || d->explain.len >= FLUSH_BYTES)
+    if (d->output.len >= FLUSH_BYTES || d->explain.len >= FLUSH_BYTES || d->input_bytes - c->stream_flushed >= FLUSH_BYTES)
         return flush_streamed(c, d);
     return 0;
 }
 
 int corpus_stream_end(corpus *c, document *d)
 {
-    pipeline_doc_end(c->stream_worker->worker, &d->output, &d->stats);
-    int rc = flush_streamed(c, d);
-    if (rc == 0)
-        rc = finish_document(c, d, true);
-    c->stream_worker = NULL;
-    if (c->spill)
-        fclose(c->spill);
-    c->spill = NULL;
-    document_free(d);
-    return rc;
-}
-
-static int close_writer(corpus *c, writer *w, bool *open, int rc)
-{
-    if (!*open)
-        return rc;
-    *open = false;
-    char err[512];
-    if (writer_close(w, err, sizeof err) < 0 && rc == 0) {
-        snprintf(c->err, sizeof c->err, "%s", err);
-        return -1;
-    }
-    return rc;
-}
-
-static int write_summary(corpus *c)
-{
-    buf text = {0};
-    summary_format(&c->sum, &text, c->opt->jsonl ? c->opt->field : NULL,
-                   c->opt->min_quality_set ? c->opt->min_quality : -1.0);
     int rc = 0;
-    if (!c->opt->summary_path) {
-        fputs(text.data, stderr);
-    } else {
-        writer w;
-        bool open = writer_open(&w, c->opt->summary_path, false, c->err, sizeof c->err) == 0;
-        rc = open ? 0 : -1;
-        if (open && writer_write(&w, text.data, text.len, c->err, sizeof c->err) < 0)
-            rc = -1;
-        rc = close_writer(c, &w, &open, rc);
+    if (mtc_doc_end(c->stream_worker->worker) != MTC_OK) {
+        snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(c->stream_worker->worker));
+        rc = -1;
     }
-    buf_free(&text);
+    if (rc == 0)
+        rc = flush_streamed(c, d);
+    if (rc == 0)
+        rc = finish_document(c, d);
+    c->stream_worker = NULL;
+    document_free(d);
     return rc;
 }
 
@@ -391,15 +236,9 @@ int corpus_close(corpus *c, int rc)
                 snprintf(c->err, sizeof c->err, "%s", input_err);
         }
     }
-    if (rc == 0 && c->html && html_finish(c->html, c->err, sizeof c->err) < 0)
-        rc = -1;
-    if (rc == 0)
-        progress_finish(&c->prog, c->done_documents, c->done_bytes);
-    rc = close_writer(c, &c->out, &c->have_out, rc);
-    rc = close_writer(c, &c->report, &c->have_report, rc);
-    rc = close_writer(c, &c->explain_out, &c->have_explain, rc);
-    if (rc == 0 && c->opt->summary)
-        rc = write_summary(c);
+    for (size_t i = sink_count; i-- > 0;)
+        if (c->sink_state[i])
+            rc = sink_table[i]->close(&c->env, c->sink_state[i], rc);
     return rc;
 }
 
@@ -409,11 +248,8 @@ void corpus_free(corpus *c)
     c->pending = NULL;
     workqueue_free(c->queue);
     c->queue = NULL;
-    html_free(c->html);
-    c->html = NULL;
-    if (c->spill)
-        fclose(c->spill);
-    c->spill = NULL;
-    summary_free(&c->sum);
-    buf_free(&c->scratch);
+    for (size_t i = 0; i < sink_count; i++)
+        if (c->sink_state[i])
+            sink_table[i]->free(c->sink_state[i]);
+    memset(c->sink_state, 0, sizeof c->sink_state);
 }

@@ -1,16 +1,16 @@
 /* A run over a corpus: documents go through the work queue and come out in
-   input order to the text output, the report, --explain, --html, the
-   summary and the progress line. A text document too big to queue is streamed instead. */
+   input order to the sinks (sink.h: the text output, --explain, --html,
+   the report, the summary and the progress line). A text document too big
+   to queue is streamed instead, and reaches the sinks in pieces. */
 #ifndef MTC_CORPUS_H
 #define MTC_CORPUS_H
 #include "document.h"
-#include "html.h"
 #include "options.h"
-#include "output.h"
-#include "progress.h"
-#include "summary.h"
+#include "sink.h"
 #include "workqueue.h"
 #include <stdio.h>
+
+#define CORPUS_MAX_SINKS 16
 
 typedef struct corpus {
     const options *opt;
@@ -19,17 +19,13 @@ typedef struct corpus {
     jsonl_fields fields;
     workqueue *queue;
     struct doc_batch *pending;     /* documents not yet handed to the threads */
-    writer out, report, explain_out;
-    bool have_out, have_report, have_explain;
-    html_report *html;
-    summary sum;
-    progress prog;
-    buf scratch;
+    sink_env env;
+    void *sink_state[CORPUS_MAX_SINKS]; /* of sink_table's sinks; NULL: not in this run */
     uint64_t documents;            /* numbered so far */
-    uint64_t done_documents, done_bytes, mixed_total;
+    uint64_t mixed_total;
     bool emit_failed;              /* c->err comes from writing a result, not from the input */
     doc_worker *stream_worker;     /* borrowed while a document is streamed */
-    FILE *spill;                   /* a streamed document's text, until --min-quality decides */
+    size_t stream_flushed;         /* its input bytes when last given to the sinks */
     char err[1024];
 } corpus;
 

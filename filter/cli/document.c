@@ -1,7 +1,4 @@
 #include "document.h"
-#include "engine.h"
-#include "lines.h"
-#include "pipeline.h"
 #include "report.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,14 +31,12 @@ void document_free(document *d)
 
 bool document_has_text(const document *d) { return d->kind == DOC_TEXT || d->layout.has_text; }
 
-/* --explain and --html both watch the segments; a worker has one hook. */
+/* Several sinks may watch the segments; a worker has one hook. */
 static void segment_hook(void *ctx, const mtc_segment_info *info)
 {
     doc_worker *dw = ctx;
-    if (dw->settings->explain)
-        explain_segment(&dw->explain, info);
-    if (dw->segments)
-        seglog_record(dw->segments, info);
+    for (size_t i = 0; i < dw->settings->n_segment; i++)
+        dw->settings->segment[i](dw->doc, info);
 }
 
 doc_worker *doc_worker_new(const doc_settings *s, char *err, size_t errlen)
@@ -56,7 +51,7 @@ doc_worker *doc_worker_new(const doc_settings *s, char *err, size_t errlen)
     doc_worker *dw = xcalloc(1, sizeof *dw);
     dw->settings = s;
     dw->worker = w;
-    if (s->explain || s->keep_segments)
+    if (s->n_segment)
         mtc_worker_set_segment_hook(w, segment_hook, dw);
     return dw;
 }
@@ -73,26 +68,21 @@ void doc_worker_free(doc_worker *dw)
     free(dw);
 }
 
-int document_feed(mtc_worker *w, const char *p, size_t n, buf *out, mtc_stats *st, char *err, size_t errlen)
+int document_write(void *ctx, const char *data, size_t len)
 {
-    size_t max_line = (size_t)w->engine->cfg.max_line_bytes, pos = 0, len, eoln;
-    while (pos < n && line_find(p + pos, n - pos, max_line, true, &len, &eoln)) {
-        if (pipeline_doc_line(w, p + pos, len, p + pos + len, eoln, out, st) < 0) {
-            snprintf(err, errlen, "%s", pipeline_error(w));
-            return -1;
-        }
-        pos += len + eoln;
-    }
+    buf_append(ctx, data, len);
     return 0;
 }
 
 /* Cleans text[0..n) as a whole document into out. */
 static int clean_text(doc_worker *dw, document *d, const char *text, size_t n, buf *out)
 {
-    pipeline_doc_begin(dw->worker);
-    if (document_feed(dw->worker, text, n, out, &d->stats, d->err, sizeof d->err) < 0)
+    mtc_worker *w = dw->worker;
+    if (mtc_doc_begin(w, document_write, out, &d->stats) != MTC_OK || mtc_doc_feed(w, text, n) != MTC_OK ||
+        mtc_doc_end(w) != MTC_OK) {
+        snprintf(d->err, sizeof d->err, "%s", mtc_worker_error(w));
         return -1;
-    pipeline_doc_end(dw->worker, out, &d->stats);
+    }
     return 0;
 }
 
@@ -140,9 +130,7 @@ static void shrink_scratch(doc_worker *dw)
 
 void doc_worker_attach(doc_worker *dw, document *d)
 {
-    dw->explain.out = &d->explain;
-    dw->explain.doc = d->no;
-    dw->segments = dw->settings->keep_segments ? &d->segments : NULL;
+    dw->doc = d;
 }
 
 void document_process(doc_worker *dw, document *d)

@@ -4,7 +4,6 @@
 #ifndef MTC_DOCUMENT_H
 #define MTC_DOCUMENT_H
 #include "buf.h"
-#include "explain.h"
 #include "jsonl.h"
 #include "mtclean.h"
 #include "seglog.h"
@@ -12,13 +11,18 @@
 
 typedef enum { DOC_TEXT, DOC_RECORD } doc_kind;
 
+typedef struct document document;
+/* A sink's record of a segment, made on a worker thread (sink.h). */
+typedef void (*doc_segment_fn)(document *d, const mtc_segment_info *info);
+#define DOC_SEGMENT_SINKS 8
+
 /* What every thread's worker is set up with. */
 typedef struct doc_settings {
     const mtc_engine *engine;
     mtc_mode mode;
     const char *marker_open, *marker_close; /* NULL: the defaults */
-    bool explain;                           /* collect --explain lines */
-    bool keep_segments;                     /* log the segments (for --html) */
+    doc_segment_fn segment[DOC_SEGMENT_SINKS]; /* the sinks that record segments */
+    size_t n_segment;
     const jsonl_fields *fields;             /* JSONL mode */
 } doc_settings;
 
@@ -26,12 +30,11 @@ typedef struct doc_settings {
 typedef struct doc_worker {
     const doc_settings *settings;
     mtc_worker *worker;
-    explain explain;
-    seglog *segments;                  /* the current document's log, if kept */
+    document *doc;                     /* the document being cleaned */
     buf text, cleaned, value, quality; /* JSONL scratch */
 } doc_worker;
 
-typedef struct document {
+struct document {
     uint64_t no;          /* 1-based, in input order */
     doc_kind kind;
     buf prefix;           /* written before the document even if it is dropped (a --doc-sep line) */
@@ -46,11 +49,15 @@ typedef struct document {
     /* Results. */
     buf output;           /* the cleaned text, or the whole record line */
     buf explain;          /* --explain lines */
-    seglog segments;      /* with keep_segments */
+    seglog segments;      /* for --html */
     mtc_stats stats;
     bool failed;
     char err[512];
-} document;
+    /* Set by the corpus for the sinks. */
+    bool streamed;        /* cleaned as it was read, given to the sinks in pieces */
+    bool complete;        /* the whole document (else a streamed one's piece so far) */
+    bool dropped;         /* by --min-quality */
+};
 
 document *document_new(const mtc_engine *engine, doc_kind kind, uint64_t no);
 void document_free(document *d);
@@ -62,10 +69,9 @@ void doc_worker_free(doc_worker *dw);
 /* Cleans the document (thread-safe given one doc_worker per thread). On a
    rule failure sets failed and err. */
 void document_process(doc_worker *dw, document *d);
-/* Points the worker's --explain lines and segment log at the document. */
+/* Points the worker's segment hook at the document. */
 void doc_worker_attach(doc_worker *dw, document *d);
 
-/* Cleans the lines of p[0..n), cut as the input reader cuts them, with a
-   worker between pipeline_doc_begin and _end. Returns 0, or -1 with err filled. */
-int document_feed(mtc_worker *w, const char *p, size_t n, buf *out, mtc_stats *st, char *err, size_t errlen);
+/* An mtc_write_fn appending to the buf ctx. */
+int document_write(void *ctx, const char *data, size_t len);
 #endif

@@ -1,4 +1,6 @@
 #include "explain.h"
+#include "sink.h"
+#include <stdlib.h>
 #include <inttypes.h>
 
 void explain_header(buf *out)
@@ -29,3 +31,39 @@ void explain_segment(void *ctx, const mtc_segment_info *info)
     append_tsv_field(ex->out, info->text, info->len);
     buf_append_char(ex->out, '\n');
 }
+
+/* The --explain sink: the lines are made on the worker threads, into the
+   document, and written in input order. */
+static int explain_open(const sink_env *env, void **state)
+{
+    if (!env->opt->explain_path)
+        return 0;
+    writer *w = xcalloc(1, sizeof *w);
+    if (writer_open(w, env->opt->explain_path, false, env->err, env->errlen) < 0) {
+        free(w);
+        return -1;
+    }
+    *state = w;
+    buf header = {0};
+    explain_header(&header);
+    int rc = sink_write(env, w, &header);
+    buf_free(&header);
+    return rc;
+}
+
+static void explain_doc_segment(document *d, const mtc_segment_info *info)
+{
+    explain ex = {.out = &d->explain, .doc = d->no};
+    explain_segment(&ex, info);
+}
+
+static int explain_document(const sink_env *env, void *state, document *d)
+{
+    int rc = sink_write(env, state, &d->explain);
+    buf_clear(&d->explain);
+    return rc;
+}
+
+static int explain_close(const sink_env *env, void *state, int rc) { return sink_close_writer(env, state, rc); }
+
+const sink_ops explain_sink = {"explain", explain_open, explain_doc_segment, explain_document, explain_close, free};

@@ -1,7 +1,8 @@
 #include "html.h"
+#include "json.h"
+#include "sink.h"
 #include "buf.h"
 #include "output.h"
-#include "text.h"
 #include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <unicode/utf8.h>
 
 /* Counter indexes in report order, from the library's list, so the page
    cannot miss a counter the JSON report has. */
@@ -169,7 +171,10 @@ static void esc(buf *b, const char *s, size_t n)
             continue;
         }
         size_t start = i;
-        int cp = utf8_next(s, n, &i);
+        int32_t pos = (int32_t)i; /* a segment is one line: far below 2 GB */
+        UChar32 cp;
+        U8_NEXT((const uint8_t *)s, pos, (int32_t)n, cp);
+        i = (size_t)pos;
         if (cp < 0 || cp < 0xA0) /* ill-formed, or a C1 control */
             buf_append_str(b, "\xEF\xBF\xBD");
         else
@@ -194,29 +199,6 @@ static const char *mode_name(mtc_mode m)
     return m == MTC_MODE_FLAG ? "flag" : m == MTC_MODE_DROP ? "drop" : "repair";
 }
 
-/* The summary rows wait in an unlinked temporary file: memory stays the
-   same however many documents there are. */
-static FILE *temp_file(char *err, size_t errlen)
-{
-    const char *dir = getenv("TMPDIR");
-    buf path = {0};
-    buf_printf(&path, "%s/mtclean-html.XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path.data);
-    FILE *f = NULL;
-    if (fd < 0)
-        snprintf(err, errlen, "%s: %s", path.data, strerror(errno));
-    else {
-        unlink(path.data);
-        f = fdopen(fd, "w+b");
-        if (!f) {
-            snprintf(err, errlen, "temporary file: %s", strerror(errno));
-            close(fd);
-        }
-    }
-    buf_free(&path);
-    return f;
-}
-
 static int flush_page(html_report *h, char *err, size_t errlen)
 {
     int rc = writer_write(&h->out, h->page.data, h->page.len, err, errlen);
@@ -228,7 +210,7 @@ html_report *html_open(const char *path, const mtc_engine *engine, mtc_mode mode
 {
     html_report *h = xcalloc(1, sizeof *h);
     h->engine = engine;
-    h->rows = temp_file(err, errlen);
+    h->rows = temp_file("mtclean-html", err, errlen);
     if (!h->rows || writer_open(&h->out, path, false, err, errlen) < 0) {
         html_free(h);
         return NULL;
@@ -536,3 +518,43 @@ void html_free(html_report *h)
     buf_free(&h->page);
     free(h);
 }
+
+/* The --html sink: the worker threads log the segments into the document;
+   the page is built here, on the writing thread, in input order. The id
+   shows as text: a string id decoded, another JSON value as written. */
+static int html_sink_open(const sink_env *env, void **state)
+{
+    if (env->opt->html_path && !(*state = html_open(env->opt->html_path, env->engine, env->opt->mode, env->err,
+                                                    env->errlen)))
+        return -1;
+    return 0;
+}
+
+static void html_sink_segment(document *d, const mtc_segment_info *info) { seglog_record(&d->segments, info); }
+
+static int html_sink_document(const sink_env *env, void *state, document *d)
+{
+    seglog_replay(&d->segments, html_segment, state);
+    seglog_clear(&d->segments);
+    if (!d->complete)
+        return 0;
+    buf id = {0};
+    const buf *json = &d->id_json;
+    if (json->len && json->data[0] == '"')
+        json_decode_string(json->data, json->len, &id);
+    else if (json->len)
+        buf_append(&id, json->data, json->len);
+    int rc = html_doc_end(state, d->no, id.len ? id.data : NULL, &d->stats, env->err, env->errlen);
+    buf_free(&id);
+    return rc;
+}
+
+static int html_sink_close(const sink_env *env, void *state, int rc)
+{
+    return rc == 0 ? html_finish(state, env->err, env->errlen) : rc;
+}
+
+static void html_sink_free(void *state) { html_free(state); }
+
+const sink_ops html_sink = {"html", html_sink_open, html_sink_segment, html_sink_document, html_sink_close,
+                            html_sink_free};

@@ -388,3 +388,25 @@ bool json_string_is(const char *tok, size_t n, const char *name)
     buf_free(&decoded);
     return same;
 }
+
+/* The encoder, beside the decoder: the report, ids and changed texts. */
+void json_append_string(buf *b, const char *s, size_t n)
+{
+    buf_append_char(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"': buf_append_str(b, "\\\""); break;
+        case '\\': buf_append_str(b, "\\\\"); break;
+        case '\n': buf_append_str(b, "\\n"); break;
+        case '\r': buf_append_str(b, "\\r"); break;
+        case '\t': buf_append_str(b, "\\t"); break;
+        default:
+            if (c < 0x20)
+                buf_printf(b, "\\u%04x", c);
+            else
+                buf_append_char(b, (char)c);
+        }
+    }
+    buf_append_char(b, '"');
+}

@@ -34,6 +34,9 @@ void json_object_free(json_object *obj);
 /* Appends the text of a string token (quotes included) that
    json_parse_object accepted: escapes decoded, \uXXXX as UTF-8. */
 void json_decode_string(const char *tok, size_t n, buf *out);
+/* Appends s[0..n) as a JSON string token: quotes, backslash and control
+   characters escaped, other bytes as they are. */
+void json_append_string(buf *b, const char *s, size_t n);
 /* Whether a string token decodes to name. */
 bool json_string_is(const char *tok, size_t n, const char *name);
 #endif

@@ -4,6 +4,17 @@
 #include "sources.h"
 #include "summarize.h"
 #include <stdio.h>
+#include <stdlib.h>
+
+/* There is no useful recovery from out of memory in a filter: say so and
+   stop, in the library's threads as in the program's own code. */
+static void out_of_memory(void *ctx, size_t bytes)
+{
+    (void)ctx;
+    (void)bytes;
+    fputs("mtclean: out of memory\n", stderr);
+    abort();
+}
 
 static int run_inputs(corpus *c, const options *opt)
 {
@@ -17,6 +28,7 @@ static int run_inputs(corpus *c, const options *opt)
 
 int main(int argc, char **argv)
 {
+    mtc_set_oom_handler(out_of_memory, NULL);
     options opt;
     int parsed = options_parse(&opt, argc, argv);
     if (parsed != 0) {

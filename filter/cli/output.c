@@ -1,7 +1,9 @@
 #include "output.h"
+#include "buf.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -73,4 +75,25 @@ int writer_close(writer *w, char *err, size_t errlen)
     memset(w, 0, sizeof *w);
     w->fd = -1;
     return rc;
+}
+
+FILE *temp_file(const char *name, char *err, size_t errlen)
+{
+    const char *dir = getenv("TMPDIR");
+    buf path = {0};
+    buf_printf(&path, "%s/%s.XXXXXX", dir && *dir ? dir : "/tmp", name);
+    int fd = mkstemp(path.data);
+    FILE *f = NULL;
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot create a temporary file %s: %s", path.data, strerror(errno));
+    } else {
+        unlink(path.data);
+        f = fdopen(fd, "w+b");
+        if (!f) {
+            snprintf(err, errlen, "temporary file: %s", strerror(errno));
+            close(fd);
+        }
+    }
+    buf_free(&path);
+    return f;
 }

@@ -3,6 +3,7 @@
 #define MTC_OUTPUT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <zlib.h>
 
 typedef struct writer {
@@ -16,4 +17,8 @@ int writer_open(writer *w, const char *path, bool gzip, char *err, size_t errlen
 int writer_write(writer *w, const void *p, size_t n, char *err, size_t errlen);
 /* Flushes and closes; reports a late write error (full disk...). */
 int writer_close(writer *w, char *err, size_t errlen);
+/* A new temporary file $TMPDIR/NAME.XXXXXX (default /tmp), opened for
+   writing and reading back, already unlinked: gone once closed. NULL with
+   err filled on failure. */
+FILE *temp_file(const char *name, char *err, size_t errlen);
 #endif

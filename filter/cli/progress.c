@@ -1,4 +1,7 @@
 #include "progress.h"
+#include "sink.h"
+#include <stdlib.h>
+#include <unistd.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <time.h>
@@ -48,3 +51,47 @@ void progress_finish(progress *p, uint64_t documents, uint64_t bytes)
     print_line(p->shown ? "\r\033[K" : "", now() - p->start, documents, bytes, " (done)\n");
     p->shown = false;
 }
+
+/* The progress sink: documents and bytes done, a streamed one's bytes
+   counted as they come. */
+typedef struct progress_out {
+    progress p;
+    uint64_t documents, bytes;
+} progress_out;
+
+static int progress_open(const sink_env *env, void **state)
+{
+    bool terminal = isatty(STDERR_FILENO);
+    int mode = env->opt->progress;
+    if (mode == PROGRESS_OFF || (mode == PROGRESS_AUTO && !terminal))
+        return 0;
+    progress_out *o = xcalloc(1, sizeof *o);
+    progress_init(&o->p, true, terminal);
+    *state = o;
+    return 0;
+}
+
+static int progress_document(const sink_env *env, void *state, document *d)
+{
+    (void)env;
+    progress_out *o = state;
+    if (!d->complete) {
+        progress_update(&o->p, o->documents, o->bytes + d->input_bytes);
+        return 0;
+    }
+    o->documents++;
+    o->bytes += d->input_bytes;
+    progress_update(&o->p, o->documents, o->bytes);
+    return 0;
+}
+
+static int progress_close(const sink_env *env, void *state, int rc)
+{
+    (void)env;
+    progress_out *o = state;
+    if (rc == 0)
+        progress_finish(&o->p, o->documents, o->bytes);
+    return rc;
+}
+
+const sink_ops progress_sink = {"progress", progress_open, NULL, progress_document, progress_close, free};

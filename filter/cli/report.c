@@ -1,27 +1,8 @@
 #include "report.h"
+#include "sink.h"
+#include <stdlib.h>
 #include <inttypes.h>
 #include <string.h>
-
-void json_append_string(buf *b, const char *s, size_t n)
-{
-    buf_append_char(b, '"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"': buf_append_str(b, "\\\""); break;
-        case '\\': buf_append_str(b, "\\\\"); break;
-        case '\n': buf_append_str(b, "\\n"); break;
-        case '\r': buf_append_str(b, "\\r"); break;
-        case '\t': buf_append_str(b, "\\t"); break;
-        default:
-            if (c < 0x20)
-                buf_printf(b, "\\u%04x", c);
-            else
-                buf_append_char(b, (char)c);
-        }
-    }
-    buf_append_char(b, '"');
-}
 
 void report_append_counters(buf *b, const mtc_engine *engine, const mtc_stats *st)
 {
@@ -72,3 +53,54 @@ void report_append(buf *b, const mtc_engine *engine, uint64_t doc, const char *i
     report_append_entry(b, engine, doc, id ? id_json.data : NULL, id_json.len, st, NULL);
     buf_free(&id_json);
 }
+
+/* The --report sink: a line per complete document. */
+typedef struct report_out {
+    writer w;
+    buf line;
+} report_out;
+
+static int report_open(const sink_env *env, void **state)
+{
+    if (!env->opt->report_path)
+        return 0;
+    report_out *r = xcalloc(1, sizeof *r);
+    if (writer_open(&r->w, env->opt->report_path, false, env->err, env->errlen) < 0) {
+        free(r);
+        return -1;
+    }
+    *state = r;
+    return 0;
+}
+
+static int report_document(const sink_env *env, void *state, document *d)
+{
+    report_out *r = state;
+    if (!d->complete)
+        return 0;
+    buf extra = {0};
+    if (env->opt->jsonl)
+        buf_printf(&extra, ",\"has_text\":%s", document_has_text(d) ? "true" : "false");
+    if (env->opt->min_quality_set)
+        buf_printf(&extra, ",\"dropped_document\":%s", d->dropped ? "true" : "false");
+    buf_clear(&r->line);
+    report_append_entry(&r->line, env->engine, d->no, d->id_json.len ? d->id_json.data : NULL, d->id_json.len,
+                        &d->stats, extra.data);
+    buf_free(&extra);
+    return sink_write(env, &r->w, &r->line);
+}
+
+static int report_close(const sink_env *env, void *state, int rc)
+{
+    report_out *r = state;
+    return sink_close_writer(env, &r->w, rc);
+}
+
+static void report_free(void *state)
+{
+    report_out *r = state;
+    buf_free(&r->line);
+    free(r);
+}
+
+const sink_ops report_sink = {"report", report_open, NULL, report_document, report_close, report_free};

@@ -1,5 +1,4 @@
 #include "sources.h"
-#include "engine.h"
 #include "input.h"
 #include "report.h"
 #include <inttypes.h>
@@ -106,7 +105,7 @@ static int read_jsonl(corpus *c, reader *in)
 int source_read(corpus *c, const char *path)
 {
     /* A record is never cut: up to --max-buffer bytes, a longer one is an error. */
-    size_t max_line = c->opt->jsonl ? c->opt->max_buffer : (size_t)c->engine->cfg.max_line_bytes;
+    size_t max_line = c->opt->jsonl ? c->opt->max_buffer : mtc_engine_max_line_bytes(c->engine);
     reader in;
     if (reader_open(&in, path, max_line, c->err, sizeof c->err) < 0)
         return -1;

@@ -1,4 +1,6 @@
 #include "summary.h"
+#include "sink.h"
+#include <stdio.h>
 #include <inttypes.h>
 #include <stdlib.h>
 
@@ -111,3 +113,52 @@ void summary_format(const summary *s, buf *out, const char *text_field, double m
     format_histogram(s, out);
     format_top_rules(s, out);
 }
+
+/* The --summary sink: totals of the complete documents, written at the end
+   to standard error or the file named. */
+static int summary_open(const sink_env *env, void **state)
+{
+    if (!env->opt->summary)
+        return 0;
+    summary *s = xcalloc(1, sizeof *s);
+    summary_init(s, env->engine);
+    *state = s;
+    return 0;
+}
+
+static int summary_document(const sink_env *env, void *state, document *d)
+{
+    (void)env;
+    if (d->complete)
+        summary_add(state, &d->stats, document_has_text(d), d->dropped);
+    return 0;
+}
+
+static int summary_close(const sink_env *env, void *state, int rc)
+{
+    if (rc < 0)
+        return rc;
+    const options *opt = env->opt;
+    buf text = {0};
+    summary_format(state, &text, opt->jsonl ? opt->field : NULL, opt->min_quality_set ? opt->min_quality : -1.0);
+    if (!opt->summary_path) {
+        fputs(text.data, stderr);
+    } else {
+        writer w;
+        rc = writer_open(&w, opt->summary_path, false, env->err, env->errlen);
+        if (rc == 0) {
+            rc = writer_write(&w, text.data, text.len, env->err, env->errlen);
+            rc = sink_close_writer(env, &w, rc);
+        }
+    }
+    buf_free(&text);
+    return rc;
+}
+
+static void summary_sink_free(void *state)
+{
+    summary_free(state);
+    free(state);
+}
+
+const sink_ops summary_sink = {"summary", summary_open, NULL, summary_document, summary_close, summary_sink_free};

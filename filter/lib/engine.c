@@ -1,5 +1,6 @@
 #include "engine.h"
 #include "fsutil.h"
+#include "oom.h"
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,8 +41,9 @@ static int load_rules_dir(mtc_engine *e, const char *dir, char *err, size_t errl
     return rc;
 }
 
-mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
+static void *engine_load(const void *arg, char *err, size_t errlen)
 {
+    const mtc_paths *paths = arg;
     static const mtc_paths no_paths;
     if (!paths)
         paths = &no_paths;
@@ -77,6 +79,11 @@ mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
     return e;
 }
 
+mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
+{
+    return oom_guarded_new(engine_load, paths, err, errlen);
+}
+
 void mtc_engine_free(mtc_engine *e)
 {
     if (!e)
@@ -92,11 +99,13 @@ size_t mtc_engine_rule_count(const mtc_engine *e) { return e->rules.count; }
 
 const char *mtc_engine_rule_name(const mtc_engine *e, size_t i) { return e->rules.rules[i].name; }
 
+size_t mtc_engine_max_line_bytes(const mtc_engine *e) { return (size_t)e->cfg.max_line_bytes; }
+
 int mtc_stats_init(mtc_stats *st, const mtc_engine *e)
 {
     memset(st, 0, sizeof *st);
-    st->rule_hits = xcalloc(e->rules.count ? e->rules.count : 1, sizeof *st->rule_hits);
-    return 0;
+    st->rule_hits = calloc(e->rules.count ? e->rules.count : 1, sizeof *st->rule_hits);
+    return st->rule_hits ? 0 : MTC_ERR_NOMEM;
 }
 
 void mtc_stats_reset(mtc_stats *st, const mtc_engine *e)

@@ -26,6 +26,18 @@ typedef struct blank_state {
     bool dropped_since_content;
 } blank_state;
 
+/* The document being cleaned through the streaming API (stream.c). */
+typedef struct doc_stream {
+    mtc_write_fn write;
+    void *write_ctx;
+    mtc_stats *stats;
+    buf pending;       /* the start of a line not yet complete */
+    buf out;           /* output not yet given to write */
+    mtc_status status; /* the document's error, sticky until the next begin */
+    bool active;       /* between begin and end */
+    bool broken;       /* out of memory: the worker can only be freed */
+} doc_stream;
+
 struct mtc_worker {
     const mtc_engine *engine;
     mtc_mode mode;
@@ -43,6 +55,7 @@ struct mtc_worker {
     void *hook_ctx;
     bool line_start;      /* the next segment is the first of its line */
     verdict_vec verdicts; /* filled only when a hook wants them */
+    doc_stream doc;
     char err[512];
 };
 

@@ -418,55 +418,71 @@ static bool parse_options(const char *p, const char *end, bool *caseless, const 
 }
 
 /* A group at lp->p ('('). */
+typedef enum { GROUP_PLAIN, GROUP_LOOK, GROUP_NEGATIVE, GROUP_DONE } group_kind;
+
+/* The "(?...)" header of a group whose '(' is at lp->p: *pp is moved past
+   it. GROUP_LOOK is a positive lookahead or lookbehind. GROUP_DONE: the
+   item is complete (a comment or an option setting, x and lp->p set), or
+   not followed (lp->ok false). */
+static group_kind group_header(lit_parser *lp, const char **pp, info *x)
+{
+    const char *p = *pp, *end = lp->end;
+    if (p < end && *p == '*') {
+        lp->ok = false; /* (*VERB) */
+        return GROUP_DONE;
+    }
+    if (p >= end || *p != '?')
+        return GROUP_PLAIN;
+    p++;
+    char k = p < end ? *p : '\0';
+    char k2 = p + 1 < end ? p[1] : '\0';
+    const char *stop;
+    group_kind kind = GROUP_PLAIN;
+    if (k == ':' || k == '>' || k == '|')
+        p++;
+    else if (k == '=')
+        p++, kind = GROUP_LOOK;
+    else if (k == '!')
+        p++, kind = GROUP_NEGATIVE;
+    else if (k == '<' && (k2 == '=' || k2 == '!'))
+        p += 2, kind = k2 == '=' ? GROUP_LOOK : GROUP_NEGATIVE;
+    else if ((k == '<' && isalpha((unsigned char)k2)) || (k == 'P' && k2 == '<') || k == '\'') {
+        const char *close = memchr(p + 1, k == '\'' ? '\'' : '>', (size_t)(end - p - 1));
+        if (!close) {
+            lp->ok = false;
+            return GROUP_DONE;
+        }
+        p = close + 1;
+    } else if (k == '#') {
+        const char *close = memchr(p, ')', (size_t)(end - p));
+        lp->ok = close != NULL;
+        lp->p = close ? close + 1 : end;
+        info_empty(x);
+        return GROUP_DONE;
+    } else if (parse_options(p, end, &lp->caseless, &stop)) {
+        lp->bytes_ok = false;
+        if (*stop == ')') { /* (?i): to the end of the enclosing group */
+            lp->p = stop + 1;
+            info_empty(x);
+            return GROUP_DONE;
+        }
+        p = stop + 1; /* (?i:...) */
+    } else {
+        lp->ok = false; /* conditions, recursion, callouts */
+        return GROUP_DONE;
+    }
+    *pp = p;
+    return kind;
+}
+
 static void group_item(lit_parser *lp, int depth, info *x)
 {
     const char *p = lp->p + 1, *end = lp->end;
-    enum { PLAIN, AHEAD_BEHIND, NEGATIVE } kind = PLAIN;
     bool saved = lp->caseless;
     info_unknown(x);
-    if (p < end && *p == '*') {
-        lp->ok = false; /* (*VERB) */
+    group_kind kind = group_header(lp, &p, x);
+    if (kind == GROUP_DONE)
         return;
-    }
-    if (p < end && *p == '?') {
-        p++;
-        char k = p < end ? *p : '\0';
-        char k2 = p + 1 < end ? p[1] : '\0';
-        const char *stop;
-        if (k == ':' || k == '>' || k == '|')
-            p++;
-        else if (k == '=')
-            p++, kind = AHEAD_BEHIND;
-        else if (k == '!')
-            p++, kind = NEGATIVE;
-        else if (k == '<' && (k2 == '=' || k2 == '!'))
-            p += 2, kind = k2 == '=' ? AHEAD_BEHIND : NEGATIVE;
-        else if ((k == '<' && isalpha((unsigned char)k2)) || (k == 'P' && k2 == '<') || k == '\'') {
-            const char *close = memchr(p + 1, k == '\'' ? '\'' : '>', (size_t)(end - p - 1));
-            if (!close) {
-                lp->ok = false;
-                return;
-            }
-            p = close + 1;
-        } else if (k == '#') {
-            const char *close = memchr(p, ')', (size_t)(end - p));
-            lp->ok = close != NULL;
-            lp->p = close ? close + 1 : end;
-            info_empty(x);
-            return;
-        } else if (parse_options(p, end, &lp->caseless, &stop)) {
-            lp->bytes_ok = false;
-            if (*stop == ')') { /* (?i): to the end of the enclosing group */
-                lp->p = stop + 1;
-                info_empty(x);
-                return;
-            }
-            p = stop + 1; /* (?i:...) */
-        } else {
-            lp->ok = false; /* conditions, recursion, callouts */
-            return;
-        }
-    }
     lp->p = p;
     info inner;
     alternatives(lp, depth + 1, &inner);
@@ -476,14 +492,14 @@ static void group_item(lit_parser *lp, int depth, info *x)
         return;
     }
     lp->p++;
-    if (kind == PLAIN) {
+    if (kind == GROUP_PLAIN) {
         *x = inner;
         return;
     }
     /* Lookarounds consume nothing; what a positive one looks at is in the
        subject all the same. */
     info_empty(x);
-    if (kind == AHEAD_BEHIND) {
+    if (kind == GROUP_LOOK) {
         x->req_ok = inner.req_ok;
         x->req = inner.req;
         x->bytes = inner.bytes;
@@ -555,6 +571,44 @@ static void apply_quantifier(info *x, unsigned long min, long max)
     x->exact_ok = min == 1 && max == 1 && x->exact_ok;
 }
 
+/* One item at lp->p and its quantifier. False when the pattern is not
+   followed (lp->ok false). */
+static bool quantified_item(lit_parser *lp, int depth, info *it)
+{
+    unsigned char c = (unsigned char)*lp->p;
+    if (c == '\\') {
+        escape_item(lp, it);
+    } else if (c == '[') {
+        class_item(lp, it);
+    } else if (c == '(') {
+        group_item(lp, depth, it);
+    } else if (c == '{' || c == '*' || c == '+' || c == '?') {
+        lp->ok = false; /* out of place: not followed */
+        return false;
+    } else if (c == '.') {
+        info_unknown(it);
+        lp->p++;
+    } else if (c == '^' || c == '$') {
+        info_empty(it);
+        lp->p++;
+    } else {
+        size_t n = char_len(c);
+        if (n > (size_t)(lp->end - lp->p)) {
+            lp->ok = false;
+            return false;
+        }
+        char_item(lp, lp->p, n, it);
+        lp->p += n;
+    }
+    if (!lp->ok)
+        return false;
+    unsigned long min;
+    long max;
+    if (quantifier(lp, &min, &max))
+        apply_quantifier(it, min, max);
+    return lp->ok;
+}
+
 /* A sequence of items up to '|' or ')'. */
 static void sequence(lit_parser *lp, int depth, info *x)
 {
@@ -570,38 +624,7 @@ static void sequence(lit_parser *lp, int depth, info *x)
     info_unknown(x);
     while (lp->ok && lp->p < lp->end && *lp->p != '|' && *lp->p != ')') {
         info it;
-        unsigned char c = (unsigned char)*lp->p;
-        if (c == '\\')
-            escape_item(lp, &it);
-        else if (c == '[')
-            class_item(lp, &it);
-        else if (c == '(')
-            group_item(lp, depth, &it);
-        else if (c == '{' || c == '*' || c == '+' || c == '?') {
-            lp->ok = false; /* out of place: not followed */
-            break;
-        } else if (c == '.') {
-            info_unknown(&it);
-            lp->p++;
-        } else if (c == '^' || c == '$') {
-            info_empty(&it);
-            lp->p++;
-        } else {
-            size_t n = char_len(c);
-            if (n > (size_t)(lp->end - lp->p)) {
-                lp->ok = false;
-                break;
-            }
-            char_item(lp, lp->p, n, &it);
-            lp->p += n;
-        }
-        if (!lp->ok)
-            break;
-        unsigned long min;
-        long max;
-        if (quantifier(lp, &min, &max))
-            apply_quantifier(&it, min, max);
-        if (!lp->ok)
+        if (!quantified_item(lp, depth, &it))
             break;
         for (int k = 0; k < 4; k++)
             x->bytes.w[k] |= it.bytes.w[k];

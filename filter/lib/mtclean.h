@@ -9,10 +9,39 @@
 extern "C" {
 #endif
 
+/* The library is built with -fvisibility=hidden: only what is marked
+   MTC_API is exported, so its internal helpers cannot clash with a
+   program's own functions. */
+#if defined(__GNUC__) || defined(__clang__)
+#define MTC_API __attribute__((visibility("default")))
+#else
+#define MTC_API
+#endif
+
 /* Exit codes, as grep's. */
 enum { MTC_EXIT_OK = 0, MTC_EXIT_CORRUPT = 1, MTC_EXIT_ERROR = 2 };
 
 typedef enum { MTC_MODE_REPAIR, MTC_MODE_FLAG, MTC_MODE_DROP } mtc_mode;
+
+/* What a call gave: MTC_OK, or an error (negative) whose message
+   mtc_worker_error() (or the err argument) holds. */
+typedef enum mtc_status {
+    MTC_OK = 0,
+    MTC_ERR_NOMEM = -1,  /* an allocation failed: the worker can only be freed */
+    MTC_ERR_MATCH = -2,  /* a rule failed while matching (its PCRE2 match or depth limit) */
+    MTC_ERR_OUTPUT = -3, /* the output callback returned nonzero */
+    MTC_ERR_USAGE = -4   /* a call out of order, e.g. mtc_doc_feed without mtc_doc_begin */
+} mtc_status;
+MTC_API const char *mtc_status_string(mtc_status status);
+
+/* Out of memory: the library never prints or aborts. The handler, if set,
+   is called with the size that failed; then the call under way gives up
+   and returns MTC_ERR_NOMEM (NULL for the functions returning a pointer,
+   with "out of memory" as the message). Set it before any worker runs; it
+   is shared by every thread and may be called from any of them. What the
+   failing call had allocated may not be given back. */
+typedef void (*mtc_oom_handler)(void *ctx, size_t bytes);
+MTC_API void mtc_set_oom_handler(mtc_oom_handler handler, void *ctx);
 
 /* Where the engine loads its data from; NULL fields take the built-in defaults. */
 typedef struct mtc_paths {
@@ -41,22 +70,25 @@ typedef struct mtc_stats {
 
 /* Loads configuration, rules, word lists. On failure returns NULL and writes
    a "file:line: message" style explanation into err. */
-mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen);
-void mtc_engine_free(mtc_engine *engine);
-size_t mtc_engine_rule_count(const mtc_engine *engine);
-const char *mtc_engine_rule_name(const mtc_engine *engine, size_t i);
+MTC_API mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen);
+MTC_API void mtc_engine_free(mtc_engine *engine);
+MTC_API size_t mtc_engine_rule_count(const mtc_engine *engine);
+MTC_API const char *mtc_engine_rule_name(const mtc_engine *engine, size_t i);
+/* The longest line the engine cleans as one (max_line_bytes in default.conf):
+   a longer one is cut, as a reader of the same text should cut it. */
+MTC_API size_t mtc_engine_max_line_bytes(const mtc_engine *engine);
 
-mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen);
-void mtc_worker_free(mtc_worker *worker);
-void mtc_worker_set_mode(mtc_worker *worker, mtc_mode mode);
+MTC_API mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen);
+MTC_API void mtc_worker_free(mtc_worker *worker);
+MTC_API void mtc_worker_set_mode(mtc_worker *worker, mtc_mode mode);
 /* Flag-mode markers: open is followed by the label and '|'; defaults ⟦ and ⟧. */
-int mtc_worker_set_markers(mtc_worker *worker, const char *open, const char *close);
+MTC_API int mtc_worker_set_markers(mtc_worker *worker, const char *open, const char *close);
 
-int mtc_stats_init(mtc_stats *stats, const mtc_engine *engine);
-void mtc_stats_reset(mtc_stats *stats, const mtc_engine *engine);
-void mtc_stats_add(mtc_stats *into, const mtc_stats *from, const mtc_engine *engine);
-void mtc_stats_free(mtc_stats *stats);
-double mtc_stats_quality(const mtc_stats *stats);
+MTC_API int mtc_stats_init(mtc_stats *stats, const mtc_engine *engine);
+MTC_API void mtc_stats_reset(mtc_stats *stats, const mtc_engine *engine);
+MTC_API void mtc_stats_add(mtc_stats *into, const mtc_stats *from, const mtc_engine *engine);
+MTC_API void mtc_stats_free(mtc_stats *stats);
+MTC_API double mtc_stats_quality(const mtc_stats *stats);
 
 /* What the pipeline decided about one segment (sentence), for reports that
    show the text: the hook is called once per segment, in order. */
@@ -91,15 +123,32 @@ typedef struct mtc_segment_info {
 } mtc_segment_info;
 
 typedef void (*mtc_segment_hook)(void *ctx, const mtc_segment_info *info);
-void mtc_worker_set_segment_hook(mtc_worker *worker, mtc_segment_hook hook, void *ctx);
+MTC_API void mtc_worker_set_segment_hook(mtc_worker *worker, mtc_segment_hook hook, void *ctx);
 
-/* Cleans one whole document held in memory. The result (malloc'd, *out_len
-   bytes) must be freed by the caller. Returns 0, or -1 with err filled. */
-int mtc_clean_buffer(mtc_worker *worker, const char *text, size_t len,
+/* Streaming: one document at a time per worker. mtc_doc_begin starts it,
+   mtc_doc_feed gives it raw bytes in chunks of any size (a line may span
+   chunks), mtc_doc_end finishes it. The cleaned text goes to write as it
+   is produced, in pieces of any size (none while a line is incomplete); a
+   nonzero return from write stops the document with MTC_ERR_OUTPUT. The
+   counters are added to *stats; the segment hook is called as segments
+   are cleaned. The output and counters do not depend on how the input was
+   cut into chunks. After an error the document is over: feed and end
+   return that error until the next mtc_doc_begin. */
+typedef int (*mtc_write_fn)(void *ctx, const char *data, size_t len);
+MTC_API mtc_status mtc_doc_begin(mtc_worker *worker, mtc_write_fn write, void *ctx, mtc_stats *stats);
+MTC_API mtc_status mtc_doc_feed(mtc_worker *worker, const char *data, size_t len);
+MTC_API mtc_status mtc_doc_end(mtc_worker *worker);
+/* Message of the worker's last error ("" if none). */
+MTC_API const char *mtc_worker_error(const mtc_worker *worker);
+
+/* Cleans one whole document held in memory (begin, feed, end). The result
+   (malloc'd, *out_len bytes, NUL-terminated) must be freed by the caller.
+   Returns MTC_OK, or an error with err filled (and *out untouched). */
+MTC_API mtc_status mtc_clean_buffer(mtc_worker *worker, const char *text, size_t len,
                      char **out, size_t *out_len, mtc_stats *stats,
                      char *err, size_t errlen);
 
-const char *mtc_version(void);
+MTC_API const char *mtc_version(void);
 
 #ifdef __cplusplus
 }

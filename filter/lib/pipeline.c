@@ -1,5 +1,5 @@
 #include "pipeline.h"
-#include "lines.h"
+#include "oom.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,8 +7,9 @@
 #define DEFAULT_MARKER_OPEN "\xE2\x9F\xA6"  /* ⟦ */
 #define DEFAULT_MARKER_CLOSE "\xE2\x9F\xA7" /* ⟧ */
 
-mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
+static void *worker_new(const void *arg, char *err, size_t errlen)
 {
+    const mtc_engine *engine = arg;
     mtc_worker *w = xcalloc(1, sizeof *w);
     w->engine = engine;
     w->mode = MTC_MODE_REPAIR;
@@ -29,6 +30,11 @@ mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
     return w;
 }
 
+mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
+{
+    return oom_guarded_new(worker_new, engine, err, errlen);
+}
+
 void mtc_worker_free(mtc_worker *w)
 {
     if (!w)
@@ -46,6 +52,8 @@ void mtc_worker_free(mtc_worker *w)
     verdict_vec_free(&w->verdicts);
     buf_free(&w->blanks.pending);
     buf_free(&w->blanks.saved);
+    buf_free(&w->doc.pending);
+    buf_free(&w->doc.out);
     free(w->marker_open);
     free(w->marker_close);
     free(w);
@@ -63,14 +71,18 @@ int mtc_worker_set_markers(mtc_worker *w, const char *open, const char *close)
 {
     if (!open || !close || !*open || !*close)
         return -1;
+    char *o = strdup(open), *c = strdup(close);
+    if (!o || !c) {
+        free(o);
+        free(c);
+        return MTC_ERR_NOMEM;
+    }
     free(w->marker_open);
     free(w->marker_close);
-    w->marker_open = xstrdup(open);
-    w->marker_close = xstrdup(close);
+    w->marker_open = o;
+    w->marker_close = c;
     return 0;
 }
-
-const char *pipeline_error(const mtc_worker *w) { return w->err; }
 
 static bool rule_applies(const rule *r, seg_label label)
 {
@@ -206,8 +218,6 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
     w->hook(w->hook_ctx, &info);
 }
 
-/* Processes one sentence; appends its output to w->line_out. Returns 1 if dropped.
-   line_rule >= 0: a dropline rule already made the whole line boilerplate. */
 /* The NFC form of a sentence; one of a line that is NFC-inert is itself. */
 static void sentence_nfc(mtc_worker *w, const char *seg, size_t n, bool line_inert)
 {
@@ -218,17 +228,82 @@ static void sentence_nfc(mtc_worker *w, const char *seg, size_t n, bool line_ine
         text_append_nfc(w->tc, seg, n, &w->nfc);
 }
 
+/* Analysis: NFC, words, their verdicts (kept when a hook or the repairs
+   want them), the score and the label it gives. */
+static seg_label analyse_segment(mtc_worker *w, const char *seg, size_t n, bool line_inert, seg_score *sc)
+{
+    sentence_nfc(w, seg, n, line_inert);
+    tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
+    bool want_verdicts = w->hook || w->mode == MTC_MODE_REPAIR;
+    score_segment(w->lex, w->tc, w->nfc.data, w->nfc.len, &w->words, sc, want_verdicts ? &w->verdicts : NULL);
+    return label_from_score(&w->engine->cfg, sc);
+}
+
+/* Flag mode: every input byte kept, markers around a damaged segment. */
+static void flag_segment(mtc_worker *w, const char *seg, size_t n, seg_label label, mtc_stats *st)
+{
+    buf *out = &w->line_out;
+    bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
+    if (damaged) {
+        st->flagged++;
+        buf_append_str(out, w->marker_open);
+        buf_append_str(out, label_name(label));
+        buf_append_char(out, '|');
+    }
+    buf_append(out, seg, n);
+    if (damaged)
+        buf_append_str(out, w->marker_close);
+}
+
+/* Repair mode: the dictionary repairs of a mixed segment, then the rewrite
+   rules, on w->nfc. */
+static int repair_segment(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st, bool *rewritten)
+{
+    uint64_t before = st->rewrites;
+    if (label == LABEL_MIXED) {
+        repair_mixed(w, st);
+        rule_subject_init(subj, w->nfc.data, w->nfc.len); /* the text changed */
+    }
+    if (apply_rewrites(w, label, subj, st) < 0)
+        return -1;
+    *rewritten = st->rewrites > before;
+    st->rewritten_segments += *rewritten;
+    return 0;
+}
+
+/* The segment's output for the mode, appended to w->line_out. */
+static int output_segment(mtc_worker *w, const char *seg, size_t n, seg_label label, bool line_valid,
+                          rule_subject *subj, mtc_stats *st, bool *dropped, bool *rewritten)
+{
+    if (w->mode == MTC_MODE_FLAG) {
+        flag_segment(w, seg, n, label, st);
+        return 0;
+    }
+    if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && label == LABEL_MIXED)) {
+        st->dropped++;
+        *dropped = true;
+        return 0;
+    }
+    if (!line_valid && utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
+        buf_append(&w->line_out, seg, n);
+        return 0;
+    }
+    if (w->mode == MTC_MODE_REPAIR && repair_segment(w, label, subj, st, rewritten) < 0)
+        return -1;
+    buf_append(&w->line_out, w->nfc.data, w->nfc.len);
+    return 0;
+}
+
+/* Processes one sentence: analysis, label (score, then the rules), output.
+   Appends its output to w->line_out. Returns 1 if dropped, -1 on error.
+   line_rule >= 0: a dropline rule already made the whole line boilerplate. */
 static int process_segment(mtc_worker *w, const char *s, const span *sp, long line_rule, bool line_valid,
                            bool line_inert, mtc_stats *st)
 {
     const char *seg = s + sp->start;
     size_t n = sp->core_end - sp->start;
-    sentence_nfc(w, seg, n, line_inert);
-    tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
     seg_score sc;
-    bool want_verdicts = w->hook || w->mode == MTC_MODE_REPAIR;
-    score_segment(w->lex, w->tc, w->nfc.data, w->nfc.len, &w->words, &sc, want_verdicts ? &w->verdicts : NULL);
-    seg_label label = label_from_score(&w->engine->cfg, &sc);
+    seg_label label = analyse_segment(w, seg, n, line_inert, &sc);
     rule_subject subj;
     rule_subject_init(&subj, w->nfc.data, w->nfc.len);
     long fired = line_rule;
@@ -238,52 +313,17 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2)
         return -1;
     count_segment(&sc, label, st);
-    bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
     bool dropped = false, rewritten = false;
-    buf *out = &w->line_out;
-    size_t out_start = out->len;
-    switch (w->mode) {
-    case MTC_MODE_FLAG: /* every input byte kept: markers only */
-        if (damaged) {
-            st->flagged++;
-            buf_append_str(out, w->marker_open);
-            buf_append_str(out, label_name(label));
-            buf_append_char(out, '|');
-        }
-        buf_append(out, seg, n);
-        if (damaged)
-            buf_append_str(out, w->marker_close);
-        break;
-    case MTC_MODE_DROP:
-    case MTC_MODE_REPAIR:
-        if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && label == LABEL_MIXED)) {
-            st->dropped++;
-            dropped = true;
-        } else if (!line_valid && utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
-            buf_append(out, seg, n);
-        } else {
-            if (w->mode == MTC_MODE_REPAIR) {
-                uint64_t before = st->rewrites;
-                if (label == LABEL_MIXED) {
-                    repair_mixed(w, st);
-                    rule_subject_init(&subj, w->nfc.data, w->nfc.len); /* the text changed */
-                }
-                if (apply_rewrites(w, label, &subj, st) < 0)
-                    return -1;
-                rewritten = st->rewrites > before;
-                st->rewritten_segments += rewritten;
-            }
-            buf_append(out, w->nfc.data, w->nfc.len);
-        }
-        break;
-    }
+    size_t out_start = w->line_out.len;
+    if (output_segment(w, seg, n, label, line_valid, &subj, st, &dropped, &rewritten) < 0)
+        return -1;
     if (w->hook) {
         if (rewritten) /* word offsets refer to the text before the rewrites */
             sentence_nfc(w, seg, n, line_inert);
         call_hook(w, &sc, label, fired, out_start, dropped, rewritten);
     }
     if (!dropped)
-        buf_append(out, s + sp->core_end, sp->end - sp->core_end);
+        buf_append(&w->line_out, s + sp->core_end, sp->end - sp->core_end);
     return dropped ? 1 : 0;
 }
 
@@ -319,30 +359,28 @@ static void emit_gap(blank_state *bl, buf *out, mtc_stats *st)
     bl->dropped_since_content = false;
 }
 
-int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
-                      mtc_stats *st)
+/* A blank line: kept as it is in flag mode; else held back until kept
+   text follows. */
+static void blank_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
+                       mtc_stats *st)
 {
     blank_state *bl = &w->blanks;
-    st->bytes_in += n + eoln;
-    /* Most lines are valid UTF-8 and NFC-inert: one pass tells both. */
-    bool inert = text_is_nfc_inert(w->tc, line, n);
-    size_t invalid = inert ? 0 : utf8_count_invalid(line, n);
-    st->invalid_utf8 += invalid;
-    bool flag_mode = w->mode == MTC_MODE_FLAG;
-    if (is_blank(line, n)) {
-        if (flag_mode) {
-            emit(out, st, line, n);
-            emit(out, st, eol, eoln);
-        } else {
-            buf_append(&bl->pending, line, n);
-            buf_append(&bl->pending, eol, eoln);
-            /* Memory stays bounded: a run of blank lines longer than a line
-               may be is let through now, as if text followed it. */
-            if (bl->pending.len > (size_t)w->engine->cfg.max_line_bytes)
-                emit_gap(bl, out, st);
-        }
-        return 0;
+    if (w->mode == MTC_MODE_FLAG) {
+        emit(out, st, line, n);
+        emit(out, st, eol, eoln);
+        return;
     }
+    buf_append(&bl->pending, line, n);
+    buf_append(&bl->pending, eol, eoln);
+    /* Memory stays bounded: a run of blank lines longer than a line may be
+       is let through now, as if text followed it. */
+    if (bl->pending.len > (size_t)w->engine->cfg.max_line_bytes)
+        emit_gap(bl, out, st);
+}
+
+/* Cleans the sentences of a line into w->line_out. Returns -1 on error. */
+static int clean_line(mtc_worker *w, const char *line, size_t n, bool inert, bool valid, mtc_stats *st)
+{
     buf_clear(&w->nfc);
     if (inert)
         buf_append(&w->nfc, line, n);
@@ -361,7 +399,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         buf_append(&w->line_out, line + pos, sp->start - pos); /* space between sentences */
         w->line_start = i == 0;
         /* Sentences end on character boundaries: in a valid line they are valid. */
-        int rc = process_segment(w, line, sp, line_rule, invalid == 0, inert, st);
+        int rc = process_segment(w, line, sp, line_rule, valid, inert, st);
         if (rc < 0)
             return -1;
         dropped += (size_t)rc;
@@ -370,7 +408,25 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     buf_append(&w->line_out, line + pos, n - pos);
     if (dropped)
         trim_trailing_space(&w->line_out);
-    if (flag_mode) {
+    return 0;
+}
+
+int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
+                      mtc_stats *st)
+{
+    blank_state *bl = &w->blanks;
+    st->bytes_in += n + eoln;
+    /* Most lines are valid UTF-8 and NFC-inert: one pass tells both. */
+    bool inert = text_is_nfc_inert(w->tc, line, n);
+    size_t invalid = inert ? 0 : utf8_count_invalid(line, n);
+    st->invalid_utf8 += invalid;
+    if (is_blank(line, n)) {
+        blank_line(w, line, n, eol, eoln, out, st);
+        return 0;
+    }
+    if (clean_line(w, line, n, inert, invalid == 0, st) < 0)
+        return -1;
+    if (w->mode == MTC_MODE_FLAG) {
         emit(out, st, w->line_out.data, w->line_out.len);
         emit(out, st, eol, eoln);
         return 0;
@@ -398,26 +454,4 @@ void pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st)
         emit(out, st, bl->pending.data, bl->pending.len);
     buf_clear(&bl->pending);
     buf_clear(&bl->saved);
-}
-
-int mtc_clean_buffer(mtc_worker *w, const char *text, size_t len, char **out, size_t *out_len, mtc_stats *st,
-                     char *err, size_t errlen)
-{
-    buf result = {0};
-    pipeline_doc_begin(w);
-    size_t max_line = (size_t)w->engine->cfg.max_line_bytes, pos = 0, n, eoln;
-    while (pos < len && line_find(text + pos, len - pos, max_line, true, &n, &eoln)) {
-        if (pipeline_doc_line(w, text + pos, n, text + pos + n, eoln, &result, st) < 0) {
-            snprintf(err, errlen, "%s", w->err);
-            buf_free(&result);
-            return -1;
-        }
-        pos += n + eoln;
-    }
-    pipeline_doc_end(w, &result, st);
-    if (!result.data)
-        buf_append(&result, "", 0);
-    *out = result.data;
-    *out_len = result.len;
-    return 0;
 }

@@ -1,4 +1,5 @@
 #include "strmap.h"
+#include "oom.h"
 #include "buf.h"
 #include <stdint.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ static void grow(strmap *m)
 void strmap_put(strmap *m, const char *key, size_t len, int value)
 {
     if (len >= UINT32_MAX)
-        abort(); /* keys are words */
+        oom_fail(len); /* keys are words: one this long could not be stored */
     if ((m->count + 1) * 4 > m->cap * 3)
         grow(m);
     uint64_t hash = strmap_hash(key, len);

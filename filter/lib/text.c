@@ -116,7 +116,7 @@ static void append_sanitised(const char *s, size_t n, buf *out)
    by NFC and never combines with a neighbour (only NFC_QC=Maybe code points
    combine backwards), so text made only of such code points is already NFC:
    unorm2_quickCheck would say UNORM_YES. Everything below U+0300 is such a
-   code point (tests/unit.c checks it against ICU); others are looked up in
+   code point (tests/unit-text.c checks it against ICU); others are looked up in
    ICU's own properties once. */
 static bool nfc_inert(text_ctx *ctx, UChar32 c)
 {

@@ -1,4 +1,5 @@
-/* Growable byte buffer. Allocation failure aborts: there is no useful recovery. */
+/* Growable byte buffer. Allocation failure goes to oom_fail (oom.h): the
+   public call under way gives up with MTC_ERR_NOMEM. */
 #ifndef MTC_BUF_H
 #define MTC_BUF_H
 #include <stddef.h>

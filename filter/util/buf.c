@@ -1,20 +1,15 @@
 #include "buf.h"
+#include "oom.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(void)
-{
-    fputs("mtclean: out of memory\n", stderr);
-    abort();
-}
-
 void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        out_of_memory();
+        oom_fail(n);
     return p;
 }
 
@@ -22,7 +17,7 @@ void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p)
-        out_of_memory();
+        oom_fail(n * size);
     return p;
 }
 
@@ -30,7 +25,7 @@ void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p)
-        out_of_memory();
+        oom_fail(n);
     return p;
 }
 

@@ -1,0 +1,60 @@
+/* Unit tests: word verdicts (lexicon.c), on words of the fixtures. */
+#include "engine.h"
+#include "lexicon.h"
+#include "tap.h"
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char err[1024];
+
+static void test_lexicon(void)
+{
+    mtc_engine *e = mtc_engine_load(NULL, err, sizeof err);
+    ok(e != NULL, "engine loads the project's rules and word lists (%s)", e ? "ok" : err);
+    if (!e)
+        return;
+    lexicon *lx = lexicon_new(e->dict_dir, &e->lists, 1000, err, sizeof err);
+    text_ctx *tc = text_ctx_new();
+    struct {
+        const char *word;
+        bool initial;
+        verdict want;
+    } cases[] = {
+        {"responsable", false, V_FR}, {"the", false, V_EN_FUNCTION}, {"crediting", false, V_EN},
+        {"de", false, V_BOTH},        {"Spionage", false, V_JUNK}, {"respekter", false, V_JUNK},
+        {"OTAN", false, V_SKIP},      {"APT40", false, V_SKIP},    {"Cilluffo", false, V_SKIP},
+        {"Etats-Unis", false, V_FR},  {"Etat", false, V_FR},       {"hackers", false, V_BOTH},
+        {"ransomware", false, V_BOTH}, {"Extended", false, V_SKIP}, {"The", true, V_EN_FUNCTION},
+        {"Pékin", false, V_FR},       {"xqzwv", false, V_UNKNOWN},
+        /* MT capitalisation: a French-only common noun with a capital mid-sentence */
+        {"Informatiques", false, V_FR_CAPITALISED}, {"Informatiques", true, V_FR},
+        {"Sécurité", false, V_FR},    /* institutions are capitalised in French */
+        {"Central", false, V_BOTH},   /* English too: part of a name */
+        {"Chine", false, V_BOTH},     /* a proper noun in the dictionary: not MT capitalisation */
+        {"leaderdans", false, V_JUNK}, {"despirates", false, V_JUNK}, /* run together */
+        {"China", false, V_EN_FUNCTION}, /* English exonym: never in French text */
+        {"und", false, V_JUNK},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        verdict v = lexicon_verdict(lx, tc, cases[i].word, strlen(cases[i].word), cases[i].initial);
+        ok(v == cases[i].want, "verdict of '%s' is %s (got %s)", cases[i].word, verdict_name(cases[i].want),
+           verdict_name(v));
+    }
+    text_ctx_free(tc);
+    lexicon_free(lx);
+
+    mtc_paths paths = {.dict_dir = "/nonexistent"};
+    mtc_engine *e2 = mtc_engine_load(&paths, err, sizeof err);
+    mtc_worker *w = e2 ? mtc_worker_new(e2, err, sizeof err) : NULL;
+    ok(w == NULL && strstr(err, "/nonexistent/fr.aff: cannot open Hunspell dictionary") == err,
+       "missing dictionary is a clear error");
+    mtc_engine_free(e2);
+    mtc_engine_free(e);
+}
+
+int main(void)
+{
+    test_lexicon();
+    return done_testing();
+}

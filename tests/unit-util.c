@@ -1,0 +1,78 @@
+/* Unit tests: the helpers of filter/util/ (buf.c, lines.c) and strmap.c. */
+#include "buf.h"
+#include "lines.h"
+#include "strmap.h"
+#include "tap.h"
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void test_strmap(void)
+{
+    strmap m = {0};
+    char key[64];
+    bool all = true;
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 1000; i++) { /* keys of 1 to 40 bytes: inline and on the heap */
+            int n = snprintf(key, sizeof key, "%.*s%d", i % 32, "abcdefghijklmnopqrstuvwxyz012345", i);
+            strmap_put(&m, key, (size_t)n, i);
+        }
+        for (int i = 0; i < 1000 && all; i++) {
+            int n = snprintf(key, sizeof key, "%.*s%d", i % 32, "abcdefghijklmnopqrstuvwxyz012345", i);
+            int v = -1;
+            key[n] = '#'; /* no key holds a '#' */
+            all = strmap_get(&m, key, (size_t)n, &v) && v == i && !strmap_get(&m, key, (size_t)n + 1, NULL);
+        }
+        all = all && m.count == 1000;
+        strmap_clear(&m);
+        all = all && m.count == 0 && !strmap_get(&m, "abc7", 4, NULL);
+    }
+    ok(all, "strmap keeps 1000 short and long keys, through growth and clear");
+    strmap_free(&m);
+}
+
+static void test_buf(void)
+{
+    buf digits = {0};
+    const uint64_t numbers[] = {0, 7, 10, 99, 1234567890, UINT64_MAX};
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+        buf_append_u64(&digits, numbers[i]);
+        buf_append_char(&digits, ' ');
+    }
+    is_str(digits.data, "0 7 10 99 1234567890 18446744073709551615 ", "buf_append_u64 writes decimal digits");
+    buf_free(&digits);
+    /* Spare room is zeroed: PCRE2's JIT reads past a subject's end, and
+       valgrind must not see that as a use of uninitialised memory. */
+    buf b = {0};
+    buf_append(&b, "abc", 3);
+    buf_reserve(&b, 5000);
+    size_t zero = 0;
+    for (size_t i = b.len; i < b.cap; i++)
+        zero += b.data[i] == 0;
+    ok(zero == b.cap - b.len, "buffer spare room is zeroed (%zu of %zu bytes)", zero, b.cap - b.len);
+    buf_free(&b);
+}
+
+static void test_lines(void)
+{
+    size_t n, eoln;
+    ok(line_find("ab\r\ncd", 6, 100, false, &n, &eoln) && n == 2 && eoln == 2, "CRLF line");
+    ok(line_find("ab\rcd", 5, 100, false, &n, &eoln) && n == 2 && eoln == 1, "lone CR line");
+    ok(!line_find("ab\r", 3, 100, false, &n, &eoln), "CR at buffer end waits for more input");
+    ok(line_find("ab\r", 3, 100, true, &n, &eoln) && n == 2 && eoln == 1, "CR at end of input");
+    ok(!line_find("abc", 3, 100, false, &n, &eoln), "unterminated line waits");
+    ok(line_find("abc", 3, 100, true, &n, &eoln) && n == 3 && eoln == 0, "last line without newline");
+    const char *longline = "un deux trois quatre cinq six sept huit neuf dix";
+    ok(line_find(longline, strlen(longline), 16, false, &n, &eoln) && n == 14 && eoln == 0,
+       "long line cut after a space");
+    const char *accents = "ééééééééééééééé"; /* 2-byte characters, no space */
+    ok(line_find(accents, strlen(accents), 9, false, &n, &eoln) && n == 8, "cut on a character boundary");
+}
+
+int main(void)
+{
+    test_strmap();
+    test_buf();
+    test_lines();
+    return done_testing();
+}
