@@ -1,0 +1,414 @@
+/* Main-text extraction from a parsed HTML document.
+
+   1. Chrome goes first: tags such as script, nav or footer, hidden
+      elements, and elements whose class/id/role words (rules/html.conf,
+      with weights) add up to a navigation, share or comment hint -- unless
+      they hold most of the page's text, which a wrong hint must not lose.
+   2. What is left is cut into blocks, one per run of text between block
+      tags (p, div, li, h2, br...), each with its length, the part of it in
+      links, its commas and whether it ends like a sentence.
+   3. Each block is good (long, few links), short or bad (mostly links, or
+      a few characters); good text counts for the element that holds it,
+      short and bad text against. Every element's score is the sum over its
+      subtree; the best-scoring element is the article (an article/main tag
+      or a content hint gets a bonus). It is the maximum of
+      good - penalty * rest, so it takes in content split over several
+      containers and leaves out lists of links beside the article.
+   4. Within it, good blocks are kept, bad ones dropped, short ones kept
+      between good neighbours (jusText's context rule), headings when text
+      follows them, except one repeating the page title.
+   The walks are iterative (parent pointers): depth costs no stack. */
+#include "extract.h"
+#include <libxml/tree.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { CLS_BAD, CLS_SHORT, CLS_GOOD, CLS_HEAD };
+
+/* Letters and digits, and every byte of a non-ASCII character. */
+static bool isalnum_byte(unsigned char ch)
+{
+    return ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+/* Case-insensitive (ASCII) search of needle[0..k) in hay[0..n). */
+static const char *strcasestr_n(const char *hay, size_t n, const char *needle, size_t k)
+{
+    for (size_t i = 0; k && i + k <= n; i++)
+        if (strncasecmp(hay + i, needle, k) == 0)
+            return hay + i;
+    return NULL;
+}
+
+typedef struct elem {
+    int parent;    /* preorder index, -1 for the first */
+    int end;       /* one past the last element of its subtree */
+    int owner;     /* block element around it when it was entered */
+    double score;  /* own blocks, then the whole subtree */
+    unsigned bits; /* TAG_ bits */
+    bool content;  /* article/main tag or a positive hint */
+} elem;
+
+typedef struct block {
+    int owner;
+    size_t off, len;       /* in walk.text */
+    double chars, link_chars;
+    unsigned commas;
+    bool sentence;         /* ends like a sentence */
+    unsigned bits;         /* TAG_ bits of its owner */
+    int cls;
+} block;
+
+typedef struct walk {
+    const extract_conf *c;
+    elem *el;
+    size_t n_el, cap_el;
+    block *bl;
+    size_t n_bl, cap_bl;
+    buf text;                    /* every block's text, one after another */
+    double cur_chars, cur_link;  /* the block being filled: text.data[cur_off..] */
+    size_t cur_off;
+    int owner, cur;              /* current block element, current element */
+    unsigned owner_bits;
+    int link_depth;
+    double total;                /* text bytes of the whole page */
+} walk;
+
+static unsigned bits_of(const extract_conf *c, xmlNodePtr n)
+{
+    return n->type == XML_ELEMENT_NODE && n->name ? extract_tag_bits(c, (const char *)n->name) : 0;
+}
+
+/* Next node in document order; *up counts the elements left on the way. */
+static xmlNodePtr next_node(xmlNodePtr n, xmlNodePtr top, bool descend, void (*leave)(void *, xmlNodePtr),
+                            void *ctx)
+{
+    if (descend && n->children)
+        return n->children;
+    while (n && n != top) {
+        if (leave)
+            leave(ctx, n);
+        if (n->next)
+            return n->next;
+        n = n->parent;
+    }
+    if (n && leave)
+        leave(ctx, n);
+    return NULL;
+}
+
+/* Pass 1: bytes of text under each element, kept in _private. */
+static void add_to_parent(void *ctx, xmlNodePtr n)
+{
+    (void)ctx;
+    if (n->parent && n->type == XML_ELEMENT_NODE)
+        n->parent->_private = (void *)((uintptr_t)n->parent->_private + (uintptr_t)n->_private);
+}
+
+static void measure(const extract_conf *c, xmlNodePtr top)
+{
+    for (xmlNodePtr n = top; n;) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            n->_private = NULL;
+            descend = !(bits_of(c, n) & TAG_DROP);
+        } else if (n->type == XML_TEXT_NODE && n->content && n->parent) {
+            n->parent->_private = (void *)((uintptr_t)n->parent->_private + strlen((const char *)n->content));
+        }
+        n = next_node(n, top, descend, add_to_parent, NULL);
+    }
+}
+
+static bool attr_has(xmlNodePtr n, const char *name, const char *needle)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+        return false;
+    bool hit = needle ? strcasestr((const char *)v, needle) != NULL : true;
+    xmlFree(v);
+    return hit;
+}
+
+static double hint_of(const extract_conf *c, xmlNodePtr n)
+{
+    static const char *const names[] = {"class", "id", "role", "itemprop"};
+    double sum = 0;
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        xmlChar *v = xmlGetProp(n, (const xmlChar *)names[k]);
+        if (v)
+            sum += extract_hint_score(c, (const char *)v);
+        xmlFree(v);
+    }
+    return sum;
+}
+
+static bool hidden(xmlNodePtr n)
+{
+    return attr_has(n, "hidden", NULL) || attr_has(n, "style", "display:none") ||
+           attr_has(n, "style", "display: none") || attr_has(n, "style", "visibility:hidden") ||
+           attr_has(n, "aria-hidden", "true");
+}
+
+static void flush(walk *w)
+{
+    while (w->text.len > w->cur_off && w->text.data[w->text.len - 1] == ' ')
+        w->text.len--;
+    if (w->text.len > w->cur_off && w->cur_chars > 0) {
+        if (w->n_bl == w->cap_bl) {
+            w->cap_bl = w->cap_bl ? 2 * w->cap_bl : 64;
+            w->bl = xrealloc(w->bl, w->cap_bl * sizeof *w->bl);
+        }
+        block *b = &w->bl[w->n_bl++];
+        memset(b, 0, sizeof *b);
+        b->owner = w->owner;
+        b->off = w->cur_off;
+        b->len = w->text.len - w->cur_off;
+        b->chars = w->cur_chars;
+        b->link_chars = w->cur_link;
+        b->bits = w->owner_bits;
+        const char *s = w->text.data + b->off;
+        for (size_t i = 0; i < b->len; i++)
+            b->commas += s[i] == ',';
+        unsigned char last = (unsigned char)s[b->len - 1];
+        b->sentence = strchr(".!?:;\"')]", last) != NULL || last >= 0x80; /* … ” » and the like */
+    }
+    w->text.len = w->cur_off = w->text.len;
+    w->cur_chars = w->cur_link = 0;
+}
+
+/* Appends a text node with white space runs made one space. */
+static void add_text(walk *w, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+        if (space && (w->text.len == w->cur_off || w->text.data[w->text.len - 1] == ' '))
+            continue;
+        buf_append_char(&w->text, space ? ' ' : (char)ch);
+        if (!space && (ch & 0xC0) != 0x80) {
+            w->cur_chars++;
+            if (w->link_depth)
+                w->cur_link++;
+        }
+    }
+}
+
+static void leave(void *ctx, xmlNodePtr n)
+{
+    walk *w = ctx;
+    if (n->type != XML_ELEMENT_NODE || n->_private != (void *)1) /* not entered */
+        return;
+    elem *e = &w->el[w->cur];
+    unsigned bits = e->bits;
+    e->end = (int)w->n_el;
+    if (bits & (TAG_BLOCK | TAG_BREAK))
+        flush(w);
+    if (bits & TAG_BLOCK) {
+        w->owner = e->owner;
+        w->owner_bits = w->owner >= 0 ? w->el[w->owner].bits : 0;
+    }
+    if (bits & TAG_LINK)
+        w->link_depth--;
+    w->cur = e->parent;
+}
+
+/* Whether to go into an element: not chrome by tag, by hiding or by hint. */
+static bool wanted(walk *w, xmlNodePtr n, unsigned bits, double *hint)
+{
+    *hint = 0;
+    if (bits & TAG_DROP || hidden(n))
+        return false;
+    if (!n->parent || n->parent->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "body") == 0)
+        return true;
+    *hint = hint_of(w->c, n);
+    double share = w->total > 0 ? (double)(uintptr_t)n->_private / w->total : 0;
+    return !(*hint <= w->c->hint_drop && share <= w->c->hint_guard_share);
+}
+
+static void enter(walk *w, xmlNodePtr n, bool *descend)
+{
+    *descend = false;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            add_text(w, (const char *)n->content);
+        return;
+    }
+    if (n->type != XML_ELEMENT_NODE || !n->name)
+        return;
+    unsigned bits = bits_of(w->c, n);
+    double hint;
+    if (!wanted(w, n, bits, &hint)) {
+        n->_private = NULL;
+        return;
+    }
+    n->_private = (void *)1;
+    *descend = true;
+    if (bits & (TAG_BLOCK | TAG_BREAK))
+        flush(w);
+    if (w->n_el == w->cap_el) {
+        w->cap_el = w->cap_el ? 2 * w->cap_el : 256;
+        w->el = xrealloc(w->el, w->cap_el * sizeof *w->el);
+    }
+    int idx = (int)w->n_el++;
+    w->el[idx] = (elem){.parent = w->cur, .end = idx + 1, .owner = w->owner, .bits = bits,
+                        .content = (bits & TAG_CONTENT) || hint > 0};
+    w->cur = idx;
+    if (bits & TAG_BLOCK) {
+        w->owner = idx;
+        w->owner_bits = bits;
+    }
+    if (bits & TAG_LINK)
+        w->link_depth++;
+}
+
+static void classify(const extract_conf *c, block *b)
+{
+    double ld = b->chars > 0 ? b->link_chars / b->chars : 1;
+    if (b->bits & TAG_HEADING)
+        b->cls = ld > c->max_link_density ? CLS_BAD : CLS_HEAD;
+    else if (b->chars < c->min_block_chars || ld > c->max_link_density)
+        b->cls = CLS_BAD;
+    else if (b->chars >= c->good_block_chars && ld <= c->good_max_link_density && (b->sentence || b->commas))
+        b->cls = CLS_GOOD;
+    else
+        b->cls = CLS_SHORT;
+}
+
+static double weight(const extract_conf *c, const block *b)
+{
+    switch (b->cls) {
+    case CLS_GOOD: return b->chars - b->link_chars;
+    case CLS_SHORT: return -c->short_weight * b->chars;
+    case CLS_BAD: return -c->bad_weight * b->chars;
+    default: return 0;
+    }
+}
+
+/* The element whose subtree scores best, or -1 when none is positive. */
+static int best_element(walk *w)
+{
+    for (size_t i = 0; i < w->n_el; i++)
+        w->el[i].score = 0;
+    for (size_t i = 0; i < w->n_bl; i++)
+        if (w->bl[i].owner >= 0)
+            w->el[w->bl[i].owner].score += weight(w->c, &w->bl[i]);
+    for (size_t i = w->n_el; i-- > 1;) /* children come after their parent */
+        if (w->el[i].parent >= 0)
+            w->el[w->el[i].parent].score += w->el[i].score;
+    int best = -1;
+    double top = 0;
+    for (size_t i = 0; i < w->n_el; i++) {
+        double s = w->el[i].score;
+        if (w->el[i].content && s > 0)
+            s *= 1 + w->c->content_bonus;
+        if (s > 0 && s >= top) {
+            top = s;
+            best = (int)i;
+        }
+    }
+    return best;
+}
+
+/* Share of the heading's words that the title has too. */
+static double title_overlap(const char *h, size_t n, const char *title)
+{
+    size_t words = 0, found = 0, tlen = strlen(title);
+    for (size_t i = 0; i < n;) {
+        while (i < n && !(isalnum_byte((unsigned char)h[i])))
+            i++;
+        size_t start = i;
+        while (i < n && isalnum_byte((unsigned char)h[i]))
+            i++;
+        if (i == start)
+            break;
+        words++;
+        found += strcasestr_n(title, tlen, h + start, i - start) != NULL;
+    }
+    return words ? (double)found / (double)words : 0;
+}
+
+/* The class of the nearest good or bad block before (dir -1) or after
+   (+1) block i, within the window of short blocks; bad at the edges. */
+static bool good_near(const walk *w, size_t lo, size_t hi, size_t i, int dir)
+{
+    size_t shorts = 0;
+    for (size_t j = i; dir < 0 ? j-- > lo : ++j < hi;) {
+        int cls = w->bl[j].cls;
+        if (cls == CLS_GOOD)
+            return true;
+        if (cls == CLS_BAD && !(w->bl[j].chars < w->c->min_block_chars))
+            return false;
+        if (cls == CLS_SHORT && ++shorts > (size_t)w->c->context_window)
+            return false;
+    }
+    return false;
+}
+
+static bool keep_block(const walk *w, size_t lo, size_t hi, size_t i, const char *title, bool *title_seen)
+{
+    const block *b = &w->bl[i];
+    switch (b->cls) {
+    case CLS_GOOD: return true;
+    case CLS_SHORT: return good_near(w, lo, hi, i, -1) && good_near(w, lo, hi, i, +1);
+    case CLS_HEAD:
+        if (title && !*title_seen && title_overlap(w->text.data + b->off, b->len, title) >= w->c->title_min_similarity) {
+            *title_seen = true;
+            return false;
+        }
+        return good_near(w, lo, hi, i, +1);
+    default: return false;
+    }
+}
+
+static void emit(const walk *w, int best, const char *title, buf *out)
+{
+    size_t lo = 0, hi = w->n_bl;
+    if (best >= 0) { /* blocks are in document order, so the subtree's are a run */
+        while (lo < w->n_bl && (w->bl[lo].owner < best || w->bl[lo].owner >= w->el[best].end))
+            lo++;
+        hi = lo;
+        while (hi < w->n_bl && w->bl[hi].owner >= best && w->bl[hi].owner < w->el[best].end)
+            hi++;
+    }
+    bool title_seen = false;
+    for (size_t i = lo; i < hi; i++) {
+        if (!keep_block(w, lo, hi, i, title, &title_seen))
+            continue;
+        if (out->len)
+            buf_append_str(out, "\n");
+        buf_append(out, w->text.data + w->bl[i].off, w->bl[i].len);
+        buf_append_str(out, "\n");
+    }
+}
+
+static xmlNodePtr find_body(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "body") == 0)
+            return n;
+    return root;
+}
+
+void extract_article(const extract_conf *c, void *doc_, const char *title, buf *out)
+{
+    xmlNodePtr top = find_body(doc_);
+    if (!top)
+        return;
+    measure(c, top);
+    walk w = {.c = c, .owner = -1, .cur = -1, .total = (double)(uintptr_t)top->_private};
+    for (xmlNodePtr n = top; n;) {
+        bool descend;
+        enter(&w, n, &descend);
+        n = next_node(n, top, descend, leave, &w);
+    }
+    flush(&w);
+    for (size_t i = 0; i < w.n_bl; i++)
+        classify(c, &w.bl[i]);
+    emit(&w, best_element(&w), title, out);
+    free(w.el);
+    free(w.bl);
+    buf_free(&w.text);
+}
