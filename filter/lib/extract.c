@@ -21,6 +21,7 @@
 #include "extract.h"
 #include <libxml/tree.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -47,6 +48,8 @@ typedef struct elem {
     int end;       /* one past the last element of its subtree */
     int owner;     /* block element around it when it was entered */
     double score;  /* own blocks, then the whole subtree */
+    double rscore; /* paragraph score, passed up to a few ancestors */
+    double chars, links; /* text and link characters of the subtree */
     unsigned bits; /* TAG_ bits */
     bool content;  /* article/main tag or a positive hint */
 } elem;
@@ -59,6 +62,7 @@ typedef struct block {
     bool sentence;         /* ends like a sentence */
     unsigned bits;         /* TAG_ bits of its owner */
     int cls;
+    bool selected;         /* in the article's container(s) */
 } block;
 
 typedef struct walk {
@@ -331,10 +335,12 @@ static double title_overlap(const char *h, size_t n, const char *title)
 
 /* The class of the nearest good or bad block before (dir -1) or after
    (+1) block i, within the window of short blocks; bad at the edges. */
-static bool good_near(const walk *w, size_t lo, size_t hi, size_t i, int dir)
+static bool good_near(const walk *w, size_t i, int dir)
 {
     size_t shorts = 0;
-    for (size_t j = i; dir < 0 ? j-- > lo : ++j < hi;) {
+    for (size_t j = i; dir < 0 ? j-- > 0 : ++j < w->n_bl;) {
+        if (!w->bl[j].selected)
+            continue;
         int cls = w->bl[j].cls;
         if (cls == CLS_GOOD)
             return true;
@@ -346,41 +352,99 @@ static bool good_near(const walk *w, size_t lo, size_t hi, size_t i, int dir)
     return false;
 }
 
-static bool keep_block(const walk *w, size_t lo, size_t hi, size_t i, const char *title, bool *title_seen)
+static bool keep_block(const walk *w, size_t i, const char *title, bool *title_seen)
 {
     const block *b = &w->bl[i];
     switch (b->cls) {
     case CLS_GOOD: return true;
-    case CLS_SHORT: return good_near(w, lo, hi, i, -1) && good_near(w, lo, hi, i, +1);
+    case CLS_SHORT: return good_near(w, i, -1) && good_near(w, i, +1);
     case CLS_HEAD:
         if (title && !*title_seen && title_overlap(w->text.data + b->off, b->len, title) >= w->c->title_min_similarity) {
             *title_seen = true;
             return false;
         }
-        return good_near(w, lo, hi, i, +1);
+        return good_near(w, i, +1);
     default: return false;
     }
 }
 
-static void emit(const walk *w, int best, const char *title, buf *out)
+static void emit(const walk *w, const char *title, buf *out)
 {
-    size_t lo = 0, hi = w->n_bl;
-    if (best >= 0) { /* blocks are in document order, so the subtree's are a run */
-        while (lo < w->n_bl && (w->bl[lo].owner < best || w->bl[lo].owner >= w->el[best].end))
-            lo++;
-        hi = lo;
-        while (hi < w->n_bl && w->bl[hi].owner >= best && w->bl[hi].owner < w->el[best].end)
-            hi++;
-    }
     bool title_seen = false;
-    for (size_t i = lo; i < hi; i++) {
-        if (!keep_block(w, lo, hi, i, title, &title_seen))
+    for (size_t i = 0; i < w->n_bl; i++) {
+        if (!w->bl[i].selected || !keep_block(w, i, title, &title_seen))
             continue;
         if (out->len)
             buf_append_str(out, "\n");
         buf_append(out, w->text.data + w->bl[i].off, w->bl[i].len);
         buf_append_str(out, "\n");
     }
+}
+
+/* Readability's paragraph score, given to the paragraph's container in full,
+   to its parent by half, and less to a few more ancestors. */
+static void paragraph_scores(walk *w)
+{
+    for (size_t i = 0; i < w->n_bl; i++) {
+        const block *b = &w->bl[i];
+        if (b->owner < 0)
+            continue;
+        w->el[b->owner].chars += b->chars;
+        w->el[b->owner].links += b->link_chars;
+        if (b->cls == CLS_BAD || b->cls == CLS_HEAD || b->chars < w->c->candidate_min_chars)
+            continue;
+        double s = 1 + b->commas + (b->chars / 100 < 3 ? (double)(int)(b->chars / 100) : 3);
+        int a = w->el[b->owner].parent;
+        for (int level = 0; a >= 0 && level < 5; level++, a = w->el[a].parent)
+            w->el[a].rscore += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+    }
+    for (size_t i = w->n_el; i-- > 1;)
+        if (w->el[i].parent >= 0) {
+            w->el[w->el[i].parent].chars += w->el[i].chars;
+            w->el[w->el[i].parent].links += w->el[i].links;
+        }
+}
+
+static double candidate_score(const walk *w, int i)
+{
+    const elem *e = &w->el[i];
+    double ld = e->chars > 0 ? e->links / e->chars : 1;
+    return e->rscore * (1 - ld) * (e->content ? 1 + w->c->content_bonus : 1);
+}
+
+/* The top candidate and those of its siblings that score well enough or
+   hold good text of their own. Returns false when there is no candidate. */
+static bool select_container(walk *w)
+{
+    paragraph_scores(w);
+    int top = -1;
+    double best = 0;
+    for (size_t i = 0; i < w->n_el; i++)
+        if (candidate_score(w, (int)i) > best) {
+            best = candidate_score(w, (int)i);
+            top = (int)i;
+        }
+    if (top < 0)
+        return false;
+    int parent = w->el[top].parent;
+    double floor = best * w->c->sibling_min_share;
+    if (floor < w->c->sibling_min_score)
+        floor = w->c->sibling_min_score;
+    bool *chosen = xcalloc(w->n_el, sizeof *chosen);
+    chosen[top] = true;
+    for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end)
+        if (i != top && w->el[i].score > 0 && candidate_score(w, i) >= floor)
+            chosen[i] = true;
+    for (size_t i = 0; i < w->n_bl; i++) {
+        block *b = &w->bl[i];
+        int a = b->owner;
+        while (a >= 0 && a != top && w->el[a].parent != parent)
+            a = w->el[a].parent;
+        b->selected = a >= 0 && (chosen[a] || (b->cls == CLS_GOOD && parent >= 0 && w->el[a].parent == parent &&
+                                                w->c->sibling_keep_good));
+    }
+    free(chosen);
+    return true;
 }
 
 static xmlNodePtr find_body(xmlDocPtr doc)
@@ -407,7 +471,20 @@ void extract_article(const extract_conf *c, void *doc_, const char *title, buf *
     flush(&w);
     for (size_t i = 0; i < w.n_bl; i++)
         classify(c, &w.bl[i]);
-    emit(&w, best_element(&w), title, out);
+    int best = best_element(&w);
+    if (!select_container(&w))
+        for (size_t i = 0; i < w.n_bl; i++) /* no container: every block, the filters decide */
+            w.bl[i].selected = true;
+#ifdef EXTRACT_DEBUG
+    if (getenv("MTC_EXTRACT_DEBUG")) {
+        fprintf(stderr, "best %d score %.0f end %d (n_el %zu) total %.0f\n", best, best >= 0 ? w.el[best].score : 0,
+                best >= 0 ? w.el[best].end : 0, w.n_el, w.total);
+        for (size_t i = 0; i < w.n_bl; i++)
+            fprintf(stderr, "%c own %d ch %.0f ln %.0f | %.80s\n", "BSGH"[w.bl[i].cls], w.bl[i].owner, w.bl[i].chars,
+                    w.bl[i].link_chars, w.text.data + w.bl[i].off);
+    }
+#endif
+    emit(&w, title, out);
     free(w.el);
     free(w.bl);
     buf_free(&w.text);
