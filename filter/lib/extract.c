@@ -344,9 +344,9 @@ static bool good_near(const walk *w, size_t i, int dir)
         int cls = w->bl[j].cls;
         if (cls == CLS_GOOD)
             return true;
-        if (cls == CLS_BAD && !(w->bl[j].chars < w->c->min_block_chars))
+        if (cls == CLS_BAD && w->c->bad_breaks_context && !(w->bl[j].chars < w->c->min_block_chars))
             return false;
-        if (cls == CLS_SHORT && ++shorts > (size_t)w->c->context_window)
+        if (cls != CLS_HEAD && ++shorts > (size_t)w->c->context_window)
             return false;
     }
     return false;
@@ -357,7 +357,10 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
     const block *b = &w->bl[i];
     switch (b->cls) {
     case CLS_GOOD: return true;
-    case CLS_SHORT: return good_near(w, i, -1) && good_near(w, i, +1);
+    case CLS_SHORT:
+        if (w->c->short_either_side)
+            return good_near(w, i, -1) || good_near(w, i, +1);
+        return good_near(w, i, -1) && good_near(w, i, +1);
     case CLS_HEAD:
         if (title && !*title_seen && title_overlap(w->text.data + b->off, b->len, title) >= w->c->title_min_similarity) {
             *title_seen = true;

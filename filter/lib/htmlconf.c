@@ -28,6 +28,8 @@ static const number_key numbers[] = {
     NUM("sibling.min_share", sibling_min_share, 0, 1e6),
     NUM("sibling.min_score", sibling_min_score, 0, 1e6),
     NUM("sibling.keep_good", sibling_keep_good, 0, 1),
+    NUM("output.short_either_side", short_either_side, 0, 1),
+    NUM("output.bad_breaks_context", bad_breaks_context, 0, 1),
     NUM("hint.drop_at", hint_drop, -1e6, 0),
     NUM("hint.guard_share", hint_guard_share, 0, 1),
     NUM("output.context_window", context_window, 0, 100),
