@@ -272,7 +272,8 @@ static void classify(const extract_conf *c, block *b)
     double ld = b->chars > 0 ? b->link_chars / b->chars : 1;
     if (b->bits & TAG_HEADING)
         b->cls = ld > c->max_link_density ? CLS_BAD : CLS_HEAD;
-    else if (b->chars < c->min_block_chars || ld > c->max_link_density)
+    else if (b->chars < c->min_block_chars ||
+             ld > (b->chars >= c->good_block_chars ? c->long_max_link_density : c->max_link_density))
         b->cls = CLS_BAD;
     else if (b->chars >= c->good_block_chars && ld <= c->good_max_link_density && (b->sentence || b->commas))
         b->cls = CLS_GOOD;

@@ -30,6 +30,7 @@ static const number_key numbers[] = {
     NUM("sibling.keep_good", sibling_keep_good, 0, 1),
     NUM("output.short_either_side", short_either_side, 0, 1),
     NUM("output.bad_breaks_context", bad_breaks_context, 0, 1),
+    NUM("block.long_max_link_density", long_max_link_density, 0, 1),
     NUM("hint.drop_at", hint_drop, -1e6, 0),
     NUM("hint.guard_share", hint_guard_share, 0, 1),
     NUM("output.context_window", context_window, 0, 100),
