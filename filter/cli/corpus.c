@@ -89,6 +89,8 @@ static void append_report_line(corpus *c, const document *d, bool dropped)
         buf_printf(&extra, ",\"has_text\":%s", document_has_text(d) ? "true" : "false");
     if (c->opt->min_quality_set)
         buf_printf(&extra, ",\"dropped_document\":%s", dropped ? "true" : "false");
+    if (d->html_meta.len) /* HTML pages only, last: text reports keep their fields */
+        buf_append(&extra, d->html_meta.data, d->html_meta.len);
     buf_clear(&c->scratch);
     report_append_entry(&c->scratch, c->engine, d->no, d->id_json.len ? d->id_json.data : NULL, d->id_json.len,
                         &d->stats, extra.data);
@@ -212,7 +214,7 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
     c->settings = (doc_settings){
         .engine = engine, .mode = opt->mode, .marker_open = opt->marker_open, .marker_close = opt->marker_close,
         .explain = opt->explain_path != NULL, .keep_segments = opt->html_path != NULL,
-        .fields = opt->jsonl ? &c->fields : NULL,
+        .fields = opt->jsonl ? &c->fields : NULL, .input = opt->input,
     };
     summary_init(&c->sum, engine);
     bool terminal = isatty(STDERR_FILENO);

@@ -7,6 +7,7 @@
 #include "explain.h"
 #include "jsonl.h"
 #include "mtclean.h"
+#include "options.h"
 #include "seglog.h"
 #include <stdbool.h>
 
@@ -20,6 +21,7 @@ typedef struct doc_settings {
     bool explain;                           /* collect --explain lines */
     bool keep_segments;                     /* log the segments (for --html) */
     const jsonl_fields *fields;             /* JSONL mode */
+    input_kind input;                       /* --input: a record's field may be HTML */
 } doc_settings;
 
 /* One thread's tools. */
@@ -29,6 +31,7 @@ typedef struct doc_worker {
     explain explain;
     seglog *segments;                  /* the current document's log, if kept */
     buf text, cleaned, value, quality; /* JSONL scratch */
+    buf page;                          /* HTML: the extracted text */
 } doc_worker;
 
 typedef struct document {
@@ -43,7 +46,9 @@ typedef struct document {
     size_t input_bytes;   /* bytes read for it, for the progress line */
     const char *source;   /* input name and line of a record, for messages */
     uint64_t line;
+    bool html;            /* a text document that is an HTML page */
     /* Results. */
+    buf html_meta;        /* HTML: the report's ,"html":{...} member */
     buf output;           /* the cleaned text, or the whole record line */
     buf explain;          /* --explain lines */
     seglog segments;      /* with keep_segments */

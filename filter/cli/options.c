@@ -12,7 +12,7 @@
 enum {
     OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_INPUT,
 };
 
 #define MAX_THREADS 256
@@ -46,6 +46,7 @@ static const struct option long_options[] = {
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"max-buffer", required_argument, NULL, OPT_MAX_BUFFER},
+    {"input", required_argument, NULL, OPT_INPUT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -82,6 +83,7 @@ static void usage(FILE *f)
           "      --progress          show docs/s and MB/s on stderr (default: on a tty)\n"
           "      --no-progress       never show progress\n"
           "      --max-buffer=SIZE   bytes of documents held in memory (default 64M)\n"
+          "      --input=KIND        html (extract the article), text, or auto (default)\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n\n"
           "Exit status: 0 success, 1 damage found (with --check), 2 error.\n"
@@ -235,6 +237,16 @@ int options_parse(options *o, int argc, char **argv)
         case OPT_MAX_BUFFER:
             if (!parse_size(optarg, &o->max_buffer))
                 return bad_value("--max-buffer", optarg, "a size of at least 4K (e.g. 65536, 512K, 64M, 1G)");
+            break;
+        case OPT_INPUT:
+            if (strcmp(optarg, "auto") == 0)
+                o->input = INPUT_AUTO;
+            else if (strcmp(optarg, "html") == 0)
+                o->input = INPUT_HTML;
+            else if (strcmp(optarg, "text") == 0)
+                o->input = INPUT_TEXT;
+            else
+                return bad_value("--input", optarg, "html, text or auto");
             break;
         case 'h': usage(stdout); return 1;
         case 'V': printf("mtclean %s\n", mtc_version()); return 1;

@@ -6,6 +6,8 @@
 #include <stddef.h>
 
 enum { PROGRESS_AUTO = -1, PROGRESS_OFF = 0, PROGRESS_ON = 1 };
+/* --input: HTML detected from the bytes (auto), or forced. */
+typedef enum { INPUT_AUTO, INPUT_TEXT, INPUT_HTML } input_kind;
 
 typedef struct options {
     mtc_mode mode;
@@ -23,6 +25,7 @@ typedef struct options {
     const char *summary_path; /* NULL: standard error */
     int progress;             /* PROGRESS_AUTO: when standard error is a terminal */
     size_t max_buffer;        /* bytes of documents held in memory */
+    input_kind input;
     mtc_paths paths;
     const char **extra_rules;
     char **inputs;
