@@ -291,29 +291,16 @@ static double weight(const extract_conf *c, const block *b)
     }
 }
 
-/* The element whose subtree scores best, or -1 when none is positive. */
-static int best_element(walk *w)
+/* Good text minus short and bad text, over each element's subtree: a
+   sibling of the article joins it only if this is positive. */
+static void subtree_scores(walk *w)
 {
-    for (size_t i = 0; i < w->n_el; i++)
-        w->el[i].score = 0;
     for (size_t i = 0; i < w->n_bl; i++)
         if (w->bl[i].owner >= 0)
             w->el[w->bl[i].owner].score += weight(w->c, &w->bl[i]);
     for (size_t i = w->n_el; i-- > 1;) /* children come after their parent */
         if (w->el[i].parent >= 0)
             w->el[w->el[i].parent].score += w->el[i].score;
-    int best = -1;
-    double top = 0;
-    for (size_t i = 0; i < w->n_el; i++) {
-        double s = w->el[i].score;
-        if (w->el[i].content && s > 0)
-            s *= 1 + w->c->content_bonus;
-        if (s > 0 && s >= top) {
-            top = s;
-            best = (int)i;
-        }
-    }
-    return best;
 }
 
 /* Share of the heading's words that the title has too. */
@@ -372,11 +359,23 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
     }
 }
 
+/* A page without one good block (a few short paragraphs) keeps its short
+   blocks of candidate length: something rather than nothing. */
+static bool any_good(const walk *w)
+{
+    for (size_t i = 0; i < w->n_bl; i++)
+        if (w->bl[i].selected && w->bl[i].cls == CLS_GOOD)
+            return true;
+    return false;
+}
+
 static void emit(const walk *w, const char *title, buf *out)
 {
-    bool title_seen = false;
+    bool title_seen = false, none_good = !any_good(w);
     for (size_t i = 0; i < w->n_bl; i++) {
-        if (!w->bl[i].selected || !keep_block(w, i, title, &title_seen))
+        const block *b = &w->bl[i];
+        bool short_kept = none_good && b->cls == CLS_SHORT && b->chars >= w->c->candidate_min_chars;
+        if (!b->selected || !(short_kept || keep_block(w, i, title, &title_seen)))
             continue;
         if (out->len)
             buf_append_str(out, "\n");
@@ -475,18 +474,16 @@ void extract_article(const extract_conf *c, void *doc_, const char *title, buf *
     flush(&w);
     for (size_t i = 0; i < w.n_bl; i++)
         classify(c, &w.bl[i]);
-    int best = best_element(&w);
+    subtree_scores(&w);
     if (!select_container(&w))
         for (size_t i = 0; i < w.n_bl; i++) /* no container: every block, the filters decide */
             w.bl[i].selected = true;
 #ifdef EXTRACT_DEBUG
-    if (getenv("MTC_EXTRACT_DEBUG")) {
-        fprintf(stderr, "best %d score %.0f end %d (n_el %zu) total %.0f\n", best, best >= 0 ? w.el[best].score : 0,
-                best >= 0 ? w.el[best].end : 0, w.n_el, w.total);
+    if (getenv("MTC_EXTRACT_DEBUG"))
         for (size_t i = 0; i < w.n_bl; i++)
-            fprintf(stderr, "%c own %d ch %.0f ln %.0f | %.80s\n", "BSGH"[w.bl[i].cls], w.bl[i].owner, w.bl[i].chars,
-                    w.bl[i].link_chars, w.text.data + w.bl[i].off);
-    }
+            fprintf(stderr, "%c%c own %d ch %.0f ln %.0f | %.*s\n", "BSGH"[w.bl[i].cls], w.bl[i].selected ? '*' : ' ',
+                    w.bl[i].owner, w.bl[i].chars, w.bl[i].link_chars, (int)(w.bl[i].len < 80 ? w.bl[i].len : 80),
+                    w.text.data + w.bl[i].off);
 #endif
     emit(&w, title, out);
     free(w.el);
