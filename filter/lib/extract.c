@@ -415,6 +415,25 @@ static double candidate_score(const walk *w, int i)
     return e->rscore * (1 - ld) * (e->content ? 1 + w->c->content_bonus : 1);
 }
 
+/* An article cut into several containers: when enough other candidates
+   score nearly as well as the top one, the nearest ancestor of the top one
+   holding that many of them is the article (Readability does the same). */
+static int common_ancestor(const walk *w, int top, double best)
+{
+    if (w->c->split_min_candidates <= 0)
+        return top;
+    for (int a = w->el[top].parent; a >= 0 && w->el[a].parent >= 0; a = w->el[a].parent) {
+        int inside = 0;
+        for (int i = a + 1; i < w->el[a].end; i++)
+            if (i != top && !(top < i && i < w->el[top].end) && !(i < top && top < w->el[i].end) &&
+                candidate_score(w, i) >= best * w->c->split_min_share)
+                inside++;
+        if (inside >= (int)w->c->split_min_candidates)
+            return a;
+    }
+    return top;
+}
+
 /* The top candidate and those of its siblings that score well enough or
    hold good text of their own. Returns false when there is no candidate. */
 static bool select_container(walk *w)
@@ -429,6 +448,8 @@ static bool select_container(walk *w)
         }
     if (top < 0)
         return false;
+    top = common_ancestor(w, top, best);
+    best = candidate_score(w, top) > best ? candidate_score(w, top) : best;
     int parent = w->el[top].parent;
     double floor = best * w->c->sibling_min_share;
     if (floor < w->c->sibling_min_score)
