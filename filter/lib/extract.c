@@ -303,6 +303,39 @@ static void subtree_scores(walk *w)
             w->el[w->el[i].parent].score += w->el[i].score;
 }
 
+static double good_chars(const walk *w, int lo, int hi, bool selected_only)
+{
+    double sum = 0;
+    for (size_t i = 0; i < w->n_bl; i++) {
+        const block *b = &w->bl[i];
+        if (b->cls == CLS_GOOD && (selected_only ? b->selected : b->owner >= lo && b->owner < hi))
+            sum += b->chars;
+    }
+    return sum;
+}
+
+/* A second opinion (as trafilatura asks its fallbacks): the element whose
+   subtree has the most good text net of short and bad text. When the
+   chosen container has much less good text than that one, the choice was
+   a fragment (a comment, a teaser) and the larger element is taken. */
+static void check_container(walk *w)
+{
+    int best = -1;
+    double top = 0;
+    for (size_t i = 0; i < w->n_el; i++)
+        if (w->el[i].score > top) {
+            top = w->el[i].score;
+            best = (int)i;
+        }
+    if (best < 0 || w->c->fallback_share <= 0)
+        return;
+    double chosen = good_chars(w, 0, 0, true), other = good_chars(w, best, w->el[best].end, false);
+    if (chosen >= w->c->fallback_share * other)
+        return;
+    for (size_t i = 0; i < w->n_bl; i++)
+        w->bl[i].selected = w->bl[i].owner >= best && w->bl[i].owner < w->el[best].end;
+}
+
 /* Share of the heading's words that the title has too. */
 static double title_overlap(const char *h, size_t n, const char *title)
 {
@@ -499,6 +532,8 @@ void extract_article(const extract_conf *c, void *doc_, const char *title, buf *
     if (!select_container(&w))
         for (size_t i = 0; i < w.n_bl; i++) /* no container: every block, the filters decide */
             w.bl[i].selected = true;
+    else
+        check_container(&w);
 #ifdef EXTRACT_DEBUG
     if (getenv("MTC_EXTRACT_DEBUG"))
         for (size_t i = 0; i < w.n_bl; i++)

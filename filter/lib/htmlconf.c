@@ -33,6 +33,7 @@ static const number_key numbers[] = {
     NUM("block.long_max_link_density", long_max_link_density, 0, 1),
     NUM("split.min_candidates", split_min_candidates, 0, 1000),
     NUM("split.min_share", split_min_share, 0, 1),
+    NUM("container.fallback_share", fallback_share, 0, 1),
     NUM("hint.drop_at", hint_drop, -1e6, 0),
     NUM("hint.guard_share", hint_guard_share, 0, 1),
     NUM("output.context_window", context_window, 0, 100),
