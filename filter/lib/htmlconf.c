@@ -34,6 +34,7 @@ static const number_key numbers[] = {
     NUM("split.min_candidates", split_min_candidates, 0, 1000),
     NUM("split.min_share", split_min_share, 0, 1),
     NUM("container.fallback_share", fallback_share, 0, 1),
+    NUM("hint.min_prefix", hint_min_prefix, 0, 64),
     NUM("hint.drop_at", hint_drop, -1e6, 0),
     NUM("hint.guard_share", hint_guard_share, 0, 1),
     NUM("output.context_window", context_window, 0, 100),
@@ -210,6 +211,24 @@ unsigned extract_tag_bits(const extract_conf *c, const char *name)
     return w ? (unsigned)w->weight : 0;
 }
 
+/* A hint word, exactly, or else a negative hint word of hint.min_prefix
+   letters or more that begins it (commentlist, sharedaddy, relatedposts);
+   a word listed exactly (commentary 0) overrides its prefixes. */
+static const name_weight *hint_word(const extract_conf *c, char *word, size_t n)
+{
+    const name_weight *w = find(c->hints, c->n_hints, word);
+    size_t min = (size_t)c->hint_min_prefix;
+    for (size_t len = n; !w && min && len-- > min;) {
+        char saved = word[len];
+        word[len] = '\0';
+        w = find(c->hints, c->n_hints, word);
+        word[len] = saved;
+        if (w && w->weight >= 0)
+            w = NULL;
+    }
+    return w;
+}
+
 /* Words of a class or id: runs of letters and digits, also cut where a
    lower-case letter meets a capital (relatedArticles), lower-cased. */
 double extract_hint_score(const extract_conf *c, const char *value)
@@ -223,7 +242,7 @@ double extract_hint_score(const extract_conf *c, const char *value)
         bool cut = !alnum || (n && isupper(ch) && islower((unsigned char)p[-1]));
         if (cut && n) {
             word[n < sizeof word ? n : sizeof word - 1] = '\0';
-            const name_weight *w = n < sizeof word ? find(c->hints, c->n_hints, word) : NULL;
+            const name_weight *w = n < sizeof word ? hint_word(c, word, n) : NULL;
             if (w)
                 sum += w->weight;
             n = 0;
