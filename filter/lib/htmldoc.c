@@ -237,7 +237,7 @@ static bool is(xmlNodePtr n, const char *tag)
 
 /* Title, canonical URL, language, from <html> and <head> (iteratively: the
    parser bounds the depth, but a head can still be long). */
-static void read_metadata(xmlDocPtr doc, mtc_html_doc *out)
+static void read_metadata(xmlDocPtr doc, mtc_html_doc *out, char **og_title)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root)
@@ -254,10 +254,12 @@ static void read_metadata(xmlDocPtr doc, mtc_html_doc *out)
             if (rel && strcasecmp(rel, "canonical") == 0)
                 out->url = attr(n, "href");
             free(rel);
-        } else if (is(n, "meta") && !og_url) {
+        } else if (is(n, "meta")) {
             char *prop = attr(n, "property");
-            if (prop && strcmp(prop, "og:url") == 0)
+            if (prop && strcmp(prop, "og:url") == 0 && !og_url)
                 og_url = attr(n, "content");
+            else if (prop && strcmp(prop, "og:title") == 0 && !*og_title)
+                *og_title = attr(n, "content");
             free(prop);
         }
         if (n->children && n->type == XML_ELEMENT_NODE && !is(n, "body") && !is(n, "title")) {
@@ -299,8 +301,14 @@ int mtc_extract_html(const mtc_engine *engine, const char *html, size_t len, mtc
     buf_free(&utf8);
     buf text = {0};
     if (doc) {
-        read_metadata(doc, out);
-        extract_article(c, doc, out->title, &text);
+        /* The headline repeats <title> or og:title; either way it goes. */
+        char *og_title = NULL;
+        read_metadata(doc, out, &og_title);
+        buf titles = {0};
+        buf_printf(&titles, "%s %s", out->title ? out->title : "", og_title ? og_title : "");
+        extract_article(c, doc, titles.data, &text);
+        buf_free(&titles);
+        free(og_title);
         xmlFreeDoc(doc);
     }
     if (!text.data)
