@@ -373,12 +373,43 @@ static bool good_near(const walk *w, size_t i, int dir)
     return false;
 }
 
+/* A byline or dateline: short, with a year (19xx, 20xx) or a time of day
+   (18:12, 18h12) in it. */
+static bool dateline(const walk *w, const block *b)
+{
+    if (b->chars > w->c->dateline_max_chars)
+        return false;
+    const char *s = w->text.data + b->off;
+    for (size_t i = 0; i + 4 <= b->len; i++) {
+        bool digit_before = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
+        bool year = !digit_before && (strncmp(s + i, "19", 2) == 0 || strncmp(s + i, "20", 2) == 0) &&
+                    s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+                    !(i + 4 < b->len && s[i + 4] >= '0' && s[i + 4] <= '9');
+        bool clock = digit_before && (s[i] == ':' || s[i] == 'h') && s[i + 1] >= '0' && s[i + 1] <= '5' &&
+                     s[i + 2] >= '0' && s[i + 2] <= '9';
+        if (year || clock)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a good block comes before (dir -1) or after (+1) block i at all. */
+static bool good_beyond(const walk *w, size_t i, int dir)
+{
+    for (size_t j = i; dir < 0 ? j-- > 0 : ++j < w->n_bl;)
+        if (w->bl[j].selected && w->bl[j].cls == CLS_GOOD)
+            return true;
+    return false;
+}
+
 static bool keep_block(const walk *w, size_t i, const char *title, bool *title_seen)
 {
     const block *b = &w->bl[i];
     switch (b->cls) {
     case CLS_GOOD: return true;
     case CLS_SHORT:
+        if (w->c->dateline_max_chars > 0 && dateline(w, b) && !(good_beyond(w, i, -1) && good_beyond(w, i, +1)))
+            return false; /* before or after the article: its byline, its date */
         if (w->c->short_either_side)
             return good_near(w, i, -1) || good_near(w, i, +1);
         return good_near(w, i, -1) && good_near(w, i, +1);

@@ -32,6 +32,7 @@ typedef struct extract_conf {
     double candidate_min_chars, sibling_min_share, sibling_min_score, sibling_keep_good;
     double short_either_side, bad_breaks_context, long_max_link_density;
     double split_min_candidates, split_min_share, fallback_share, hint_min_prefix;
+    double dateline_max_chars;
     double context_window, max_nesting, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;

@@ -35,6 +35,7 @@ static const number_key numbers[] = {
     NUM("split.min_share", split_min_share, 0, 1),
     NUM("container.fallback_share", fallback_share, 0, 1),
     NUM("hint.min_prefix", hint_min_prefix, 0, 64),
+    NUM("output.dateline_max_chars", dateline_max_chars, 0, 1e6),
     NUM("hint.drop_at", hint_drop, -1e6, 0),
     NUM("hint.guard_share", hint_guard_share, 0, 1),
     NUM("output.context_window", context_window, 0, 100),
