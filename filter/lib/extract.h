@@ -33,7 +33,7 @@ typedef struct extract_conf {
     double short_either_side, bad_breaks_context, long_max_link_density;
     double split_min_candidates, split_min_share, fallback_share, hint_min_prefix;
     double dateline_max_chars;
-    double context_window, max_nesting, prescan_bytes, title_min_similarity;
+    double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;
     name_weight *hints; /* sorted by name: class/id/role word, weight */

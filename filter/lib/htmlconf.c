@@ -40,7 +40,6 @@ static const number_key numbers[] = {
     NUM("hint.guard_share", hint_guard_share, 0, 1),
     NUM("output.context_window", context_window, 0, 100),
     NUM("output.title_min_similarity", title_min_similarity, 0, 1),
-    NUM("parse.max_nesting", max_nesting, 16, 1e7),
     NUM("charset.prescan_bytes", prescan_bytes, 64, 1e7),
 };
 #define N_NUMBERS (sizeof numbers / sizeof numbers[0])
