@@ -186,6 +186,17 @@ if [ "$have_threads" = no ]; then
     rm -f "$BENCH_DIR/whole.out" "$BENCH_DIR/halves.out"
 fi
 
+# HTML extraction alone (tests/html-extract, one core): the benchmark pages
+# of tests/eval/html-bench, five passes, pages/s and MB/s of HTML.
+extract="$(dirname "$MTCLEAN")/tests/html-extract"
+if [ -x "$extract" ] && [ -d "$srcdir/tests/eval/html-bench/html" ]; then
+    set -- "$srcdir"/tests/eval/html-bench/html/*.html.gz
+    mkdir -p "$BENCH_DIR/html-out"
+    "$extract" --time --out-dir "$BENCH_DIR/html-out" "$@" "$@" "$@" "$@" "$@" 2>&1 >/dev/null |
+        sed 's/^html-extract: /html extraction (1 core): /' | tee -a "$RESULTS"
+    rm -rf "$BENCH_DIR/html-out"
+fi
+
 # Ratios and targets.
 echo | tee -a "$RESULTS"
 for mode in repair flag drop; do

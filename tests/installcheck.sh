@@ -27,7 +27,7 @@ show() { sed 's/^/# /' "$1" | head -10; }
 ok $? "binary installed: $bin"
 [ -r "$MANDIR/man1/mtclean.1" ]
 ok $? "man page installed: $MANDIR/man1/mtclean.1"
-for f in default.conf boilerplate.rules repair.rules flag.rules; do
+for f in default.conf html.conf boilerplate.rules repair.rules flag.rules; do
     cmp -s "$PKGDATADIR/rules/$f" "$SRCDIR/rules/$f"
     ok $? "rules/$f installed under $PKGDATADIR"
 done
@@ -55,6 +55,9 @@ cmp -s "$tmp/repair.json" "$SRCDIR/tests/expected/corrupted-lepoint.json"
 ok $? "report exactly as expected"
 "$bin" --html="$tmp/page.html" corrupted-lepoint.txt >/dev/null && grep -q '</html>' "$tmp/page.html"
 ok $? "--html writes a page"
+"$bin" --mode=flag <"$SRCDIR/tests/html/fr-actu.html" >"$tmp/page.txt" && grep -q "^À Saumur, le fleuve" "$tmp/page.txt" &&
+    ! grep -q "cookies" "$tmp/page.txt"
+ok $? "an HTML page on stdin gives its article text (installed rules/html.conf)"
 
 # The flags override the installed data.
 printf 'Une phrase bien française avec zzsonde dedans, comme il se doit.\n' >"$tmp/probe.txt"

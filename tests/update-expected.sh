@@ -13,3 +13,12 @@ for name in clean-fr-1 clean-fr-3 clean-fr-4 clean-fr-forbes-boilerplate corrupt
         "$bin" --mode=$mode --report="$top/tests/expected/$name.json" "$in" >"$top/tests/expected/$name.$mode"
     done
 done
+# HTML input (tests/html-input.test): the extractor's text and the report's html member.
+mkdir -p "$top/tests/expected/html"
+for page in "$top"/tests/html/*.html; do
+    name=$(basename "$page" .html)
+    "$top/tests/html-extract" "$page" >"$top/tests/expected/html/$name.txt"
+    "$bin" --report="$top/tests/expected/html/$name.json.tmp" "$page" >/dev/null
+    grep -o '"html":{.*}' "$top/tests/expected/html/$name.json.tmp" >"$top/tests/expected/html/$name.meta"
+    rm -f "$top/tests/expected/html/$name.json.tmp"
+done

@@ -140,7 +140,7 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
     c->fields = (jsonl_fields){opt->field, opt->id_field, opt->quality_field};
     c->settings = (doc_settings){
         .engine = engine, .mode = opt->mode, .marker_open = opt->marker_open, .marker_close = opt->marker_close,
-        .fields = opt->jsonl ? &c->fields : NULL,
+        .fields = opt->jsonl ? &c->fields : NULL, .input = opt->input,
     };
     if (open_sinks(c) < 0)
         return -1;

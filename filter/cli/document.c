@@ -1,4 +1,5 @@
 #include "document.h"
+#include "htmlin.h"
 #include "report.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ void document_free(document *d)
     buf_free(&d->id_json);
     buf_free(&d->output);
     buf_free(&d->explain);
+    buf_free(&d->html_meta);
     seglog_free(&d->segments);
     mtc_stats_free(&d->stats);
     free(d);
@@ -65,6 +67,7 @@ void doc_worker_free(doc_worker *dw)
     buf_free(&dw->cleaned);
     buf_free(&dw->value);
     buf_free(&dw->quality);
+    buf_free(&dw->page);
     free(dw);
 }
 
@@ -97,11 +100,16 @@ static int process_record(doc_worker *dw, document *d)
     buf_clear(&dw->text);
     buf_clear(&dw->cleaned);
     json_decode_string(line + lay->text_start, lay->text_end - lay->text_start, &dw->text);
-    if (clean_text(dw, d, dw->text.data, dw->text.len, &dw->cleaned) < 0)
+    bool html = htmlin_is_html(dw->settings->input, dw->text.data, dw->text.len);
+    if (html && htmlin_extract(dw->settings->engine, dw->text.data, dw->text.len, &dw->page, &d->html_meta, d->err,
+                               sizeof d->err) < 0)
+        return -1;
+    const buf *text = html ? &dw->page : &dw->text;
+    if (clean_text(dw, d, text->data, text->len, &dw->cleaned) < 0)
         return -1;
     const char *value = line + lay->text_start;
     size_t value_len = lay->text_end - lay->text_start;
-    if (dw->cleaned.len != dw->text.len || memcmp(dw->cleaned.data, dw->text.data, dw->text.len) != 0) {
+    if (html || dw->cleaned.len != dw->text.len || memcmp(dw->cleaned.data, dw->text.data, dw->text.len) != 0) {
         buf_clear(&dw->value); /* changed: re-escaped; unchanged text keeps its bytes and escapes */
         json_append_string(&dw->value, dw->cleaned.data, dw->cleaned.len);
         value = dw->value.data;
@@ -122,7 +130,7 @@ static int process_record(doc_worker *dw, document *d)
 /* Scratch space sized by one huge record is not kept for the small ones after it. */
 static void shrink_scratch(doc_worker *dw)
 {
-    buf *scratch[] = {&dw->text, &dw->cleaned, &dw->value, &dw->quality};
+    buf *scratch[] = {&dw->text, &dw->cleaned, &dw->value, &dw->quality, &dw->page};
     for (size_t i = 0; i < sizeof scratch / sizeof *scratch; i++)
         if (scratch[i]->cap > SCRATCH_KEEP_BYTES)
             buf_free(scratch[i]);
@@ -133,11 +141,21 @@ void doc_worker_attach(doc_worker *dw, document *d)
     dw->doc = d;
 }
 
+/* An HTML page: its article text is what is cleaned. */
+static int process_page(doc_worker *dw, document *d)
+{
+    if (htmlin_extract(dw->settings->engine, d->input.data, d->input.len, &dw->page, &d->html_meta, d->err,
+                       sizeof d->err) < 0)
+        return -1;
+    return clean_text(dw, d, dw->page.data, dw->page.len, &d->output);
+}
+
 void document_process(doc_worker *dw, document *d)
 {
     doc_worker_attach(dw, d);
-    int rc = d->kind == DOC_TEXT ? clean_text(dw, d, d->input.data, d->input.len, &d->output)
-                                 : process_record(dw, d);
+    int rc = d->kind == DOC_RECORD ? process_record(dw, d)
+             : d->html             ? process_page(dw, d)
+                                   : clean_text(dw, d, d->input.data, d->input.len, &d->output);
     if (rc < 0)
         d->failed = true;
     if (d->kind == DOC_RECORD) /* a record is one line: the kept line end, or one added */

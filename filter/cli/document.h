@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "jsonl.h"
 #include "mtclean.h"
+#include "options.h"
 #include "seglog.h"
 #include <stdbool.h>
 
@@ -24,6 +25,7 @@ typedef struct doc_settings {
     doc_segment_fn segment[DOC_SEGMENT_SINKS]; /* the sinks that record segments */
     size_t n_segment;
     const jsonl_fields *fields;             /* JSONL mode */
+    input_kind input;                       /* --input: a record's field may be HTML */
 } doc_settings;
 
 /* One thread's tools. */
@@ -32,6 +34,7 @@ typedef struct doc_worker {
     mtc_worker *worker;
     document *doc;                     /* the document being cleaned */
     buf text, cleaned, value, quality; /* JSONL scratch */
+    buf page;                          /* HTML: the extracted text */
 } doc_worker;
 
 struct document {
@@ -46,7 +49,9 @@ struct document {
     size_t input_bytes;   /* bytes read for it, for the progress line */
     const char *source;   /* input name and line of a record, for messages */
     uint64_t line;
+    bool html;            /* a text document that is an HTML page */
     /* Results. */
+    buf html_meta;        /* HTML: the report's ,"html":{...} member */
     buf output;           /* the cleaned text, or the whole record line */
     buf explain;          /* --explain lines */
     seglog segments;      /* for --html */

@@ -12,7 +12,7 @@
 enum {
     OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT,
 };
 
 #define MAX_THREADS 256
@@ -48,6 +48,7 @@ static const struct option long_options[] = {
     {"max-buffer", required_argument, NULL, OPT_MAX_BUFFER},
     {"doc-offset", required_argument, NULL, OPT_DOC_OFFSET},
     {"summarize", no_argument, NULL, OPT_SUMMARIZE},
+    {"input", required_argument, NULL, OPT_INPUT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -86,6 +87,7 @@ static void usage(FILE *f)
           "      --max-buffer=SIZE   bytes of documents held in memory (default 64M)\n"
           "      --doc-offset=N      number the documents from N+1 (a shard of a corpus)\n"
           "      --summarize         FILEs are --report files: write the summary they make\n"
+          "      --input=KIND        html (extract the article), text, or auto (default)\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n\n"
           "Exit status: 0 success, 1 damage found (with --check), 2 error.\n"
@@ -256,6 +258,16 @@ int options_parse(options *o, int argc, char **argv)
                 return bad_value("--doc-offset", optarg, "a number of documents (0 or more)");
             break;
         case OPT_SUMMARIZE: o->summarize = true; break;
+        case OPT_INPUT:
+            if (strcmp(optarg, "auto") == 0)
+                o->input = INPUT_AUTO;
+            else if (strcmp(optarg, "html") == 0)
+                o->input = INPUT_HTML;
+            else if (strcmp(optarg, "text") == 0)
+                o->input = INPUT_TEXT;
+            else
+                return bad_value("--input", optarg, "html, text or auto");
+            break;
         case 'h': usage(stdout); return 1;
         case 'V': printf("mtclean %s\n", mtc_version()); return 1;
         default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;

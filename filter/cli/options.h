@@ -7,6 +7,8 @@
 #include <stdint.h>
 
 enum { PROGRESS_AUTO = -1, PROGRESS_OFF = 0, PROGRESS_ON = 1 };
+/* --input: HTML detected from the bytes (auto), or forced. */
+typedef enum { INPUT_AUTO, INPUT_TEXT, INPUT_HTML } input_kind;
 
 typedef struct options {
     mtc_mode mode;
@@ -26,6 +28,7 @@ typedef struct options {
     size_t max_buffer;        /* bytes of documents held in memory */
     uint64_t doc_offset;      /* documents are numbered from doc_offset + 1 (shards) */
     bool summarize;           /* inputs are --report files: print their summary */
+    input_kind input;
     mtc_paths paths;
     const char **extra_rules;
     char **inputs;

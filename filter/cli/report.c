@@ -83,6 +83,8 @@ static int report_document(const sink_env *env, void *state, document *d)
         buf_printf(&extra, ",\"has_text\":%s", document_has_text(d) ? "true" : "false");
     if (env->opt->min_quality_set)
         buf_printf(&extra, ",\"dropped_document\":%s", d->dropped ? "true" : "false");
+    if (d->html_meta.len) /* HTML pages only, last: text reports keep their fields */
+        buf_append(&extra, d->html_meta.data, d->html_meta.len);
     buf_clear(&r->line);
     report_append_entry(&r->line, env->engine, d->no, d->id_json.len ? d->id_json.data : NULL, d->id_json.len,
                         &d->stats, extra.data);

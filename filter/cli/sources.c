@@ -1,4 +1,5 @@
 #include "sources.h"
+#include "htmlin.h"
 #include "input.h"
 #include "report.h"
 #include <inttypes.h>
@@ -21,7 +22,20 @@ static document *text_document(corpus *c, const char *id)
 /* Hands a finished text document over (queued, or the end of its stream). */
 static int finish_text(corpus *c, document *d, bool streaming)
 {
-    return streaming ? corpus_stream_end(c, d) : corpus_submit(c, d);
+    if (streaming)
+        return corpus_stream_end(c, d);
+    d->html = htmlin_is_html(c->opt->input, d->input.data, d->input.len);
+    return corpus_submit(c, d);
+}
+
+/* A page is parsed whole: one larger than --max-buffer is an error. */
+static int too_big_for_html(corpus *c, reader *in, document *d)
+{
+    if (!htmlin_is_html(c->opt->input, d->input.data, d->input.len))
+        return 0;
+    snprintf(c->err, sizeof c->err, "%s: HTML page larger than --max-buffer (%zu bytes)", in->name,
+             c->opt->max_buffer);
+    return -1;
 }
 
 static int read_text(corpus *c, reader *in, const char *id)
@@ -51,7 +65,7 @@ static int read_text(corpus *c, reader *in, const char *id)
         buf_append(&d->input, line, n + eoln);
         d->input_bytes += n + eoln;
         if (d->input.len > c->opt->max_buffer) { /* too big to hold: cleaned as it comes */
-            if (corpus_stream_begin(c, d) < 0)
+            if (too_big_for_html(c, in, d) < 0 || corpus_stream_begin(c, d) < 0)
                 break;
             streaming = true;
         }

@@ -41,6 +41,19 @@ static int load_rules_dir(mtc_engine *e, const char *dir, char *err, size_t errl
     return rc;
 }
 
+/* HTML extraction's settings; libxml2 is set up here, on the loading
+   thread, as it must be before threads parse. */
+static int load_html_conf(mtc_engine *e, const char *dir, char *err, size_t errlen)
+{
+    char *path = join(dir, "html.conf");
+    e->html = xcalloc(1, sizeof *e->html);
+    int rc = extract_conf_load(e->html, path, err, errlen);
+    free(path);
+    if (rc == 0)
+        extract_init_parser();
+    return rc;
+}
+
 static void *engine_load(const void *arg, char *err, size_t errlen)
 {
     const mtc_paths *paths = arg;
@@ -60,6 +73,8 @@ static void *engine_load(const void *arg, char *err, size_t errlen)
             e->builtin_rule[k] = ruleset_add_builtin(&e->rules, repair_names[k]);
         rc = load_rules_dir(e, rules_dir, err, errlen);
     }
+    if (rc == 0)
+        rc = load_html_conf(e, rules_dir, err, errlen);
     for (size_t i = 0; rc == 0 && i < paths->n_extra_rules; i++)
         rc = ruleset_load_file(&e->rules, paths->extra_rules[i], err, errlen);
     if (rc == 0) {
@@ -91,6 +106,9 @@ void mtc_engine_free(mtc_engine *e)
     if (e->rules.match_ctx)
         ruleset_free(&e->rules);
     wordlists_free(&e->lists);
+    if (e->html)
+        extract_conf_free(e->html);
+    free(e->html);
     free(e->dict_dir);
     free(e);
 }

@@ -2,6 +2,7 @@
 #ifndef MTC_ENGINE_H
 #define MTC_ENGINE_H
 #include "settings.h"
+#include "extract.h"
 #include "lexicon.h"
 #include "mtclean.h"
 #include "repair.h"
@@ -17,6 +18,7 @@ struct mtc_engine {
     size_t builtin_rule[REPAIR_KINDS]; /* report index of each built-in repair */
     wordlists lists;
     char *dict_dir;
+    extract_conf *html; /* rules/html.conf */
 };
 
 /* Blank lines held back in repair/drop mode, so dropping a paragraph does

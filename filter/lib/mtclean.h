@@ -148,6 +148,27 @@ MTC_API mtc_status mtc_clean_buffer(mtc_worker *worker, const char *text, size_t
                      char **out, size_t *out_len, mtc_stats *stats,
                      char *err, size_t errlen);
 
+/* HTML input. mtc_looks_like_html: a doctype, or <html, <head or <body
+   opening the bytes (after a BOM, white space, comments). */
+MTC_API int mtc_looks_like_html(const char *p, size_t n);
+
+typedef struct mtc_html_doc {
+    char *text;        /* the article: paragraphs as lines, a blank line between (NUL-terminated) */
+    size_t text_len;
+    char *title;       /* <title>, or NULL */
+    char *url;         /* <link rel=canonical>, else og:url, or NULL */
+    char *lang;        /* <html lang>, or NULL */
+    size_t html_bytes; /* bytes of HTML read */
+    char charset[32];  /* what the bytes were decoded from */
+} mtc_html_doc;
+
+/* Decodes (BOM, <meta> charset, else UTF-8 or windows-1252), parses with
+   libxml2 and extracts the main text of one page, using the engine's
+   rules/html.conf. Returns 0, or -1 with err filled; free with mtc_html_doc_free. */
+MTC_API int mtc_extract_html(const mtc_engine *engine, const char *html, size_t len, mtc_html_doc *out,
+                     char *err, size_t errlen);
+MTC_API void mtc_html_doc_free(mtc_html_doc *doc);
+
 MTC_API const char *mtc_version(void);
 
 #ifdef __cplusplus

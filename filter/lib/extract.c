@@ -1,0 +1,579 @@
+/* Main-text extraction from a parsed HTML document.
+
+   1. Chrome goes first: tags such as script, nav or footer, hidden
+      elements, and elements whose class/id/role words (rules/html.conf,
+      with weights) add up to a navigation, share or comment hint -- unless
+      they hold most of the page's text, which a wrong hint must not lose.
+   2. What is left is cut into blocks, one per run of text between block
+      tags (p, div, li, h2, br...), each with its length, the part of it in
+      links, its commas and whether it ends like a sentence.
+   3. Each block is good (long, few links), short or bad (mostly links, or
+      a few characters); good text counts for the element that holds it,
+      short and bad text against. Every element's score is the sum over its
+      subtree; the best-scoring element is the article (an article/main tag
+      or a content hint gets a bonus). It is the maximum of
+      good - penalty * rest, so it takes in content split over several
+      containers and leaves out lists of links beside the article.
+   4. Within it, good blocks are kept, bad ones dropped, short ones kept
+      between good neighbours (jusText's context rule), headings when text
+      follows them, except one repeating the page title.
+   The walks are iterative (parent pointers): depth costs no stack. */
+#include "extract.h"
+#include <libxml/tree.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { CLS_BAD, CLS_SHORT, CLS_GOOD, CLS_HEAD };
+
+/* Letters and digits, and every byte of a non-ASCII character. */
+static bool isalnum_byte(unsigned char ch)
+{
+    return ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+/* Case-insensitive (ASCII) search of needle[0..k) in hay[0..n). */
+static const char *strcasestr_n(const char *hay, size_t n, const char *needle, size_t k)
+{
+    for (size_t i = 0; k && i + k <= n; i++)
+        if (strncasecmp(hay + i, needle, k) == 0)
+            return hay + i;
+    return NULL;
+}
+
+typedef struct elem {
+    int parent;    /* preorder index, -1 for the first */
+    int end;       /* one past the last element of its subtree */
+    int owner;     /* block element around it when it was entered */
+    double score;  /* own blocks, then the whole subtree */
+    double rscore; /* paragraph score, passed up to a few ancestors */
+    double chars, links; /* text and link characters of the subtree */
+    unsigned bits; /* TAG_ bits */
+    bool content;  /* article/main tag or a positive hint */
+} elem;
+
+typedef struct block {
+    int owner;
+    size_t off, len;       /* in walk.text */
+    double chars, link_chars;
+    unsigned commas;
+    bool sentence;         /* ends like a sentence */
+    unsigned bits;         /* TAG_ bits of its owner */
+    int cls;
+    bool selected;         /* in the article's container(s) */
+} block;
+
+typedef struct walk {
+    const extract_conf *c;
+    elem *el;
+    size_t n_el, cap_el;
+    block *bl;
+    size_t n_bl, cap_bl;
+    buf text;                    /* every block's text, one after another */
+    double cur_chars, cur_link;  /* the block being filled: text.data[cur_off..] */
+    size_t cur_off;
+    int owner, cur;              /* current block element, current element */
+    unsigned owner_bits;
+    int link_depth;
+    double total;                /* text bytes of the whole page */
+} walk;
+
+static unsigned bits_of(const extract_conf *c, xmlNodePtr n)
+{
+    return n->type == XML_ELEMENT_NODE && n->name ? extract_tag_bits(c, (const char *)n->name) : 0;
+}
+
+/* Next node in document order; *up counts the elements left on the way. */
+static xmlNodePtr next_node(xmlNodePtr n, xmlNodePtr top, bool descend, void (*leave)(void *, xmlNodePtr),
+                            void *ctx)
+{
+    if (descend && n->children)
+        return n->children;
+    while (n && n != top) {
+        if (leave)
+            leave(ctx, n);
+        if (n->next)
+            return n->next;
+        n = n->parent;
+    }
+    if (n && leave)
+        leave(ctx, n);
+    return NULL;
+}
+
+/* Pass 1: bytes of text under each element, kept in _private. */
+static void add_to_parent(void *ctx, xmlNodePtr n)
+{
+    (void)ctx;
+    if (n->parent && n->type == XML_ELEMENT_NODE)
+        n->parent->_private = (void *)((uintptr_t)n->parent->_private + (uintptr_t)n->_private);
+}
+
+static void measure(const extract_conf *c, xmlNodePtr top)
+{
+    for (xmlNodePtr n = top; n;) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            n->_private = NULL;
+            descend = !(bits_of(c, n) & TAG_DROP);
+        } else if (n->type == XML_TEXT_NODE && n->content && n->parent) {
+            n->parent->_private = (void *)((uintptr_t)n->parent->_private + strlen((const char *)n->content));
+        }
+        n = next_node(n, top, descend, add_to_parent, NULL);
+    }
+}
+
+static bool attr_has(xmlNodePtr n, const char *name, const char *needle)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+        return false;
+    bool hit = needle ? strcasestr((const char *)v, needle) != NULL : true;
+    xmlFree(v);
+    return hit;
+}
+
+static double hint_of(const extract_conf *c, xmlNodePtr n)
+{
+    static const char *const names[] = {"class", "id", "role", "itemprop"};
+    double sum = 0;
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        xmlChar *v = xmlGetProp(n, (const xmlChar *)names[k]);
+        if (v)
+            sum += extract_hint_score(c, (const char *)v);
+        xmlFree(v);
+    }
+    return sum;
+}
+
+static bool hidden(xmlNodePtr n)
+{
+    return attr_has(n, "hidden", NULL) || attr_has(n, "style", "display:none") ||
+           attr_has(n, "style", "display: none") || attr_has(n, "style", "visibility:hidden") ||
+           attr_has(n, "aria-hidden", "true");
+}
+
+static void flush(walk *w)
+{
+    while (w->text.len > w->cur_off && w->text.data[w->text.len - 1] == ' ')
+        w->text.len--;
+    if (w->text.len > w->cur_off && w->cur_chars > 0) {
+        if (w->n_bl == w->cap_bl) {
+            w->cap_bl = w->cap_bl ? 2 * w->cap_bl : 64;
+            w->bl = xrealloc(w->bl, w->cap_bl * sizeof *w->bl);
+        }
+        block *b = &w->bl[w->n_bl++];
+        memset(b, 0, sizeof *b);
+        b->owner = w->owner;
+        b->off = w->cur_off;
+        b->len = w->text.len - w->cur_off;
+        b->chars = w->cur_chars;
+        b->link_chars = w->cur_link;
+        b->bits = w->owner_bits;
+        const char *s = w->text.data + b->off;
+        for (size_t i = 0; i < b->len; i++)
+            b->commas += s[i] == ',';
+        unsigned char last = (unsigned char)s[b->len - 1];
+        b->sentence = strchr(".!?:;\"')]", last) != NULL || last >= 0x80; /* … ” » and the like */
+    }
+    w->text.len = w->cur_off = w->text.len;
+    w->cur_chars = w->cur_link = 0;
+}
+
+/* Appends a text node with white space runs made one space. */
+static void add_text(walk *w, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+        if (space && (w->text.len == w->cur_off || w->text.data[w->text.len - 1] == ' '))
+            continue;
+        buf_append_char(&w->text, space ? ' ' : (char)ch);
+        if (!space && (ch & 0xC0) != 0x80) {
+            w->cur_chars++;
+            if (w->link_depth)
+                w->cur_link++;
+        }
+    }
+}
+
+static void leave(void *ctx, xmlNodePtr n)
+{
+    walk *w = ctx;
+    if (n->type != XML_ELEMENT_NODE || n->_private != (void *)1) /* not entered */
+        return;
+    elem *e = &w->el[w->cur];
+    unsigned bits = e->bits;
+    e->end = (int)w->n_el;
+    if (bits & (TAG_BLOCK | TAG_BREAK))
+        flush(w);
+    if (bits & TAG_BLOCK) {
+        w->owner = e->owner;
+        w->owner_bits = w->owner >= 0 ? w->el[w->owner].bits : 0;
+    }
+    if (bits & TAG_LINK)
+        w->link_depth--;
+    w->cur = e->parent;
+}
+
+/* Whether to go into an element: not chrome by tag, by hiding or by hint. */
+static bool wanted(walk *w, xmlNodePtr n, unsigned bits, double *hint)
+{
+    *hint = 0;
+    if (bits & TAG_DROP || hidden(n))
+        return false;
+    if (!n->parent || n->parent->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "body") == 0)
+        return true;
+    *hint = hint_of(w->c, n);
+    double share = w->total > 0 ? (double)(uintptr_t)n->_private / w->total : 0;
+    return !(*hint <= w->c->hint_drop && share <= w->c->hint_guard_share);
+}
+
+static void enter(walk *w, xmlNodePtr n, bool *descend)
+{
+    *descend = false;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            add_text(w, (const char *)n->content);
+        return;
+    }
+    if (n->type != XML_ELEMENT_NODE || !n->name)
+        return;
+    unsigned bits = bits_of(w->c, n);
+    double hint;
+    if (!wanted(w, n, bits, &hint)) {
+        n->_private = NULL;
+        return;
+    }
+    n->_private = (void *)1;
+    *descend = true;
+    if (bits & (TAG_BLOCK | TAG_BREAK))
+        flush(w);
+    if (w->n_el == w->cap_el) {
+        w->cap_el = w->cap_el ? 2 * w->cap_el : 256;
+        w->el = xrealloc(w->el, w->cap_el * sizeof *w->el);
+    }
+    int idx = (int)w->n_el++;
+    w->el[idx] = (elem){.parent = w->cur, .end = idx + 1, .owner = w->owner, .bits = bits,
+                        .content = (bits & TAG_CONTENT) || hint > 0};
+    w->cur = idx;
+    if (bits & TAG_BLOCK) {
+        w->owner = idx;
+        w->owner_bits = bits;
+    }
+    if (bits & TAG_LINK)
+        w->link_depth++;
+}
+
+static void classify(const extract_conf *c, block *b)
+{
+    double ld = b->chars > 0 ? b->link_chars / b->chars : 1;
+    if (b->bits & TAG_HEADING)
+        b->cls = ld > c->max_link_density ? CLS_BAD : CLS_HEAD;
+    else if (b->chars < c->min_block_chars ||
+             ld > (b->chars >= c->good_block_chars ? c->long_max_link_density : c->max_link_density))
+        b->cls = CLS_BAD;
+    else if (b->chars >= c->good_block_chars && ld <= c->good_max_link_density && (b->sentence || b->commas))
+        b->cls = CLS_GOOD;
+    else
+        b->cls = CLS_SHORT;
+}
+
+static double weight(const extract_conf *c, const block *b)
+{
+    switch (b->cls) {
+    case CLS_GOOD: return b->chars - b->link_chars;
+    case CLS_SHORT: return -c->short_weight * b->chars;
+    case CLS_BAD: return -c->bad_weight * b->chars;
+    default: return 0;
+    }
+}
+
+/* Good text minus short and bad text, over each element's subtree: a
+   sibling of the article joins it only if this is positive. */
+static void subtree_scores(walk *w)
+{
+    for (size_t i = 0; i < w->n_bl; i++)
+        if (w->bl[i].owner >= 0)
+            w->el[w->bl[i].owner].score += weight(w->c, &w->bl[i]);
+    for (size_t i = w->n_el; i-- > 1;) /* children come after their parent */
+        if (w->el[i].parent >= 0)
+            w->el[w->el[i].parent].score += w->el[i].score;
+}
+
+static double good_chars(const walk *w, int lo, int hi, bool selected_only)
+{
+    double sum = 0;
+    for (size_t i = 0; i < w->n_bl; i++) {
+        const block *b = &w->bl[i];
+        if (b->cls == CLS_GOOD && (selected_only ? b->selected : b->owner >= lo && b->owner < hi))
+            sum += b->chars;
+    }
+    return sum;
+}
+
+/* A second opinion (as trafilatura asks its fallbacks): the element whose
+   subtree has the most good text net of short and bad text. When the
+   chosen container has much less good text than that one, the choice was
+   a fragment (a comment, a teaser) and the larger element is taken. */
+static void check_container(walk *w)
+{
+    int best = -1;
+    double top = 0;
+    for (size_t i = 0; i < w->n_el; i++)
+        if (w->el[i].score > top) {
+            top = w->el[i].score;
+            best = (int)i;
+        }
+    if (best < 0 || w->c->fallback_share <= 0)
+        return;
+    double chosen = good_chars(w, 0, 0, true), other = good_chars(w, best, w->el[best].end, false);
+    if (chosen >= w->c->fallback_share * other)
+        return;
+    for (size_t i = 0; i < w->n_bl; i++)
+        w->bl[i].selected = w->bl[i].owner >= best && w->bl[i].owner < w->el[best].end;
+}
+
+/* Share of the heading's words that the title has too. */
+static double title_overlap(const char *h, size_t n, const char *title)
+{
+    size_t words = 0, found = 0, tlen = strlen(title);
+    for (size_t i = 0; i < n;) {
+        while (i < n && !(isalnum_byte((unsigned char)h[i])))
+            i++;
+        size_t start = i;
+        while (i < n && isalnum_byte((unsigned char)h[i]))
+            i++;
+        if (i == start)
+            break;
+        words++;
+        found += strcasestr_n(title, tlen, h + start, i - start) != NULL;
+    }
+    return words ? (double)found / (double)words : 0;
+}
+
+/* The class of the nearest good or bad block before (dir -1) or after
+   (+1) block i, within the window of short blocks; bad at the edges. */
+static bool good_near(const walk *w, size_t i, int dir)
+{
+    size_t shorts = 0;
+    for (size_t j = i; dir < 0 ? j-- > 0 : ++j < w->n_bl;) {
+        if (!w->bl[j].selected)
+            continue;
+        int cls = w->bl[j].cls;
+        if (cls == CLS_GOOD)
+            return true;
+        if (cls == CLS_BAD && w->c->bad_breaks_context && !(w->bl[j].chars < w->c->min_block_chars))
+            return false;
+        if (cls != CLS_HEAD && ++shorts > (size_t)w->c->context_window)
+            return false;
+    }
+    return false;
+}
+
+/* A byline or dateline: short, with a year (19xx, 20xx) or a time of day
+   (18:12, 18h12) in it. */
+static bool dateline(const walk *w, const block *b)
+{
+    if (b->chars > w->c->dateline_max_chars)
+        return false;
+    const char *s = w->text.data + b->off;
+    for (size_t i = 0; i + 4 <= b->len; i++) {
+        bool digit_before = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
+        bool year = !digit_before && (strncmp(s + i, "19", 2) == 0 || strncmp(s + i, "20", 2) == 0) &&
+                    s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+                    !(i + 4 < b->len && s[i + 4] >= '0' && s[i + 4] <= '9');
+        bool clock = digit_before && (s[i] == ':' || s[i] == 'h') && s[i + 1] >= '0' && s[i + 1] <= '5' &&
+                     s[i + 2] >= '0' && s[i + 2] <= '9';
+        if (year || clock)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a good block comes before (dir -1) or after (+1) block i at all. */
+static bool good_beyond(const walk *w, size_t i, int dir)
+{
+    for (size_t j = i; dir < 0 ? j-- > 0 : ++j < w->n_bl;)
+        if (w->bl[j].selected && w->bl[j].cls == CLS_GOOD)
+            return true;
+    return false;
+}
+
+static bool keep_block(const walk *w, size_t i, const char *title, bool *title_seen)
+{
+    const block *b = &w->bl[i];
+    switch (b->cls) {
+    case CLS_GOOD: return true;
+    case CLS_SHORT:
+        if (w->c->dateline_max_chars > 0 && dateline(w, b) && !(good_beyond(w, i, -1) && good_beyond(w, i, +1)))
+            return false; /* before or after the article: its byline, its date */
+        if (w->c->short_either_side)
+            return good_near(w, i, -1) || good_near(w, i, +1);
+        return good_near(w, i, -1) && good_near(w, i, +1);
+    case CLS_HEAD:
+        if (title && !*title_seen && title_overlap(w->text.data + b->off, b->len, title) >= w->c->title_min_similarity) {
+            *title_seen = true;
+            return false;
+        }
+        return good_near(w, i, +1);
+    default: return false;
+    }
+}
+
+/* A page without one good block (a few short paragraphs) keeps its short
+   blocks of candidate length: something rather than nothing. */
+static bool any_good(const walk *w)
+{
+    for (size_t i = 0; i < w->n_bl; i++)
+        if (w->bl[i].selected && w->bl[i].cls == CLS_GOOD)
+            return true;
+    return false;
+}
+
+static void emit(const walk *w, const char *title, buf *out)
+{
+    bool title_seen = false, none_good = !any_good(w);
+    for (size_t i = 0; i < w->n_bl; i++) {
+        const block *b = &w->bl[i];
+        bool short_kept = none_good && b->cls == CLS_SHORT && b->chars >= w->c->candidate_min_chars;
+        if (!b->selected || !(short_kept || keep_block(w, i, title, &title_seen)))
+            continue;
+        if (out->len)
+            buf_append_str(out, "\n");
+        buf_append(out, w->text.data + w->bl[i].off, w->bl[i].len);
+        buf_append_str(out, "\n");
+    }
+}
+
+/* Readability's paragraph score, given to the paragraph's container in full,
+   to its parent by half, and less to a few more ancestors. */
+static void paragraph_scores(walk *w)
+{
+    for (size_t i = 0; i < w->n_bl; i++) {
+        const block *b = &w->bl[i];
+        if (b->owner < 0)
+            continue;
+        w->el[b->owner].chars += b->chars;
+        w->el[b->owner].links += b->link_chars;
+        if (b->cls == CLS_BAD || b->cls == CLS_HEAD || b->chars < w->c->candidate_min_chars)
+            continue;
+        double s = 1 + b->commas + (b->chars / 100 < 3 ? (double)(int)(b->chars / 100) : 3);
+        int a = w->el[b->owner].parent;
+        for (int level = 0; a >= 0 && level < 5; level++, a = w->el[a].parent)
+            w->el[a].rscore += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+    }
+    for (size_t i = w->n_el; i-- > 1;)
+        if (w->el[i].parent >= 0) {
+            w->el[w->el[i].parent].chars += w->el[i].chars;
+            w->el[w->el[i].parent].links += w->el[i].links;
+        }
+}
+
+static double candidate_score(const walk *w, int i)
+{
+    const elem *e = &w->el[i];
+    double ld = e->chars > 0 ? e->links / e->chars : 1;
+    return e->rscore * (1 - ld) * (e->content ? 1 + w->c->content_bonus : 1);
+}
+
+/* An article cut into several containers: when enough other candidates
+   score nearly as well as the top one, the nearest ancestor of the top one
+   holding that many of them is the article (Readability does the same). */
+static int common_ancestor(const walk *w, int top, double best)
+{
+    if (w->c->split_min_candidates <= 0)
+        return top;
+    for (int a = w->el[top].parent; a >= 0 && w->el[a].parent >= 0; a = w->el[a].parent) {
+        int inside = 0;
+        for (int i = a + 1; i < w->el[a].end; i++)
+            if (i != top && !(top < i && i < w->el[top].end) && !(i < top && top < w->el[i].end) &&
+                candidate_score(w, i) >= best * w->c->split_min_share)
+                inside++;
+        if (inside >= (int)w->c->split_min_candidates)
+            return a;
+    }
+    return top;
+}
+
+/* The top candidate and those of its siblings that score well enough or
+   hold good text of their own. Returns false when there is no candidate. */
+static bool select_container(walk *w)
+{
+    paragraph_scores(w);
+    int top = -1;
+    double best = 0;
+    for (size_t i = 0; i < w->n_el; i++)
+        if (candidate_score(w, (int)i) > best) {
+            best = candidate_score(w, (int)i);
+            top = (int)i;
+        }
+    if (top < 0)
+        return false;
+    top = common_ancestor(w, top, best);
+    best = candidate_score(w, top) > best ? candidate_score(w, top) : best;
+    int parent = w->el[top].parent;
+    double floor = best * w->c->sibling_min_share;
+    if (floor < w->c->sibling_min_score)
+        floor = w->c->sibling_min_score;
+    bool *chosen = xcalloc(w->n_el, sizeof *chosen);
+    chosen[top] = true;
+    for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end)
+        if (i != top && w->el[i].score > 0 && candidate_score(w, i) >= floor)
+            chosen[i] = true;
+    for (size_t i = 0; i < w->n_bl; i++) {
+        block *b = &w->bl[i];
+        int a = b->owner;
+        while (a >= 0 && a != top && w->el[a].parent != parent)
+            a = w->el[a].parent;
+        b->selected = a >= 0 && (chosen[a] || (b->cls == CLS_GOOD && parent >= 0 && w->el[a].parent == parent &&
+                                                w->c->sibling_keep_good));
+    }
+    free(chosen);
+    return true;
+}
+
+static xmlNodePtr find_body(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "body") == 0)
+            return n;
+    return root;
+}
+
+void extract_article(const extract_conf *c, void *doc_, const char *title, buf *out)
+{
+    xmlNodePtr top = find_body(doc_);
+    if (!top)
+        return;
+    measure(c, top);
+    walk w = {.c = c, .owner = -1, .cur = -1, .total = (double)(uintptr_t)top->_private};
+    for (xmlNodePtr n = top; n;) {
+        bool descend;
+        enter(&w, n, &descend);
+        n = next_node(n, top, descend, leave, &w);
+    }
+    flush(&w);
+    for (size_t i = 0; i < w.n_bl; i++)
+        classify(c, &w.bl[i]);
+    subtree_scores(&w);
+    if (!select_container(&w))
+        for (size_t i = 0; i < w.n_bl; i++) /* no container: every block, the filters decide */
+            w.bl[i].selected = true;
+    else
+        check_container(&w);
+#ifdef EXTRACT_DEBUG
+    if (getenv("MTC_EXTRACT_DEBUG"))
+        for (size_t i = 0; i < w.n_bl; i++)
+            fprintf(stderr, "%c%c own %d ch %.0f ln %.0f | %.*s\n", "BSGH"[w.bl[i].cls], w.bl[i].selected ? '*' : ' ',
+                    w.bl[i].owner, w.bl[i].chars, w.bl[i].link_chars, (int)(w.bl[i].len < 80 ? w.bl[i].len : 80),
+                    w.text.data + w.bl[i].off);
+#endif
+    emit(&w, title, out);
+    free(w.el);
+    free(w.bl);
+    buf_free(&w.text);
+}

@@ -1,0 +1,259 @@
+/* rules/html.conf: numbers, tag classes and class/id hint words. */
+#include "extract.h"
+#include "fsutil.h"
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct number_key {
+    const char *key;
+    size_t offset;
+    double min, max;
+} number_key;
+
+#define NUM(k, field, lo, hi) {k, offsetof(extract_conf, field), lo, hi}
+static const number_key numbers[] = {
+    NUM("block.min_chars", min_block_chars, 0, 1e6),
+    NUM("block.good_chars", good_block_chars, 1, 1e6),
+    NUM("block.max_link_density", max_link_density, 0, 1),
+    NUM("block.good_max_link_density", good_max_link_density, 0, 1),
+    NUM("container.short_weight", short_weight, 0, 100),
+    NUM("container.bad_weight", bad_weight, 0, 100),
+    NUM("container.content_bonus", content_bonus, 0, 100),
+    NUM("candidate.min_chars", candidate_min_chars, 0, 1e6),
+    NUM("sibling.min_share", sibling_min_share, 0, 1e6),
+    NUM("sibling.min_score", sibling_min_score, 0, 1e6),
+    NUM("sibling.keep_good", sibling_keep_good, 0, 1),
+    NUM("output.short_either_side", short_either_side, 0, 1),
+    NUM("output.bad_breaks_context", bad_breaks_context, 0, 1),
+    NUM("block.long_max_link_density", long_max_link_density, 0, 1),
+    NUM("split.min_candidates", split_min_candidates, 0, 1000),
+    NUM("split.min_share", split_min_share, 0, 1),
+    NUM("container.fallback_share", fallback_share, 0, 1),
+    NUM("hint.min_prefix", hint_min_prefix, 0, 64),
+    NUM("output.dateline_max_chars", dateline_max_chars, 0, 1e6),
+    NUM("hint.drop_at", hint_drop, -1e6, 0),
+    NUM("hint.guard_share", hint_guard_share, 0, 1),
+    NUM("output.context_window", context_window, 0, 100),
+    NUM("output.title_min_similarity", title_min_similarity, 0, 1),
+    NUM("charset.prescan_bytes", prescan_bytes, 64, 1e7),
+};
+#define N_NUMBERS (sizeof numbers / sizeof numbers[0])
+
+static const struct {
+    const char *word;
+    unsigned bits;
+} tag_classes[] = {
+    {"drop", TAG_DROP},   {"block", TAG_BLOCK},     {"heading", TAG_HEADING | TAG_BLOCK},
+    {"item", TAG_ITEM | TAG_BLOCK}, {"quote", TAG_QUOTE | TAG_BLOCK}, {"break", TAG_BREAK},
+    {"content", TAG_CONTENT | TAG_BLOCK}, {"link", TAG_LINK},
+};
+
+static int cmp_nw(const void *a, const void *b)
+{
+    return strcmp(((const name_weight *)a)->name, ((const name_weight *)b)->name);
+}
+
+static void add_name(name_weight **v, size_t *n, const char *name, double w)
+{
+    *v = xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[*n].name = xstrdup(name);
+    (*v)[(*n)++].weight = w;
+}
+
+/* Merges duplicates (tag bits OR'ed, hint weights: the last one) after sorting. */
+static void sort_names(name_weight *v, size_t *n, bool bits)
+{
+    qsort(v, *n, sizeof *v, cmp_nw);
+    size_t out = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (out && strcmp(v[out - 1].name, v[i].name) == 0) {
+            v[out - 1].weight = bits ? (double)((unsigned)v[out - 1].weight | (unsigned)v[i].weight) : v[i].weight;
+            free(v[i].name);
+            continue;
+        }
+        v[out++] = v[i];
+    }
+    *n = out;
+}
+
+static const char *number_line(extract_conf *c, char *key, char *val, bool *seen)
+{
+    size_t k;
+    for (k = 0; k < N_NUMBERS && strcmp(numbers[k].key, key) != 0; k++)
+        ;
+    if (k == N_NUMBERS)
+        return "unknown setting";
+    char *stop;
+    errno = 0;
+    double v = strtod(val, &stop);
+    if (seen[k])
+        return "setting given twice";
+    if (!*val || *stop || errno || !isfinite(v))
+        return "value is not a number";
+    if (v < numbers[k].min || v > numbers[k].max)
+        return "value out of range";
+    *(double *)((char *)c + numbers[k].offset) = v;
+    seen[k] = true;
+    return NULL;
+}
+
+/* "tag CLASS NAME..." or "hint WEIGHT WORD...". */
+static const char *list_line(extract_conf *c, char *words)
+{
+    char *save, *kind = strtok_r(words, " \t", &save), *arg = strtok_r(NULL, " \t", &save);
+    if (!kind || !arg)
+        return "expected 'key = number', 'tag CLASS NAME...' or 'hint WEIGHT WORD...'";
+    if (strcmp(kind, "tag") == 0) {
+        size_t k;
+        for (k = 0; k < sizeof tag_classes / sizeof *tag_classes && strcmp(tag_classes[k].word, arg) != 0; k++)
+            ;
+        if (k == sizeof tag_classes / sizeof *tag_classes)
+            return "unknown tag class";
+        for (char *t; (t = strtok_r(NULL, " \t", &save));)
+            add_name(&c->tags, &c->n_tags, t, tag_classes[k].bits);
+        return NULL;
+    }
+    if (strcmp(kind, "hint") != 0)
+        return "unknown line kind";
+    char *stop;
+    double w = strtod(arg, &stop);
+    if (*stop || !isfinite(w) || fabs(w) > 1000)
+        return "hint weight is not a number";
+    for (char *t; (t = strtok_r(NULL, " \t", &save));)
+        add_name(&c->hints, &c->n_hints, t, w);
+    return NULL;
+}
+
+static const char *conf_line(extract_conf *c, char *s, bool *seen)
+{
+    char *hash = strchr(s, '#');
+    if (hash)
+        *hash = '\0';
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    if (!*s)
+        return NULL;
+    char *eq = strchr(s, '=');
+    if (!eq)
+        return list_line(c, s);
+    *eq = '\0';
+    char *key = s, *val = eq + 1, *e = eq;
+    while (e > key && (e[-1] == ' ' || e[-1] == '\t'))
+        *--e = '\0';
+    while (*val == ' ' || *val == '\t')
+        val++;
+    return number_line(c, key, val, seen);
+}
+
+int extract_conf_load(extract_conf *c, const char *path, char *err, size_t errlen)
+{
+    memset(c, 0, sizeof *c);
+    buf text = {0};
+    if (read_whole_file(path, &text, err, errlen) < 0)
+        return -1;
+    bool seen[N_NUMBERS] = {0};
+    const char *p = text.data ? text.data : "", *end = p + text.len, *problem = NULL;
+    int lineno = 0;
+    while (p < end && !problem) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        lineno++;
+        char *line = xstrndup(p, n);
+        problem = memchr(p, '\0', n) ? "NUL byte" : conf_line(c, line, seen);
+        if (problem)
+            snprintf(err, errlen, "%s:%d: %s", path, lineno, problem);
+        free(line);
+        p = nl ? nl + 1 : end;
+    }
+    for (size_t k = 0; k < N_NUMBERS && !problem; k++)
+        if (!seen[k]) {
+            problem = "missing";
+            snprintf(err, errlen, "%s: missing setting '%s'", path, numbers[k].key);
+        }
+    buf_free(&text);
+    if (problem) {
+        extract_conf_free(c);
+        return -1;
+    }
+    sort_names(c->tags, &c->n_tags, true);
+    sort_names(c->hints, &c->n_hints, false);
+    return 0;
+}
+
+void extract_conf_free(extract_conf *c)
+{
+    for (size_t i = 0; i < c->n_tags; i++)
+        free(c->tags[i].name);
+    for (size_t i = 0; i < c->n_hints; i++)
+        free(c->hints[i].name);
+    free(c->tags);
+    free(c->hints);
+    memset(c, 0, sizeof *c);
+}
+
+static const name_weight *find(const name_weight *v, size_t n, const char *name)
+{
+    name_weight key = {(char *)name, 0};
+    return n ? bsearch(&key, v, n, sizeof *v, cmp_nw) : NULL;
+}
+
+unsigned extract_tag_bits(const extract_conf *c, const char *name)
+{
+    const name_weight *w = find(c->tags, c->n_tags, name);
+    return w ? (unsigned)w->weight : 0;
+}
+
+/* A hint word, exactly, or else a negative hint word of hint.min_prefix
+   letters or more that begins it (commentlist, sharedaddy, relatedposts);
+   a word listed exactly (commentary 0) overrides its prefixes. */
+static const name_weight *hint_word(const extract_conf *c, char *word, size_t n)
+{
+    const name_weight *w = find(c->hints, c->n_hints, word);
+    size_t min = (size_t)c->hint_min_prefix;
+    for (size_t len = n; !w && min && len-- > min;) {
+        char saved = word[len];
+        word[len] = '\0';
+        w = find(c->hints, c->n_hints, word);
+        word[len] = saved;
+        if (w && w->weight >= 0)
+            w = NULL;
+    }
+    return w;
+}
+
+/* Words of a class or id: runs of letters and digits, also cut where a
+   lower-case letter meets a capital (relatedArticles), lower-cased. */
+double extract_hint_score(const extract_conf *c, const char *value)
+{
+    double sum = 0;
+    char word[64];
+    size_t n = 0;
+    for (const char *p = value;; p++) {
+        unsigned char ch = (unsigned char)*p;
+        bool alnum = ch < 0x80 && isalnum(ch);
+        bool cut = !alnum || (n && isupper(ch) && islower((unsigned char)p[-1]));
+        if (cut && n) {
+            word[n < sizeof word ? n : sizeof word - 1] = '\0';
+            const name_weight *w = n < sizeof word ? hint_word(c, word, n) : NULL;
+            if (w)
+                sum += w->weight;
+            n = 0;
+        }
+        if (!ch)
+            break;
+        if (alnum) {
+            if (n < sizeof word)
+                word[n] = (char)tolower(ch);
+            n++;
+        }
+    }
+    return sum;
+}
