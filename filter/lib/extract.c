@@ -7,16 +7,20 @@
    2. What is left is cut into blocks, one per run of text between block
       tags (p, div, li, h2, br...), each with its length, the part of it in
       links, its commas and whether it ends like a sentence.
-   3. Each block is good (long, few links), short or bad (mostly links, or
-      a few characters); good text counts for the element that holds it,
-      short and bad text against. Every element's score is the sum over its
-      subtree; the best-scoring element is the article (an article/main tag
-      or a content hint gets a bonus). It is the maximum of
-      good - penalty * rest, so it takes in content split over several
-      containers and leaves out lists of links beside the article.
-   4. Within it, good blocks are kept, bad ones dropped, short ones kept
-      between good neighbours (jusText's context rule), headings when text
-      follows them, except one repeating the page title.
+   3. Each block is good (long, few links, a comma or a sentence end),
+      short, or bad (mostly links, or a few characters).
+   4. The container, as Readability finds it: paragraphs score for their
+      container and, less, for a few ancestors; times (1 - link density),
+      with a bonus for article/main and content hints. Near-equal
+      candidates elsewhere promote their common ancestor (a split
+      article); siblings scoring well or holding a good paragraph join.
+      Second opinion: the element with the most good text net of short and
+      bad text (good - penalty * rest over its subtree) replaces a choice
+      with far less good text than it.
+   5. Within it, good blocks are kept, bad ones dropped, short ones kept
+      next to good ones (jusText's context rule) unless they are a byline
+      or date at the edges, headings when text follows them, except one
+      repeating the page title.
    The walks are iterative (parent pointers): depth costs no stack. */
 #include "extract.h"
 #include <libxml/tree.h>
@@ -85,7 +89,8 @@ static unsigned bits_of(const extract_conf *c, xmlNodePtr n)
     return n->type == XML_ELEMENT_NODE && n->name ? extract_tag_bits(c, (const char *)n->name) : 0;
 }
 
-/* Next node in document order; *up counts the elements left on the way. */
+/* Next node in document order (children first when descend); leave()
+   sees each element being left, the elements climbed out of included. */
 static xmlNodePtr next_node(xmlNodePtr n, xmlNodePtr top, bool descend, void (*leave)(void *, xmlNodePtr),
                             void *ctx)
 {
