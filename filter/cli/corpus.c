@@ -141,7 +141,9 @@ static int html_document(corpus *c, document *d)
         json_decode_string(json->data, json->len, &id);
     else if (json->len)
         buf_append(&id, json->data, json->len);
-    int rc = html_doc_end(c->html, d->no, id.len ? id.data : NULL, &d->stats, c->err, sizeof c->err);
+    html_doc_status(c->html, document_has_text(d), is_dropped(c, d));
+    const char *name = id.len ? id.data : d->kind == DOC_RECORD ? "(no id)" : NULL;
+    int rc = html_doc_end(c->html, d->no, name, &d->stats, c->err, sizeof c->err);
     buf_free(&id);
     if (rc < 0)
         c->emit_failed = true;
@@ -240,6 +242,8 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
     }
     if (opt->html_path && !(c->html = html_open(opt->html_path, engine, opt->mode, c->err, sizeof c->err)))
         return -1;
+    if (c->html)
+        html_set_max_docs(c->html, opt->html_max_docs);
     return 0;
 }
 
