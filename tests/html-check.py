@@ -116,34 +116,54 @@ def check_page_basics(seen, page):
     check(page.get("tables_inside") is True, "every table fits inside its card")
 
 
+# Per-document checks are gathered by kind: one result line per kind for
+# all the documents shown, naming the first ones that fail.
+doc_kinds, doc_failures = [], {}
+
+
+def doc_check(cond, kind, name, detail):
+    if kind not in doc_failures:
+        doc_kinds.append(kind)
+        doc_failures[kind] = []
+    if not cond:
+        doc_failures[kind].append("%s: %s" % (name, detail))
+
+
+def report_doc_checks(n):
+    for kind in doc_kinds:
+        check(not doc_failures[kind], "%s (each of the %d documents shown)" % (kind, n), doc_failures[kind][:3])
+
+
 def check_document(rep, row, doc):
     n, name = str(rep["doc"]), "document %s (%s)" % (rep["doc"], rep["id"])
     has_text, dropped = rep.get("has_text", True), rep.get("dropped_document", False)
     bad = [f for f in ROW_COUNTERS if row.get(f) != str(rep[f])]
-    check(not bad, "%s: table row shows the report's counters" % name,
-          ", ".join("%s %s != %s" % (f, row.get(f), rep[f]) for f in bad))
+    doc_check(not bad, "table row shows the report's counters", name,
+              ", ".join("%s %s != %s" % (f, row.get(f), rep[f]) for f in bad))
     counters = doc.get("counters", {})
     bad = [f for f in COUNTERS if counters.get(f) != str(rep[f])]
-    check(not bad, "%s: section shows every counter of the report" % name,
-          ", ".join("%s %s != %s" % (f, counters.get(f), rep[f]) for f in bad))
+    doc_check(not bad, "section shows every counter of the report", name,
+              ", ".join("%s %s != %s" % (f, counters.get(f), rep[f]) for f in bad))
     want_q = "%.4f" % rep["quality"] if has_text else "no text"
-    check(row.get("quality") == want_q and doc.get("quality", "").endswith(want_q),
-          "%s: quality shown as %s in the table and the section" % (name, want_q), [row.get("quality"), doc.get("quality")])
+    doc_check(row.get("quality") == want_q and doc.get("quality", "").endswith(want_q),
+              "quality (or 'no text') in the table and the section equals the report's", name,
+              [want_q, row.get("quality"), doc.get("quality")])
     want_status = (["dropped:dropped"] if dropped else []) + ([] if has_text else ["no-text:no text"])
-    check(row.get("status") == want_status and doc.get("status") == want_status,
-          "%s: badges %s in the table and the section" % (name, want_status or "none"), [row.get("status"), doc.get("status")])
+    doc_check(row.get("status") == want_status and doc.get("status") == want_status,
+              "a 'dropped' badge exactly when --min-quality dropped it, 'no text' exactly when it has none",
+              name, [want_status, row.get("status"), doc.get("status")])
     # A record's id is shown as written (null too); a record without one as "(no id)".
     want_id = [rep["id"]] if isinstance(rep["id"], str) else ["null", "(no id)"] if rep["id"] is None and \
         "has_text" in rep else ["(standard input)"] if rep["id"] is None else [json.dumps(rep["id"])]
-    check(row.get("id") in want_id and doc.get("heading") == row.get("id") and row.get("link") == "#doc-" + n,
-          "%s: table row names the document and links to its section" % name,
-          "%r, %r, %r" % (row.get("id"), doc.get("heading"), row.get("link")))
+    doc_check(row.get("id") in want_id and doc.get("heading") == row.get("id") and row.get("link") == "#doc-" + n,
+              "table row names the document and links to its section", name,
+              "%r, %r, %r" % (row.get("id"), doc.get("heading"), row.get("link")))
     if not doc.get("truncated"):
         bad = [k for k, f in TEXT_MARKS.items() if doc.get(k) != rep[f]]
-        check(not bad, "%s: coloured text has as many words and marked segments as the report counts" % name,
-              ", ".join("%s %s != %s" % (k, doc.get(k), rep[TEXT_MARKS[k]]) for k in bad))
-    check(not doc.get("unlabelled"), "%s: every marked segment shows its label and reason" % name,
-          doc.get("unlabelled"))
+        doc_check(not bad, "coloured text has as many words and marked segments as the report counts", name,
+                  ", ".join("%s %s != %s" % (k, doc.get(k), rep[TEXT_MARKS[k]]) for k in bad))
+    doc_check(not doc.get("unlabelled"), "every marked segment shows its label and reason", name,
+              doc.get("unlabelled"))
 
 
 def check_summary(page, report, explain):
@@ -210,12 +230,17 @@ def main(argv):
     ranked = worst_first(report)
     shown = ranked[:max_docs]
     want_order = [str(r["doc"]) for r in shown]
+    kinds = [name for name, want in (("dropped", lambda r: r.get("dropped_document")),
+                                     ("without text", lambda r: not r.get("has_text", True))) if any(map(want, shown))]
+    if kinds:
+        results.append("pass\tdocuments shown include some %s" % " and some ".join(kinds))
     check(page.get("order") == want_order and page.get("sections") == want_order,
           "the %d worst documents, worst first (ties in input order), in the table and as sections" % len(shown),
           [page.get("order", [])[:8], want_order[:8]])
     rows, docs = page.get("rows", {}), page.get("docs", {})
     for rep in shown:
         check_document(rep, rows.get(str(rep["doc"]), {}), docs.get(str(rep["doc"]), {}))
+    report_doc_checks(len(shown))
     hidden = ranked[max_docs:]
     ns = page.get("not_shown")
     if hidden:
