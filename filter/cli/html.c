@@ -29,7 +29,7 @@ static const char page_head[] =
     "body{margin:0;padding:20px;background:#f3f5f7;color:#1f2328;max-width:100%;"
     "font:14px/1.5 system-ui,\"DejaVu Sans\",sans-serif;display:flex;flex-direction:column;gap:18px}\n"
     /* Long words, URLs and ids wrap rather than widen the page. */
-    "h1,h2,p,td,.text{overflow-wrap:anywhere}\n"
+    "h1,h2,p,.text,td.l,td.why{overflow-wrap:anywhere}\n"
     ".card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px;min-width:0}\n"
     "h1{font-size:22px;margin:0 0 2px}h2{font-size:17px;margin:0 0 10px}h3{font-size:14px;margin:0 0 6px}\n"
     ".sub{color:#57606a;margin:0}\n"
@@ -46,10 +46,11 @@ static const char page_head[] =
     "table{border-collapse:collapse;font-size:12px;font-variant-numeric:tabular-nums;width:100%}\n"
     "th,td{padding:3px 5px;text-align:right;border-bottom:1px solid #eaeef2;vertical-align:top}\n"
     "th{background:#f6f8fa;font-weight:600;font-size:11px;vertical-align:bottom}\n"
-    "td.l,th.l,td.id,td.why,td.st{text-align:left}\n"
+    "td{white-space:nowrap}td.l,td.why{white-space:normal}\n"
+    "td.l,th.l,td.dn,td.id,td.why,td.st{text-align:left}\n"
     "td.id{max-width:220px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\n"
     "td.why{min-width:180px;font-size:11.5px}.r{display:inline-block;margin-right:10px}\n"
-    "td[data-field]{white-space:nowrap}\n"
+
     ".docs-table td.hot{color:var(--mixed);font-weight:700}\n"
     "tfoot td{font-weight:700;border-top:2px solid var(--line);border-bottom:0}\n"
     "tr.more td{text-align:left;color:#57606a;font-style:italic}\n"
@@ -387,7 +388,7 @@ static void render_row(html_report *h, uint64_t doc, const char *id, const uint6
 {
     buf *b = &h->row;
     buf_clear(b);
-    buf_printf(b, "<td class=\"l\"><a href=\"#doc-%" PRIu64 "\">%" PRIu64 "</a></td><td class=\"id\" title=\"",
+    buf_printf(b, "<td class=\"dn\"><a href=\"#doc-%" PRIu64 "\">%" PRIu64 "</a></td><td class=\"id\" title=\"",
                doc, doc);
     append_id(b, id);
     buf_append_str(b, "\">");

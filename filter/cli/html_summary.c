@@ -137,8 +137,8 @@ static void append_histogram(const html_report *h, buf *b)
     }
     if (h->n_no_text)
         append_bar(b, HIST_BINS, n, h->n_no_text, top, "none", "no text", "none");
-    buf_append_str(b, "</svg>\n<figcaption>Documents per quality band. Green: 0.9 or more, amber: 0.7 or "
-                      "more, red: below.</figcaption></figure>\n");
+    buf_append_str(b, "</svg>\n<figcaption>Documents per band of quality (0.9: 0.9 to 1.0; none: no text). "
+                      "Green: 0.9 or more, amber: 0.7 or more, red: below.</figcaption></figure>\n");
 }
 
 static void append_top_reasons(html_report *h, buf *b)
