@@ -320,17 +320,6 @@ void html_segment(void *ctx, const mtc_segment_info *info)
     buf_append_str(b, "</span>");
 }
 
-/* The table's counters (the section shows all of them). */
-static const struct column {
-    int field;
-    const char *heading;
-} row_columns[] = {
-    {F_segments, "segments"}, {F_mixed_segments, "mixed"}, {F_boilerplate_segments, "boiler&#173;plate"},
-    {F_english_segments, "english"}, {F_rewritten_segments, "rewrit&#173;ten"}, {F_dropped, "dropped"},
-    {F_words, "words"},
-};
-#define N_ROW_COLUMNS (sizeof row_columns / sizeof row_columns[0])
-
 static void append_id(buf *b, const char *id)
 {
     if (id)
@@ -398,8 +387,8 @@ static void render_row(html_report *h, uint64_t doc, const char *id, const uint6
     buf_append_str(b, "<td class=\"st\">");
     append_status(b, h);
     buf_append_str(b, "</td>");
-    for (size_t c = 0; c < N_ROW_COLUMNS; c++) {
-        int f = row_columns[c].field;
+    for (size_t c = 0; c < HTML_N_ROW_COLUMNS; c++) {
+        int f = html_row_columns[c].field;
         bool hot = f == F_mixed_segments && v[f] > 0;
         buf_printf(b, "<td data-field=\"%s\"%s>%" PRIu64 "</td>", html_field_names[f], hot ? " class=\"hot\"" : "",
                    v[f]);

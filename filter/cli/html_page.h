@@ -19,6 +19,14 @@ enum {
 };
 extern const char *const html_field_names[N_FIELDS];
 
+/* The documents table's counters, after quality (a section shows them all). */
+#define HTML_N_ROW_COLUMNS 7
+typedef struct html_column {
+    int field;
+    const char *heading;
+} html_column;
+extern const html_column html_row_columns[HTML_N_ROW_COLUMNS];
+
 #define HIST_BINS 10
 
 /* Why segments were marked, counted by reason ("label · rule"); a bounded

@@ -15,16 +15,11 @@ const char *const html_field_names[N_FIELDS] = {
 #undef HTML_FIELD_NAME
 };
 
-/* The table's counters, as in html.c's rows. */
-static const struct {
-    int field;
-    const char *heading;
-} row_columns[] = {
+const html_column html_row_columns[HTML_N_ROW_COLUMNS] = {
     {F_segments, "segments"}, {F_mixed_segments, "mixed"}, {F_boilerplate_segments, "boiler&#173;plate"},
     {F_english_segments, "english"}, {F_rewritten_segments, "rewrit&#173;ten"}, {F_dropped, "dropped"},
     {F_words, "words"},
 };
-#define N_ROW_COLUMNS (sizeof row_columns / sizeof row_columns[0])
 
 void html_append_count(buf *b, uint64_t v)
 {
@@ -240,7 +235,7 @@ static void append_not_shown(const html_report *h, buf *b)
         return;
     uint64_t with_text = h->not_shown - h->not_shown_no_text;
     buf_printf(b, "<tr class=\"more\" id=\"not-shown\" data-count=\"%" PRIu64 "\"><td colspan=\"%zu\">and ",
-               h->not_shown, 6 + N_ROW_COLUMNS);
+               h->not_shown, (size_t)(6 + HTML_N_ROW_COLUMNS));
     html_append_count(b, h->not_shown);
     buf_printf(b, " more document%s", h->not_shown == 1 ? "" : "s");
     if (with_text)
@@ -258,8 +253,9 @@ static void append_table_head(buf *b)
     buf_append_str(b, "<section class=\"card\" id=\"documents\">\n<h2>Documents, worst first</h2>\n"
                       "<table class=\"docs-table\">\n<thead><tr><th>#</th><th class=\"l\">doc</th>"
                       "<th class=\"l\">document</th><th>quality</th><th class=\"l\">status</th>");
-    for (size_t c = 0; c < N_ROW_COLUMNS; c++)
-        buf_printf(b, "<th title=\"%s\">%s</th>", html_field_names[row_columns[c].field], row_columns[c].heading);
+    for (size_t c = 0; c < HTML_N_ROW_COLUMNS; c++)
+        buf_printf(b, "<th title=\"%s\">%s</th>", html_field_names[html_row_columns[c].field],
+                   html_row_columns[c].heading);
     buf_append_str(b, "<th class=\"l\">reasons</th></tr></thead>\n<tbody>\n");
 }
 
@@ -268,8 +264,8 @@ static void append_table_foot(const html_report *h, buf *b)
     buf_append_str(b, "</tbody>\n<tfoot>\n<tr data-doc=\"total\"><td></td><td class=\"l\" colspan=\"2\">all ");
     html_append_count(b, h->n_docs);
     buf_printf(b, " documents</td><td data-field=\"quality\">%.4f</td><td></td>", overall_quality(h));
-    for (size_t c = 0; c < N_ROW_COLUMNS; c++) {
-        int f = row_columns[c].field;
+    for (size_t c = 0; c < HTML_N_ROW_COLUMNS; c++) {
+        int f = html_row_columns[c].field;
         buf_printf(b, "<td data-field=\"%s\">%" PRIu64 "</td>", html_field_names[f], h->total[f]);
     }
     buf_append_str(b, "<td></td></tr>\n</tfoot>\n</table>\n</section>\n");
