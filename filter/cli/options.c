@@ -12,13 +12,14 @@
 enum {
     OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT, OPT_HTML_MAX_DOCS,
 };
 
 #define MAX_THREADS 256
 #define DEFAULT_MAX_THREADS 64
 #define DEFAULT_MAX_BUFFER ((size_t)64 << 20)
 #define MIN_MAX_BUFFER ((size_t)4 << 10)
+#define DEFAULT_HTML_MAX_DOCS 200
 
 static const struct option long_options[] = {
     {"mode", required_argument, NULL, 'm'},
@@ -30,6 +31,7 @@ static const struct option long_options[] = {
     {"rules", required_argument, NULL, 'R'},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"html", required_argument, NULL, OPT_HTML},
+    {"html-max-docs", required_argument, NULL, OPT_HTML_MAX_DOCS},
     {"marker-open", required_argument, NULL, OPT_MARKER_OPEN},
     {"marker-close", required_argument, NULL, OPT_MARKER_CLOSE},
     {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
@@ -64,6 +66,7 @@ static void usage(FILE *f)
           "  -r, --report=FILE       write a JSON Lines quality report, a line per document\n"
           "      --explain=FILE      write per-segment TSV: label, rule, word counts, text\n"
           "      --html=FILE         write an HTML triage page: summary and coloured text\n"
+          "      --html-max-docs=N   show the N worst documents on the page (default 200)\n"
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
           "  -z, --gzip              compress the output with gzip\n"
           "  -d, --doc-sep=LINE      a line equal to LINE separates documents\n"
@@ -196,7 +199,8 @@ int options_parse(options *o, int argc, char **argv)
     o->threads = available_cores();
     o->progress = PROGRESS_AUTO;
     o->max_buffer = DEFAULT_MAX_BUFFER;
-    bool jsonl_only_given = false;
+    o->html_max_docs = DEFAULT_HTML_MAX_DOCS;
+    bool jsonl_only_given = false, html_max_given = false;
     size_t n_rules = 0;
     int c;
     while ((c = getopt_long(argc, argv, "m:r:o:zd:cR:j:hV", long_options, NULL)) != -1) {
@@ -268,6 +272,11 @@ int options_parse(options *o, int argc, char **argv)
             else
                 return bad_value("--input", optarg, "html, text or auto");
             break;
+        case OPT_HTML_MAX_DOCS:
+            if (!parse_count(optarg, &o->html_max_docs))
+                return bad_value("--html-max-docs", optarg, "a number of documents (0 or more)");
+            html_max_given = true;
+            break;
         case 'h': usage(stdout); return 1;
         case 'V': printf("mtclean %s\n", mtc_version()); return 1;
         default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;
@@ -275,6 +284,10 @@ int options_parse(options *o, int argc, char **argv)
     }
     if ((o->marker_open && !*o->marker_open) || (o->marker_close && !*o->marker_close)) {
         fputs("mtclean: markers must not be empty\n", stderr);
+        return 2;
+    }
+    if (html_max_given && !o->html_path) {
+        fputs("mtclean: --html-max-docs needs --html\n", stderr);
         return 2;
     }
     int bad = check_combinations(o, jsonl_only_given);

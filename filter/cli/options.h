@@ -26,6 +26,7 @@ typedef struct options {
     const char *summary_path; /* NULL: standard error */
     int progress;             /* PROGRESS_AUTO: when standard error is a terminal */
     size_t max_buffer;        /* bytes of documents held in memory */
+    uint64_t html_max_docs;   /* documents shown on the --html page */
     uint64_t doc_offset;      /* documents are numbered from doc_offset + 1 (shards) */
     bool summarize;           /* inputs are --report files: print their summary */
     input_kind input;
