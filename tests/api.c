@@ -13,6 +13,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static char err[1024];
 
@@ -240,6 +243,59 @@ static void check_oom(void)
     mtc_set_oom_handler(NULL, NULL);
 }
 
+
+/* The whole path through the API: in a child whose address space is
+   capped just above what it uses, a document whose output cannot fit makes
+   mtc_clean_buffer return MTC_ERR_NOMEM after one call of the handler,
+   with no message printed. Not under AddressSanitizer, which needs its
+   own address space. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MTC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MTC_ASAN 1
+#endif
+#endif
+static void check_oom_api(mtc_worker *w, const mtc_engine *e, const char *text, size_t len)
+{
+#ifdef MTC_ASAN
+    (void)w, (void)e, (void)text, (void)len;
+    ok(1, "# SKIP out of memory through the API: not under AddressSanitizer");
+#else
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        buf big = {0};
+        while (big.len < ((size_t)12 << 20))
+            buf_append(&big, text, len);
+        long pages = 0;
+        FILE *f = fopen("/proc/self/statm", "r");
+        if (!f || fscanf(f, "%ld", &pages) != 1)
+            _exit(3);
+        fclose(f);
+        rlim_t cap = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + ((rlim_t)6 << 20);
+        struct rlimit rl = {cap, cap};
+        if (setrlimit(RLIMIT_AS, &rl) != 0)
+            _exit(4);
+        int calls = 0;
+        mtc_set_oom_handler(on_oom, &calls);
+        mtc_worker_set_mode(w, MTC_MODE_FLAG);
+        mtc_worker_set_segment_hook(w, NULL, NULL);
+        mtc_stats st;
+        char *out = NULL;
+        size_t out_len;
+        if (mtc_stats_init(&st, e) != 0)
+            _exit(5);
+        mtc_status s = mtc_clean_buffer(w, big.data, big.len, &out, &out_len, &st, err, sizeof err);
+        _exit(s == MTC_ERR_NOMEM && calls == 1 && strcmp(err, "out of memory") == 0 && out == NULL ? 0 : 1);
+    }
+    int status = -1;
+    bool waited = pid > 0 && waitpid(pid, &status, 0) == pid;
+    ok(waited && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+       "out of memory through the API: MTC_ERR_NOMEM, the handler called once, no abort (child status %d)", status);
+#endif
+}
+
 int main(void)
 {
     mtc_engine *e = mtc_engine_load(NULL, err, sizeof err);
@@ -262,6 +318,13 @@ int main(void)
     check_long_line(w, e);
     check_errors(w, e);
     check_oom();
+    size_t len;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/fixtures/corrupted-lepoint.txt", MTC_SRCDIR);
+    char *text = read_file(path, &len);
+    if (text)
+        check_oom_api(w, e, text, len);
+    free(text);
     mtc_worker_free(w);
     mtc_engine_free(e);
     return done_testing();

@@ -121,11 +121,13 @@ static const workqueue_ops queue_ops = {state_new, state_free, process, emit, di
    segments are called by the worker threads' hook. */
 static int open_sinks(corpus *c)
 {
-    for (size_t i = 0; i < sink_count && i < CORPUS_MAX_SINKS; i++) {
+    c->sink_state = xcalloc(sink_count, sizeof *c->sink_state);
+    c->settings.segment = xcalloc(sink_count, sizeof *c->settings.segment);
+    for (size_t i = 0; i < sink_count; i++) {
         const sink_ops *ops = sink_table[i];
         if (ops->open(&c->env, &c->sink_state[i]) < 0)
             return -1;
-        if (c->sink_state[i] && ops->segment && c->settings.n_segment < DOC_SEGMENT_SINKS)
+        if (c->sink_state[i] && ops->segment)
             c->settings.segment[c->settings.n_segment++] = ops->segment;
     }
     return 0;
@@ -236,7 +238,7 @@ int corpus_close(corpus *c, int rc)
                 snprintf(c->err, sizeof c->err, "%s", input_err);
         }
     }
-    for (size_t i = sink_count; i-- > 0;)
+    for (size_t i = sink_count; c->sink_state && i-- > 0;)
         if (c->sink_state[i])
             rc = sink_table[i]->close(&c->env, c->sink_state[i], rc);
     return rc;
@@ -248,8 +250,11 @@ void corpus_free(corpus *c)
     c->pending = NULL;
     workqueue_free(c->queue);
     c->queue = NULL;
-    for (size_t i = 0; i < sink_count; i++)
+    for (size_t i = 0; c->sink_state && i < sink_count; i++)
         if (c->sink_state[i])
             sink_table[i]->free(c->sink_state[i]);
-    memset(c->sink_state, 0, sizeof c->sink_state);
+    free(c->sink_state);
+    c->sink_state = NULL;
+    free(c->settings.segment);
+    c->settings.segment = NULL;
 }

@@ -10,8 +10,6 @@
 #include "workqueue.h"
 #include <stdio.h>
 
-#define CORPUS_MAX_SINKS 16
-
 typedef struct corpus {
     const options *opt;
     const mtc_engine *engine;
@@ -20,7 +18,7 @@ typedef struct corpus {
     workqueue *queue;
     struct doc_batch *pending;     /* documents not yet handed to the threads */
     sink_env env;
-    void *sink_state[CORPUS_MAX_SINKS]; /* of sink_table's sinks; NULL: not in this run */
+    void **sink_state;             /* one per sink of sink_table; NULL: not in this run */
     uint64_t documents;            /* numbered so far */
     uint64_t mixed_total;
     bool emit_failed;              /* c->err comes from writing a result, not from the input */

@@ -15,14 +15,13 @@ typedef enum { DOC_TEXT, DOC_RECORD } doc_kind;
 typedef struct document document;
 /* A sink's record of a segment, made on a worker thread (sink.h). */
 typedef void (*doc_segment_fn)(document *d, const mtc_segment_info *info);
-#define DOC_SEGMENT_SINKS 8
 
 /* What every thread's worker is set up with. */
 typedef struct doc_settings {
     const mtc_engine *engine;
     mtc_mode mode;
     const char *marker_open, *marker_close; /* NULL: the defaults */
-    doc_segment_fn segment[DOC_SEGMENT_SINKS]; /* the sinks that record segments */
+    doc_segment_fn *segment;                /* the sinks that record segments */
     size_t n_segment;
     const jsonl_fields *fields;             /* JSONL mode */
     input_kind input;                       /* --input: a record's field may be HTML */
