@@ -330,8 +330,11 @@ int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_
 
 int corpus_stream_end(corpus *c, document *d)
 {
-    pipeline_doc_end(c->stream_worker->worker, &d->output, &d->stats);
-    int rc = flush_streamed(c, d);
+    int rc = pipeline_doc_end(c->stream_worker->worker, &d->output, &d->stats);
+    if (rc < 0)
+        snprintf(c->err, sizeof c->err, "%s", pipeline_error(c->stream_worker->worker));
+    else
+        rc = flush_streamed(c, d);
     if (rc == 0)
         rc = finish_document(c, d, true);
     c->stream_worker = NULL;

@@ -92,7 +92,10 @@ static int clean_text(doc_worker *dw, document *d, const char *text, size_t n, b
     pipeline_doc_begin(dw->worker);
     if (document_feed(dw->worker, text, n, out, &d->stats, d->err, sizeof d->err) < 0)
         return -1;
-    pipeline_doc_end(dw->worker, out, &d->stats);
+    if (pipeline_doc_end(dw->worker, out, &d->stats) < 0) {
+        snprintf(d->err, sizeof d->err, "%s", pipeline_error(dw->worker));
+        return -1;
+    }
     return 0;
 }
 

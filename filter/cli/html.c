@@ -273,7 +273,7 @@ void html_segment(void *ctx, const mtc_segment_info *info)
     esc_str(b, info->label);
     if (info->rule) {
         buf_append_str(b, " &#183; rule ");
-        esc_str(b, info->rule);
+        esc_str(b, info->reason ? info->reason : info->rule);
     }
     buf_printf(b, " &#183; fr %u, en %u, both %u, unknown %u, junk %u, switches %u", info->fr, info->en,
                info->both, info->unknown, info->junk, info->switches);

@@ -56,8 +56,11 @@ mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
         ruleset_init(&e->rules, (uint32_t)e->cfg.match_limit, (uint32_t)e->cfg.depth_limit);
         for (int k = 0; k < REPAIR_KINDS; k++)
             e->builtin_rule[k] = ruleset_add_builtin(&e->rules, repair_names[k]);
+        e->boiler_rule = ruleset_add_builtin(&e->rules, "boiler");
         rc = load_rules_dir(e, rules_dir, err, errlen);
     }
+    if (rc == 0)
+        rc = boiler_model_load(&e->boiler, rules_dir, err, errlen);
     for (size_t i = 0; rc == 0 && i < paths->n_extra_rules; i++)
         rc = ruleset_load_file(&e->rules, paths->extra_rules[i], err, errlen);
     if (rc == 0) {
@@ -84,6 +87,7 @@ void mtc_engine_free(mtc_engine *e)
     if (e->rules.match_ctx)
         ruleset_free(&e->rules);
     wordlists_free(&e->lists);
+    boiler_model_free(&e->boiler);
     free(e->dict_dir);
     free(e);
 }

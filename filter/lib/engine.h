@@ -1,6 +1,7 @@
 /* Internal view of the engine and worker shared by the library's modules. */
 #ifndef MTC_ENGINE_H
 #define MTC_ENGINE_H
+#include "boiler.h"
 #include "settings.h"
 #include "lexicon.h"
 #include "mtclean.h"
@@ -17,7 +18,20 @@ struct mtc_engine {
     size_t builtin_rule[REPAIR_KINDS]; /* report index of each built-in repair */
     wordlists lists;
     char *dict_dir;
+    boiler_model boiler;   /* the line classifier (rules/boiler.*) */
+    size_t boiler_rule;    /* report index of its built-in rule "boiler" */
 };
+
+/* The line held back until the next non-blank line is seen, so that the
+   boilerplate classifier knows both neighbours; the blank lines after it wait
+   with it (at most input.max_line_bytes of them). */
+typedef struct held_line {
+    bool active;
+    buf text;     /* the line and its end-of-line bytes */
+    size_t n;     /* the line's length without them */
+    double f[BOILER_N1], p1;
+    buf blanks;   /* the blank lines after it, with their line ends */
+} held_line;
 
 /* Blank lines held back in repair/drop mode, so dropping a paragraph does
    not leave a hole of blank lines behind it. */
@@ -43,6 +57,11 @@ struct mtc_worker {
     void *hook_ctx;
     bool line_start;      /* the next segment is the first of its line */
     verdict_vec verdicts; /* filled only when a hook wants them */
+    held_line held;
+    boiler_doc bdoc;
+    double prev_p;        /* stage-1 score of the line before the held one; <0: none */
+    bool line_boiler;     /* the classifier made the line being processed boilerplate */
+    buf reason;           /* ... and why ("boiler:0.93 short,ui") */
     char err[512];
 };
 

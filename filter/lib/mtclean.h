@@ -88,6 +88,7 @@ typedef struct mtc_segment_info {
     size_t output_len;
     int rewritten;        /* repair mode changed it */
     int line_start;       /* first segment of its input line (a paragraph starts) */
+    const char *reason;   /* why a built-in classifier decided ("boiler:0.93 short,ui"), or NULL */
 } mtc_segment_info;
 
 typedef void (*mtc_segment_hook)(void *ctx, const mtc_segment_info *info);

@@ -20,6 +20,8 @@ mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
     w->tok = w->seg ? tokenizer_new(err, errlen) : NULL;
     /* Room for every rule's groups: rewrites substitute from the match found. */
     w->md = pcre2_match_data_create(ruleset_max_captures(&engine->rules) + 1, NULL);
+    boiler_doc_init(&w->bdoc, (size_t)engine->cfg.boiler_doc_max_lines);
+    w->prev_p = -1;
     if (!w->lex || !w->tc || !w->seg || !w->tok || !w->md) {
         if (!w->tc)
             snprintf(err, errlen, "ICU: cannot load the NFC normaliser");
@@ -46,6 +48,10 @@ void mtc_worker_free(mtc_worker *w)
     verdict_vec_free(&w->verdicts);
     buf_free(&w->blanks.pending);
     buf_free(&w->blanks.saved);
+    buf_free(&w->held.text);
+    buf_free(&w->held.blanks);
+    buf_free(&w->reason);
+    boiler_doc_free(&w->bdoc);
     free(w->marker_open);
     free(w->marker_close);
     free(w);
@@ -202,6 +208,7 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
         .line_start = w->line_start,
+        .reason = rule_index >= 0 && (size_t)rule_index == w->engine->boiler_rule ? w->reason.data : NULL,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -297,6 +304,10 @@ static void trim_trailing_space(buf *b)
 
 void pipeline_doc_begin(mtc_worker *w)
 {
+    w->held.active = false;
+    buf_clear(&w->held.blanks);
+    boiler_doc_reset(&w->bdoc);
+    w->prev_p = -1;
     buf_clear(&w->blanks.pending);
     buf_clear(&w->blanks.saved);
     w->blanks.dropped_since_content = false;
@@ -319,8 +330,10 @@ static void emit_gap(blank_state *bl, buf *out, mtc_stats *st)
     bl->dropped_since_content = false;
 }
 
-int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
-                      mtc_stats *st)
+/* One line, the boilerplate classifier's decision about it already made
+   (w->line_boiler). */
+static int process_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
+                        mtc_stats *st)
 {
     blank_state *bl = &w->blanks;
     st->bytes_in += n + eoln;
@@ -353,6 +366,8 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj);
     if (line_rule == -2)
         return -1;
+    if (line_rule == -1 && w->line_boiler)
+        line_rule = (long)w->engine->boiler_rule;
     segment_sentences(w->seg, line, n, &w->spans);
     buf_clear(&w->line_out);
     size_t pos = 0, dropped = 0;
@@ -391,13 +406,71 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     return 0;
 }
 
-void pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st)
+/* Decides the held line now that the score of the next one is known
+   (next_p < 0: there is none), processes it and the blank lines after it. */
+static int release_held(mtc_worker *w, double next_p, buf *out, mtc_stats *st)
 {
+    held_line *h = &w->held;
+    if (!h->active)
+        return 0;
+    h->active = false;
+    const mtc_engine *e = w->engine;
+    double ctx[BOILER_NCTX];
+    double p = boiler_stage2(&e->boiler, h->f, w->prev_p, next_p, ctx);
+    w->line_boiler = p >= e->cfg.boiler_threshold;
+    if (w->line_boiler)
+        boiler_reason(&e->boiler, h->f, ctx, p, &w->reason);
+    w->prev_p = h->p1;
+    int rc = process_line(w, h->text.data, h->n, h->text.data + h->n, h->text.len - h->n, out, st);
+    w->line_boiler = false;
+    size_t max_line = (size_t)e->cfg.max_line_bytes, pos = 0, len = h->blanks.len, bn, eoln;
+    while (rc == 0 && pos < len && line_find(h->blanks.data + pos, len - pos, max_line, true, &bn, &eoln)) {
+        rc = process_line(w, h->blanks.data + pos, bn, h->blanks.data + pos + bn, eoln, out, st);
+        pos += bn + eoln;
+    }
+    buf_clear(&h->blanks);
+    return rc;
+}
+
+int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
+                      mtc_stats *st)
+{
+    held_line *h = &w->held;
+    const mtc_engine *e = w->engine;
+    if (is_blank(line, n)) {
+        if (!h->active)
+            return process_line(w, line, n, eol, eoln, out, st);
+        buf_append(&h->blanks, line, n);
+        buf_append(&h->blanks, eol, eoln);
+        if (h->blanks.len > (size_t)e->cfg.max_line_bytes) /* memory stays bounded */
+            return release_held(w, -1, out, st);
+        return 0;
+    }
+    double f[BOILER_N1];
+    boiler_features(&e->boiler, &w->bdoc, line, n, f);
+    double p1 = boiler_stage1(&e->boiler, f);
+    if (release_held(w, p1, out, st) < 0)
+        return -1;
+    h->active = true;
+    buf_clear(&h->text);
+    buf_append(&h->text, line, n);
+    buf_append(&h->text, eol, eoln);
+    h->n = n;
+    memcpy(h->f, f, sizeof f);
+    h->p1 = p1;
+    return 0;
+}
+
+int pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st)
+{
+    if (release_held(w, -1, out, st) < 0)
+        return -1;
     blank_state *bl = &w->blanks;
     if (!bl->dropped_since_content)
         emit(out, st, bl->pending.data, bl->pending.len);
     buf_clear(&bl->pending);
     buf_clear(&bl->saved);
+    return 0;
 }
 
 int mtc_clean_buffer(mtc_worker *w, const char *text, size_t len, char **out, size_t *out_len, mtc_stats *st,
@@ -414,7 +487,11 @@ int mtc_clean_buffer(mtc_worker *w, const char *text, size_t len, char **out, si
         }
         pos += n + eoln;
     }
-    pipeline_doc_end(w, &result, st);
+    if (pipeline_doc_end(w, &result, st) < 0) {
+        snprintf(err, errlen, "%s", w->err);
+        buf_free(&result);
+        return -1;
+    }
     if (!result.data)
         buf_append(&result, "", 0);
     *out = result.data;

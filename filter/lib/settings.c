@@ -32,6 +32,8 @@ static const setting settings[] = {
     SETTING("pcre2.match_limit", match_limit, 1000, 4e9),
     SETTING("pcre2.depth_limit", depth_limit, 100, 4e9),
     SETTING("input.max_line_bytes", max_line_bytes, 4096, 1e9),
+    SETTING("boiler.threshold", boiler_threshold, 0, 2),
+    SETTING("boiler.doc_max_lines", boiler_doc_max_lines, 0, 1e7),
 };
 #define N_SETTINGS (sizeof settings / sizeof settings[0])
 

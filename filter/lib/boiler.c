@@ -1,0 +1,397 @@
+#include "boiler.h"
+#include "fsutil.h"
+#include "text.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+enum { WC_STOP_FR = 1, WC_STOP_EN = 2, WC_UI = 4, WC_TIME = 8, WC_VERB = 16 };
+static const char *const class_names[] = {"stop-fr", "stop-en", "ui", "time", "verb"};
+
+#define BOILER_NAME(name) #name,
+static const char *const feature_names[] = {BOILER_FEATURES(BOILER_NAME) BOILER_CONTEXT(BOILER_NAME)};
+#undef BOILER_NAME
+
+const char *boiler_feature_name(size_t i) { return i < BOILER_N2 ? feature_names[i] : "?"; }
+
+/* One "CLASS word" line of boiler.words into the map (a word may have several classes). */
+static int add_word_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
+{
+    char *sp = strchr(line, ' ');
+    if (!sp || !sp[1] || strchr(sp + 1, ' ')) {
+        snprintf(err, errlen, "%s:%d: expected \"CLASS word\"", path, lineno);
+        return -1;
+    }
+    *sp = '\0';
+    for (size_t c = 0; c < sizeof class_names / sizeof class_names[0]; c++) {
+        if (strcmp(line, class_names[c]) != 0)
+            continue;
+        int bits = 0;
+        strmap_get(&m->words, sp + 1, strlen(sp + 1), &bits);
+        strmap_put(&m->words, sp + 1, strlen(sp + 1), bits | 1 << c);
+        return 0;
+    }
+    snprintf(err, errlen, "%s:%d: unknown word class '%s'", path, lineno, line);
+    return -1;
+}
+
+/* Calls fn on every line that is not blank or a '#' comment; -1 stops. */
+static int each_line(const char *path, int (*fn)(boiler_model *, char *, const char *, int, char *, size_t),
+                     boiler_model *m, char *err, size_t errlen)
+{
+    buf text = {0};
+    if (read_whole_file(path, &text, err, errlen) < 0)
+        return -1;
+    int rc = 0, lineno = 0;
+    char *p = text.data, *end = text.data + text.len;
+    while (rc == 0 && p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        lineno++;
+        if (memchr(p, '\0', n)) {
+            snprintf(err, errlen, "%s:%d: NUL byte", path, lineno);
+            rc = -1;
+            break;
+        }
+        p[n] = '\0';
+        if (n && p[n - 1] == '\r')
+            p[--n] = '\0';
+        if (n && p[0] != '#')
+            rc = fn(m, p, path, lineno, err, errlen);
+        p = nl ? nl + 1 : end;
+    }
+    buf_free(&text);
+    return rc;
+}
+
+/* "stage1 NAME WEIGHT" or "stage2 NAME WEIGHT"; a weight given twice is an error. */
+static int add_weight_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
+{
+    char stage[16], name[64], extra[2];
+    double w;
+    if (sscanf(line, "%15s %63s %lf %1s", stage, name, &w, extra) != 3 || !isfinite(w) ||
+        (strcmp(stage, "stage1") && strcmp(stage, "stage2"))) {
+        snprintf(err, errlen, "%s:%d: expected \"stage1|stage2 FEATURE WEIGHT\"", path, lineno);
+        return -1;
+    }
+    bool second = stage[5] == '2';
+    size_t n = second ? BOILER_N2 : BOILER_N1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(name, feature_names[i]) != 0)
+            continue;
+        double *slot = second ? &m->w2[i] : &m->w1[i];
+        if (!isnan(*slot)) {
+            snprintf(err, errlen, "%s:%d: weight of '%s' given twice", path, lineno, name);
+            return -1;
+        }
+        *slot = w;
+        return 0;
+    }
+    snprintf(err, errlen, "%s:%d: unknown feature '%s'", path, lineno, name);
+    return -1;
+}
+
+int boiler_words_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen)
+{
+    memset(m, 0, sizeof *m);
+    for (size_t i = 0; i < BOILER_N2; i++) /* NAN: not given yet */
+        m->w2[i] = NAN;
+    for (size_t i = 0; i < BOILER_N1; i++)
+        m->w1[i] = NAN;
+    buf path = {0};
+    buf_printf(&path, "%s/boiler.words", rules_dir);
+    int rc = each_line(path.data, add_word_line, m, err, errlen);
+    buf_free(&path);
+    return rc;
+}
+
+int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen)
+{
+    int rc = boiler_words_load(m, rules_dir, err, errlen);
+    buf path = {0};
+    buf_printf(&path, "%s/boiler.weights", rules_dir);
+    if (rc == 0)
+        rc = each_line(path.data, add_weight_line, m, err, errlen);
+    for (size_t i = 0; rc == 0 && i < BOILER_N2; i++) {
+        if (isnan(m->w2[i]) || (i < BOILER_N1 && isnan(m->w1[i]))) {
+            snprintf(err, errlen, "%s: no weight for feature '%s' (stage %d)", path.data, feature_names[i],
+                     isnan(m->w2[i]) ? 2 : 1);
+            rc = -1;
+        }
+    }
+    buf_free(&path);
+    m->loaded = rc == 0;
+    return rc;
+}
+
+void boiler_model_free(boiler_model *m) { strmap_free(&m->words); }
+
+void boiler_doc_init(boiler_doc *d, size_t max_lines)
+{
+    memset(d, 0, sizeof *d);
+    d->max = max_lines;
+}
+
+void boiler_doc_reset(boiler_doc *d)
+{
+    if (d->seen)
+        memset(d->seen, 0, d->cap * sizeof *d->seen);
+    d->count = 0;
+    d->line_index = 0;
+}
+
+void boiler_doc_free(boiler_doc *d) { free(d->seen); }
+
+/* Whether the hash was seen before in this document; remembers it while there is room. */
+static bool doc_seen(boiler_doc *d, uint64_t h)
+{
+    h |= 1; /* 0 marks an empty slot */
+    if (d->cap == 0) {
+        if (d->max == 0)
+            return false;
+        d->cap = 64;
+        d->seen = xcalloc(d->cap, sizeof *d->seen);
+    }
+    size_t i = (size_t)h & (d->cap - 1);
+    for (; d->seen[i]; i = (i + 1) & (d->cap - 1))
+        if (d->seen[i] == h)
+            return true;
+    if (d->count >= d->max)
+        return false;
+    d->seen[i] = h;
+    if (++d->count * 2 > d->cap) { /* grow: rehash into twice the slots */
+        uint64_t *old = d->seen;
+        size_t oldcap = d->cap;
+        d->cap *= 2;
+        d->seen = xcalloc(d->cap, sizeof *d->seen);
+        for (size_t k = 0; k < oldcap; k++) {
+            if (!old[k])
+                continue;
+            size_t j = (size_t)old[k] & (d->cap - 1);
+            while (d->seen[j])
+                j = (j + 1) & (d->cap - 1);
+            d->seen[j] = old[k];
+        }
+        free(old);
+    }
+    return false;
+}
+
+/* Counts gathered in one pass over a line. */
+typedef struct line_scan {
+    unsigned cps, nonspace, digits, symbols, separators;
+    unsigned words, alpha_words, stop_fr, stop_en, ui, caps, allcaps, time, verb;
+    bool ui_first, first_caps, glued, number_ui, link, clock, end_sentence, end_colon;
+    bool prev_number;   /* the word before was a number */
+    int prev_class;     /* classes of the word before */
+} line_scan;
+
+static bool is_separator(UChar32 c)
+{
+    switch (c) {
+    case '|': case '/': case '>': case '~': case 0xB7: case 0xBB: case 0xAB: case 0x2022: case 0x203A:
+    case 0x2039: case 0x25B8: case 0x25BA: case 0x2192: case 0x2013: case 0x2014: case 0x2605: case 0xD7:
+        return true;
+    }
+    return false;
+}
+
+static bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009; }
+
+/* One word (letters and digits, lower-cased into low): classes and shape. */
+static void scan_word(const boiler_model *m, line_scan *ls, const char *low, size_t lown, unsigned letters,
+                      unsigned uppers, bool first_upper, bool glued, bool number)
+{
+    int cls = 0;
+    if (lown)
+        strmap_get(&m->words, low, lown, &cls);
+    bool first = ls->words == 0;
+    ls->words++;
+    if (letters) {
+        ls->alpha_words++;
+        ls->caps += first_upper;
+        ls->allcaps += letters >= 2 && uppers == letters;
+        if (first)
+            ls->first_caps = first_upper;
+    }
+    ls->stop_fr += (cls & WC_STOP_FR) != 0;
+    ls->stop_en += (cls & WC_STOP_EN) != 0;
+    ls->ui += (cls & WC_UI) != 0;
+    ls->time += (cls & WC_TIME) != 0;
+    ls->verb += (cls & WC_VERB) != 0;
+    if (first)
+        ls->ui_first = (cls & WC_UI) != 0;
+    ls->glued |= glued;
+    /* "12 commentaires", "il y a 3 heures", "5 min" */
+    if ((ls->prev_number && (cls & (WC_UI | WC_TIME))) || (number && (ls->prev_class & WC_UI)))
+        ls->number_ui = true;
+    ls->prev_number = number;
+    ls->prev_class = cls;
+}
+
+/* Walks the line code point by code point, cutting words at every character
+   that is not a letter or a digit (elisions and hyphens included). */
+static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan *ls)
+{
+    char low[64];
+    size_t lown = 0, i = 0;
+    unsigned letters = 0, uppers = 0, wlen = 0;
+    bool first_upper = false, glued = false, prev_lower = false, number = true;
+    UChar32 last = 0;
+    for (;;) {
+        bool at_end = i >= n; /* a space after the last character ends the last word */
+        UChar32 c = at_end ? ' ' : utf8_next(s, n, &i);
+        bool alnum = c > 0 && (u_isalpha(c) || u_isdigit(c));
+        if (alnum) {
+            bool up = u_isupper(c);
+            if (wlen == 0)
+                first_upper = up;
+            glued |= up && prev_lower;
+            prev_lower = u_islower(c);
+            letters += u_isalpha(c) != 0;
+            uppers += up;
+            number &= u_isdigit(c) != 0;
+            wlen++;
+            uint8_t enc[4];
+            int32_t k = 0;
+            U8_APPEND_UNSAFE(enc, k, u_tolower(c));
+            if (lown + (size_t)k < sizeof low) {
+                memcpy(low + lown, enc, (size_t)k);
+                lown += (size_t)k;
+            } else
+                lown = sizeof low; /* too long for any list */
+            ls->digits += u_isdigit(c) != 0;
+        } else if (wlen) {
+            scan_word(m, ls, low, lown < sizeof low ? lown : 0, letters, uppers, first_upper, glued, number);
+            lown = wlen = letters = uppers = 0;
+            glued = prev_lower = false;
+            number = true;
+        }
+        if (at_end)
+            break;
+        ls->cps++;
+        if (is_space(c))
+            continue;
+        ls->nonspace++;
+        if (!alnum) {
+            ls->symbols++;
+            ls->separators += is_separator(c);
+            ls->link |= c == '@' || (c == ':' && last >= '0' && last <= '9' && i < n && s[i] >= '0' && s[i] <= '9');
+        }
+        if (!alnum && c != 0xBB && c != 0x201D && c != '"' && c != ')' && c != 0x2019) {
+            ls->end_sentence = c == '.' || c == '!' || c == '?' || c == 0x2026;
+            ls->end_colon = c == ':';
+        } else if (alnum)
+            ls->end_sentence = ls->end_colon = false;
+        last = c;
+    }
+}
+
+static bool has_link(const char *s, size_t n)
+{
+    static const char *const marks[] = {"http://", "https://", "www.", ".com", ".fr/"};
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t ml = strlen(marks[k]);
+        for (size_t i = 0; i + ml <= n; i++)
+            if (s[i] == marks[k][0] && memcmp(s + i, marks[k], ml) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Hash of the line with spaces, digits and case ignored ("Mis à jour le 3 mai" repeats). */
+static uint64_t line_key(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || (c >= '0' && c <= '9'))
+            continue;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return h;
+}
+
+static double share(unsigned a, unsigned b) { return b ? (double)a / b : 0.0; }
+
+void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t n, double *f)
+{
+    line_scan ls = {0};
+    scan_line(m, s, n, &ls);
+    f[BF_bias] = 1;
+    f[BF_log_chars] = log2(1.0 + ls.nonspace) / 10;
+    f[BF_log_words] = log2(1.0 + ls.words) / 8;
+    f[BF_words_le2] = ls.words <= 2;
+    f[BF_words_le5] = ls.words <= 5;
+    f[BF_stop_fr] = share(ls.stop_fr, ls.words);
+    f[BF_stop_en] = share(ls.stop_en, ls.words);
+    f[BF_end_sentence] = ls.end_sentence;
+    f[BF_end_colon] = ls.end_colon;
+    f[BF_caps_share] = share(ls.caps, ls.alpha_words);
+    f[BF_ui_share] = share(ls.ui, ls.words);
+    f[BF_ui_any] = ls.ui > 0;
+    f[BF_ui_first] = ls.ui_first;
+    f[BF_separators] = (ls.separators > 4 ? 4 : ls.separators) / 4.0;
+    f[BF_digit_share] = share(ls.digits, ls.nonspace);
+    f[BF_time_words] = ls.time > 0;
+    f[BF_link] = ls.link || has_link(s, n);
+    f[BF_glued] = ls.glued;
+    f[BF_repeated] = doc_seen(d, line_key(s, n));
+    f[BF_allcaps_share] = share(ls.allcaps, ls.alpha_words);
+    f[BF_verb_any] = ls.verb > 0;
+    f[BF_symbol_share] = share(ls.symbols, ls.nonspace);
+    f[BF_position] = fmin(1.0, log2(1.0 + d->line_index) / 8);
+    f[BF_number_ui] = ls.number_ui;
+    f[BF_first_caps] = ls.first_caps;
+    d->line_index++;
+}
+
+static double logistic(double z) { return 1.0 / (1.0 + exp(-z)); }
+
+double boiler_stage1(const boiler_model *m, const double *f)
+{
+    double z = 0;
+    for (size_t i = 0; i < BOILER_N1; i++)
+        z += m->w1[i] * f[i];
+    return logistic(z);
+}
+
+double boiler_stage2(const boiler_model *m, const double *f, double prev_p, double next_p, double *ctx)
+{
+    ctx[0] = prev_p < 0 ? 0 : prev_p;
+    ctx[1] = next_p < 0 ? 0 : next_p;
+    ctx[2] = prev_p < 0;
+    ctx[3] = next_p < 0;
+    double z = 0;
+    for (size_t i = 0; i < BOILER_N1; i++)
+        z += m->w2[i] * f[i];
+    for (size_t i = 0; i < BOILER_NCTX; i++)
+        z += m->w2[BOILER_N1 + i] * ctx[i];
+    return logistic(z);
+}
+
+void boiler_reason(const boiler_model *m, const double *f, const double *ctx, double p, buf *out)
+{
+    buf_clear(out);
+    buf_printf(out, "boiler:%.2f", p);
+    bool used[BOILER_N2] = {0};
+    for (int k = 0; k < 3; k++) { /* the three features that pushed hardest towards boilerplate */
+        size_t best = 0;
+        double top = 0;
+        for (size_t i = 1; i < BOILER_N2; i++) {
+            double c = m->w2[i] * (i < BOILER_N1 ? f[i] : ctx[i - BOILER_N1]);
+            if (!used[i] && c > top)
+                top = c, best = i;
+        }
+        if (!best)
+            break;
+        used[best] = true;
+        buf_append_str(out, k ? "," : " ");
+        buf_append_str(out, feature_names[best]);
+    }
+}

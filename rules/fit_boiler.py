@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Fits the boilerplate line classifier's weights (rules/boiler.weights).
+
+    python3 rules/fit_boiler.py [--data DIR] [--split dev] [--features tests/boiler-features]
+                                [--rules-dir rules] [-o rules/boiler.weights]
+
+Data: the web set (pages/NNN.txt, pages.tsv, labels.tsv: one label per line,
+clean/boilerplate/mixed/english/other), only the pages of --split (dev: the
+test split is for tests/eval/boiler_eval.py). The per-line features come
+from the C code itself (tests/boiler-features, built by make), so training
+and mtclean compute the same numbers.
+
+Two L2-regularised logistic regressions, fitted by Newton's method:
+  stage 1: the line's own features -> P(boilerplate);
+  stage 2: the same features plus the stage-1 probabilities of the previous
+           and next non-blank lines of the page (jusText's context), and
+           whether there is none. The stage-1 probabilities stage 2 learns
+           from are cross-fitted (5 folds by page), as they are out-of-sample
+           when mtclean runs.
+Lines labelled "other" (table cells, list numbers) are context, not examples.
+Prints, for candidate thresholds, precision/recall/clean-bytes-lost on the
+training split (the threshold itself is boiler.threshold in default.conf).
+"""
+import argparse
+import math
+import os
+import subprocess
+import sys
+
+DOC_SEP = "\x1e"
+L2 = 0.5
+
+
+def load_pages(data, split):
+    pages = []
+    with open(os.path.join(data, "pages.tsv"), encoding="utf-8") as f:
+        next(f)
+        for row in f:
+            pid, _u, site, _k, sp = row.rstrip("\n").split("\t")
+            if split in ("all", sp):
+                pages.append(pid)
+    labels = {}
+    with open(os.path.join(data, "labels.tsv"), encoding="utf-8") as f:
+        next(f)
+        for row in f:
+            pid, n, lab, _t = row.rstrip("\n").split("\t", 3)
+            labels[(pid, int(n))] = lab
+    out = []
+    for pid in pages:
+        with open(os.path.join(data, "pages", pid + ".txt"), encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        out.append((pid, lines, [labels.get((pid, i + 1)) for i in range(len(lines))]))
+    return out
+
+
+def is_blank(line):
+    return line.strip(" \t\f\v\u00a0") == ""
+
+
+def features(tool, rules_dir, pages):
+    text = ("\n" + DOC_SEP + "\n").join("\n".join(lines) for _p, lines, _l in pages) + "\n"
+    out = subprocess.run([tool, rules_dir], input=text.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
+    rows = out.split("\n")
+    names = rows[0].split("\t")
+    vecs, k = [], 1
+    for _p, lines, _l in pages:
+        page = []
+        for _ in lines:
+            page.append([float(x) for x in rows[k].split("\t")])
+            k += 1
+        k += 1  # "doc"
+        vecs.append(page)
+    return names, vecs
+
+
+def solve(a, b):
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        if abs(m[c][c]) < 1e-12:
+            continue
+        for r in range(n):
+            if r != c and m[r][c]:
+                k = m[r][c] / m[c][c]
+                for j in range(c, n + 1):
+                    m[r][j] -= k * m[c][j]
+    return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
+
+
+def sigmoid(z):
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def fit(xs, ys, iters=25):
+    d = len(xs[0])
+    w = [0.0] * d
+    for _ in range(iters):
+        g = [L2 * w[j] if j else 0.0 for j in range(d)]
+        h = [[(L2 if i == j and i else 0.0) for j in range(d)] for i in range(d)]
+        for x, y in zip(xs, ys):
+            p = sigmoid(sum(a * b for a, b in zip(w, x)))
+            r, s = p - y, p * (1 - p)
+            nz = [(j, v) for j, v in enumerate(x) if v]
+            for j, v in nz:
+                g[j] += r * v
+                hj = h[j]
+                for k, u in nz:
+                    hj[k] += s * v * u
+        step = solve(h, g)
+        w = [a - b for a, b in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    return w
+
+
+def predict(w, x):
+    return sigmoid(sum(a * b for a, b in zip(w, x)))
+
+
+def neighbours(lines):
+    """Index of the previous and next non-blank line of each line (None at the ends)."""
+    idx = [i for i, l in enumerate(lines) if not is_blank(l)]
+    prev, nxt = {}, {}
+    for k, i in enumerate(idx):
+        prev[i] = idx[k - 1] if k else None
+        nxt[i] = idx[k + 1] if k + 1 < len(idx) else None
+    return prev, nxt
+
+
+def context_rows(pages, vecs, p1):
+    """Stage-2 rows: own features + prev_p, next_p, prev_none, next_none."""
+    rows = []
+    for (pid, lines, labs), page, probs in zip(pages, vecs, p1):
+        prev, nxt = neighbours(lines)
+        for i, line in enumerate(lines):
+            if is_blank(line):
+                continue
+            a, b = prev[i], nxt[i]
+            ctx = [probs[a] if a is not None else 0.0, probs[b] if b is not None else 0.0,
+                   float(a is None), float(b is None)]
+            rows.append((pid, i, labs[i], page[i] + ctx, len(line.replace(" ", "").encode())))
+    return rows
+
+
+def examples(rows):
+    xs, ys = [], []
+    for _pid, _i, lab, x, _n in rows:
+        if lab in ("clean", "boilerplate", "mixed", "english"):
+            xs.append(x)
+            ys.append(1.0 if lab == "boilerplate" else 0.0)
+    return xs, ys
+
+
+def crossfit_stage1(pages, vecs, folds=5):
+    """Out-of-fold stage-1 probabilities of every line."""
+    p1 = [None] * len(pages)
+    for f in range(folds):
+        train = [k for k in range(len(pages)) if k % folds != f]
+        xs, ys = [], []
+        for k in train:
+            for lab, x, line in zip(pages[k][2], vecs[k], pages[k][1]):
+                if not is_blank(line) and lab in ("clean", "boilerplate", "mixed", "english"):
+                    xs.append(x)
+                    ys.append(1.0 if lab == "boilerplate" else 0.0)
+        w = fit(xs, ys) if xs else [0.0] * len(vecs[0][0])
+        for k in range(len(pages)):
+            if k % folds == f:
+                p1[k] = [predict(w, x) for x in vecs[k]]
+    return p1
+
+
+def report(rows, w2):
+    print("threshold precision recall clean_lost")
+    for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        tp = fp = fn = 0
+        clean = lost = 0
+        for _pid, _i, lab, x, n in rows:
+            if lab not in ("clean", "boilerplate", "mixed", "english"):
+                continue
+            m = predict(w2, x) >= t
+            tp += m and lab == "boilerplate"
+            fp += m and lab != "boilerplate"
+            fn += (not m) and lab == "boilerplate"
+            if lab == "clean":
+                clean += n
+                lost += n if m else 0
+        p = tp / (tp + fp) if tp + fp else 1
+        r = tp / (tp + fn) if tp + fn else 1
+        print(f"{t:9.2f} {p:9.3f} {r:6.3f} {100 * lost / max(clean, 1):9.2f}%")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.environ.get("WEB_DATA", "tests/eval/web"))
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--features", default="tests/boiler-features")
+    ap.add_argument("--rules-dir", default="rules")
+    ap.add_argument("-o", "--output", default="rules/boiler.weights")
+    a = ap.parse_args()
+    pages = load_pages(a.data, a.split)
+    names, vecs = features(a.features, a.rules_dir, pages)
+    xs, ys = [], []
+    for (_p, lines, labs), page in zip(pages, vecs):
+        for line, lab, x in zip(lines, labs, page):
+            if not is_blank(line) and lab in ("clean", "boilerplate", "mixed", "english"):
+                xs.append(x)
+                ys.append(1.0 if lab == "boilerplate" else 0.0)
+    w1 = fit(xs, ys)
+    rows = context_rows(pages, vecs, crossfit_stage1(pages, vecs))
+    w2 = fit(*examples(rows))
+    report(rows, w2)
+    ctx_names = ["prev_p", "next_p", "prev_none", "next_none"]
+    with open(a.output, "w", encoding="utf-8") as f:
+        f.write("# Boilerplate line classifier weights, written by rules/fit_boiler.py\n"
+                f"# from the {a.split} split of the web set ({len(pages)} pages, {len(xs)} labelled lines,"
+                f" {int(sum(ys))} boilerplate). Do not edit: re-run the script.\n")
+        for n, w in zip(names, w1):
+            f.write(f"stage1 {n} {w:.6f}\n")
+        for n, w in zip(names + ctx_names, w2):
+            f.write(f"stage2 {n} {w:.6f}\n")
+    print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
