@@ -1,5 +1,6 @@
 #include "corpus.h"
 #include "json.h"
+#include "lines.h"
 #include "pipeline.h"
 #include "report.h"
 #include <errno.h>
@@ -238,6 +239,8 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
         if (write_buf(c, &c->explain_out, &c->scratch) < 0)
             return -1;
     }
+    if (opt->learn_repeats_path)
+        c->learn = mtc_repeats_new(engine);
     if (opt->html_path && !(c->html = html_open(opt->html_path, engine, opt->mode, c->err, sizeof c->err)))
         return -1;
     return 0;
@@ -245,8 +248,34 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
 
 document *corpus_document(corpus *c, doc_kind kind) { return document_new(c->engine, kind, ++c->documents); }
 
+static void learn_lines(mtc_repeats *r, const char *p, size_t n)
+{
+    size_t pos = 0, len, eoln;
+    while (pos < n && line_find(p + pos, n - pos, n, true, &len, &eoln)) {
+        mtc_repeats_add_line(r, p + pos, len);
+        pos += len + eoln;
+    }
+}
+
+/* --learn-repeats counts a document's lines here, in input order, so the
+   table does not depend on --threads. */
+static void learn_document(corpus *c, const document *d)
+{
+    if (!c->learn || !document_has_text(d))
+        return;
+    if (d->kind != DOC_RECORD) {
+        mtc_repeats_add_document(c->learn, d->input.data, d->input.len);
+        return;
+    }
+    buf_clear(&c->learn_text);
+    json_decode_string(d->input.data + d->layout.text_start, d->layout.text_end - d->layout.text_start,
+                       &c->learn_text);
+    mtc_repeats_add_document(c->learn, c->learn_text.data, c->learn_text.len);
+}
+
 int corpus_submit(corpus *c, document *d)
 {
+    learn_document(c, d);
     /* Room for the usual output, taken here: a buffer grown by a worker
        thread and freed by this one costs malloc lock contention and heap
        trimming system calls at every document. */
@@ -309,6 +338,8 @@ int corpus_stream_begin(corpus *c, document *d)
     c->stream_worker = dw;
     doc_worker_attach(dw, d);
     pipeline_doc_begin(dw->worker);
+    if (c->learn) /* the document's end is counted by corpus_stream_end */
+        learn_lines(c->learn, d->input.data, d->input.len);
     if (document_feed(dw->worker, d->input.data, d->input.len, &d->output, &d->stats, c->err, sizeof c->err) < 0)
         return -1;
     buf_free(&d->input);
@@ -318,6 +349,8 @@ int corpus_stream_begin(corpus *c, document *d)
 int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_t eoln)
 {
     d->input_bytes += n + eoln;
+    if (c->learn)
+        mtc_repeats_add_line(c->learn, line, n);
     if (pipeline_doc_line(c->stream_worker->worker, line, n, line + n, eoln, &d->output, &d->stats) < 0) {
         snprintf(c->err, sizeof c->err, "%s", pipeline_error(c->stream_worker->worker));
         return -1;
@@ -330,6 +363,8 @@ int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_
 
 int corpus_stream_end(corpus *c, document *d)
 {
+    if (c->learn)
+        mtc_repeats_end_document(c->learn);
     int rc = pipeline_doc_end(c->stream_worker->worker, &d->output, &d->stats);
     if (rc < 0)
         snprintf(c->err, sizeof c->err, "%s", pipeline_error(c->stream_worker->worker));
@@ -403,6 +438,8 @@ int corpus_close(corpus *c, int rc)
     rc = close_writer(c, &c->explain_out, &c->have_explain, rc);
     if (rc == 0 && c->opt->summary)
         rc = write_summary(c);
+    if (rc == 0 && c->learn)
+        rc = mtc_repeats_write(c->learn, c->opt->learn_repeats_path, c->err, sizeof c->err);
     return rc;
 }
 
@@ -419,4 +456,6 @@ void corpus_free(corpus *c)
     c->spill = NULL;
     summary_free(&c->sum);
     buf_free(&c->scratch);
+    buf_free(&c->learn_text);
+    mtc_repeats_free(c->learn);
 }

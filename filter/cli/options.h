@@ -10,6 +10,7 @@ enum { PROGRESS_AUTO = -1, PROGRESS_OFF = 0, PROGRESS_ON = 1 };
 typedef struct options {
     mtc_mode mode;
     const char *report_path, *output_path, *explain_path, *html_path;
+    const char *learn_repeats_path, *repeats_path; /* cross-document repetition (README, "Boilerplate") */
     const char *marker_open, *marker_close;
     const char *doc_sep;
     bool gzip_output, check;

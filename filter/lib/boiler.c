@@ -184,7 +184,7 @@ static bool doc_seen(boiler_doc *d, uint64_t h)
 typedef struct line_scan {
     unsigned cps, nonspace, digits, symbols, separators;
     unsigned words, alpha_words, stop_fr, stop_en, ui, caps, allcaps, time, verb;
-    bool ui_first, first_caps, glued, number_ui, link, clock, end_sentence, end_colon;
+    bool ui_first, first_caps, glued, number_ui, link, end_sentence, end_colon, emoji, hyphen;
     bool prev_number;   /* the word before was a number */
     int prev_class;     /* classes of the word before */
 } line_scan;
@@ -276,6 +276,8 @@ static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan 
         if (is_space(c))
             continue;
         ls->nonspace++;
+        ls->emoji |= c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF);
+        ls->hyphen |= c == '-' || c == '_';
         if (!alnum) {
             ls->symbols++;
             ls->separators += is_separator(c);
@@ -302,19 +304,35 @@ static bool has_link(const char *s, size_t n)
     return false;
 }
 
-/* Hash of the line with spaces, digits and case ignored ("Mis à jour le 3 mai" repeats). */
-static uint64_t line_key(const char *s, size_t n)
+uint64_t boiler_line_key(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ULL;
+    bool any = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || (c >= '0' && c <= '9'))
+        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || (c >= '0' && c <= '9'))
             continue;
         if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c + 32);
         h = (h ^ c) * 1099511628211ULL;
+        any = true;
     }
-    return h;
+    return any ? h | 1 : 0; /* never 0: that marks an empty slot */
+}
+
+/* "France 24France 24": a logo's text and its alt text, scraped together. */
+static bool doubled(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    size_t h = n / 2;
+    if (n < 4)
+        return false;
+    if (n % 2 == 0 && memcmp(s, s + h, h) == 0)
+        return true;
+    return n % 2 == 1 && s[h] == ' ' && memcmp(s, s + h + 1, h) == 0;
 }
 
 static double share(unsigned a, unsigned b) { return b ? (double)a / b : 0.0; }
@@ -341,13 +359,17 @@ void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t
     f[BF_time_words] = ls.time > 0;
     f[BF_link] = ls.link || has_link(s, n);
     f[BF_glued] = ls.glued;
-    f[BF_repeated] = doc_seen(d, line_key(s, n));
+    f[BF_repeated] = doc_seen(d, boiler_line_key(s, n));
     f[BF_allcaps_share] = share(ls.allcaps, ls.alpha_words);
     f[BF_verb_any] = ls.verb > 0;
     f[BF_symbol_share] = share(ls.symbols, ls.nonspace);
     f[BF_position] = fmin(1.0, log2(1.0 + d->line_index) / 8);
     f[BF_number_ui] = ls.number_ui;
     f[BF_first_caps] = ls.first_caps;
+    f[BF_doubled] = doubled(s, n);
+    f[BF_slug] = ls.hyphen && ls.cps == ls.nonspace && ls.words >= 2; /* "olivier-faure", "logo_blanc" */
+    f[BF_emoji] = ls.emoji;
+    f[BF_caps_nostop] = ls.stop_fr + ls.stop_en == 0 && ls.words >= 2 ? f[BF_caps_share] : 0;
     d->line_index++;
 }
 

@@ -19,7 +19,7 @@
     X(caps_share) X(ui_share) X(ui_any) X(ui_first) X(separators) \
     X(digit_share) X(time_words) X(link) X(glued) X(repeated) \
     X(allcaps_share) X(verb_any) X(symbol_share) X(position) \
-    X(number_ui) X(first_caps)
+    X(number_ui) X(first_caps) X(doubled) X(slug) X(emoji) X(caps_nostop)
 /* The context features the second stage adds. */
 #define BOILER_CONTEXT(X) \
     X(prev_p) X(next_p) X(prev_none) X(next_none)
@@ -58,6 +58,8 @@ void boiler_doc_free(boiler_doc *d);
 
 /* The line's features (f has BOILER_N1 entries); advances d. */
 void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t n, double *f);
+/* Hash of a line ignoring ASCII case, spaces and digits; 0 for a blank line. */
+uint64_t boiler_line_key(const char *s, size_t n);
 /* Stage 1 probability of the line alone. */
 double boiler_stage1(const boiler_model *m, const double *f);
 /* Stage 2 probability; prev_p / next_p < 0: no neighbouring line. */

@@ -57,6 +57,7 @@ mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
         for (int k = 0; k < REPAIR_KINDS; k++)
             e->builtin_rule[k] = ruleset_add_builtin(&e->rules, repair_names[k]);
         e->boiler_rule = ruleset_add_builtin(&e->rules, "boiler");
+        e->repeat_rule = ruleset_add_builtin(&e->rules, "repeat");
         rc = load_rules_dir(e, rules_dir, err, errlen);
     }
     if (rc == 0)
@@ -88,6 +89,7 @@ void mtc_engine_free(mtc_engine *e)
         ruleset_free(&e->rules);
     wordlists_free(&e->lists);
     boiler_model_free(&e->boiler);
+    mtc_repeats_free(e->repeats);
     free(e->dict_dir);
     free(e);
 }

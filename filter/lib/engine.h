@@ -20,6 +20,8 @@ struct mtc_engine {
     char *dict_dir;
     boiler_model boiler;   /* the line classifier (rules/boiler.*) */
     size_t boiler_rule;    /* report index of its built-in rule "boiler" */
+    size_t repeat_rule;    /* ... and of "repeat" (a line of the --repeats table) */
+    mtc_repeats *repeats;  /* NULL without --repeats */
 };
 
 /* The line held back until the next non-blank line is seen, so that the
@@ -60,7 +62,7 @@ struct mtc_worker {
     held_line held;
     boiler_doc bdoc;
     double prev_p;        /* stage-1 score of the line before the held one; <0: none */
-    bool line_boiler;     /* the classifier made the line being processed boilerplate */
+    long line_builtin;    /* the boiler or repeat rule made the line being processed boilerplate; -1: no */
     buf reason;           /* ... and why ("boiler:0.93 short,ui") */
     char err[512];
 };

@@ -100,6 +100,18 @@ int mtc_clean_buffer(mtc_worker *worker, const char *text, size_t len,
                      char **out, size_t *out_len, mtc_stats *stats,
                      char *err, size_t errlen);
 
+/* Lines repeated across documents (see README, "Boilerplate"): a table
+   counted in input order by one run and read by later ones. */
+typedef struct mtc_repeats mtc_repeats;
+mtc_repeats *mtc_repeats_new(const mtc_engine *engine);
+void mtc_repeats_add_line(mtc_repeats *r, const char *line, size_t len);
+void mtc_repeats_end_document(mtc_repeats *r);
+void mtc_repeats_add_document(mtc_repeats *r, const char *text, size_t len);
+int mtc_repeats_write(const mtc_repeats *r, const char *path, char *err, size_t errlen);
+void mtc_repeats_free(mtc_repeats *r);
+/* Loads a table written by mtc_repeats_write, before workers are made. */
+int mtc_engine_load_repeats(mtc_engine *engine, const char *path, char *err, size_t errlen);
+
 const char *mtc_version(void);
 
 #ifdef __cplusplus

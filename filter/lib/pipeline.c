@@ -1,5 +1,6 @@
 #include "pipeline.h"
 #include "lines.h"
+#include "repeats.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
     w->md = pcre2_match_data_create(ruleset_max_captures(&engine->rules) + 1, NULL);
     boiler_doc_init(&w->bdoc, (size_t)engine->cfg.boiler_doc_max_lines);
     w->prev_p = -1;
+    w->line_builtin = -1;
     if (!w->lex || !w->tc || !w->seg || !w->tok || !w->md) {
         if (!w->tc)
             snprintf(err, errlen, "ICU: cannot load the NFC normaliser");
@@ -208,7 +210,7 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
         .line_start = w->line_start,
-        .reason = rule_index >= 0 && (size_t)rule_index == w->engine->boiler_rule ? w->reason.data : NULL,
+        .reason = rule_index >= 0 && rule_index == w->line_builtin ? w->reason.data : NULL,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -308,6 +310,7 @@ void pipeline_doc_begin(mtc_worker *w)
     buf_clear(&w->held.blanks);
     boiler_doc_reset(&w->bdoc);
     w->prev_p = -1;
+    w->line_builtin = -1;
     buf_clear(&w->blanks.pending);
     buf_clear(&w->blanks.saved);
     w->blanks.dropped_since_content = false;
@@ -331,7 +334,7 @@ static void emit_gap(blank_state *bl, buf *out, mtc_stats *st)
 }
 
 /* One line, the boilerplate classifier's decision about it already made
-   (w->line_boiler). */
+   (w->line_builtin). */
 static int process_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
                         mtc_stats *st)
 {
@@ -366,8 +369,8 @@ static int process_line(mtc_worker *w, const char *line, size_t n, const char *e
     long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj);
     if (line_rule == -2)
         return -1;
-    if (line_rule == -1 && w->line_boiler)
-        line_rule = (long)w->engine->boiler_rule;
+    if (line_rule == -1 && w->line_builtin >= 0)
+        line_rule = w->line_builtin;
     segment_sentences(w->seg, line, n, &w->spans);
     buf_clear(&w->line_out);
     size_t pos = 0, dropped = 0;
@@ -417,12 +420,19 @@ static int release_held(mtc_worker *w, double next_p, buf *out, mtc_stats *st)
     const mtc_engine *e = w->engine;
     double ctx[BOILER_NCTX];
     double p = boiler_stage2(&e->boiler, h->f, w->prev_p, next_p, ctx);
-    w->line_boiler = p >= e->cfg.boiler_threshold;
-    if (w->line_boiler)
+    unsigned docs = e->repeats ? repeats_lookup(e->repeats, h->text.data, h->n) : 0;
+    w->line_builtin = -1;
+    if (docs >= e->cfg.boiler_repeat_min_docs) {
+        w->line_builtin = (long)e->repeat_rule;
+        buf_clear(&w->reason);
+        buf_printf(&w->reason, "repeat:%u documents", docs);
+    } else if (p >= e->cfg.boiler_threshold) {
+        w->line_builtin = (long)e->boiler_rule;
         boiler_reason(&e->boiler, h->f, ctx, p, &w->reason);
+    }
     w->prev_p = h->p1;
     int rc = process_line(w, h->text.data, h->n, h->text.data + h->n, h->text.len - h->n, out, st);
-    w->line_boiler = false;
+    w->line_builtin = -1;
     size_t max_line = (size_t)e->cfg.max_line_bytes, pos = 0, len = h->blanks.len, bn, eoln;
     while (rc == 0 && pos < len && line_find(h->blanks.data + pos, len - pos, max_line, true, &bn, &eoln)) {
         rc = process_line(w, h->blanks.data + pos, bn, h->blanks.data + pos + bn, eoln, out, st);
