@@ -12,11 +12,13 @@ and mtclean compute the same numbers.
 
 Two L2-regularised logistic regressions, fitted by Newton's method:
   stage 1: the line's own features -> P(boilerplate);
-  stage 2: the same features plus the stage-1 probabilities of the previous
-           and next non-blank lines of the page (jusText's context), and
-           whether there is none. The stage-1 probabilities stage 2 learns
-           from are cross-fitted (5 folds by page), as they are out-of-sample
-           when mtclean runs.
+  stage 2: the same features plus the context (jusText's idea): the final
+           probabilities of the two previous non-blank lines (mtclean has
+           decided them already), the stage-1 probability of the next one
+           (one line of look-ahead), and whether there is none. The
+           probabilities stage 2 learns from are cross-fitted (5 folds by
+           page), as they are out-of-sample when mtclean runs; prev_p is
+           approximated by two rounds of cross-fitted stage-2 outputs.
 Lines labelled "other" (table cells, list numbers) are context, not examples.
 Prints, for candidate thresholds, precision/recall/clean-bytes-lost on the
 training split (the threshold itself is boiler.threshold in default.conf).
@@ -131,19 +133,35 @@ def neighbours(lines):
     return prev, nxt
 
 
-def context_rows(pages, vecs, p1):
-    """Stage-2 rows: own features + prev_p, next_p, prev_none, next_none."""
+def context_rows(pages, vecs, pprev, pnext):
+    """Stage-2 rows: own features + prev_p, prev2_p (final probabilities of
+    the two lines before), next_p (stage 1 of the line after), prev_none, next_none."""
     rows = []
-    for (pid, lines, labs), page, probs in zip(pages, vecs, p1):
+    for (pid, lines, labs), page, pp, pn in zip(pages, vecs, pprev, pnext):
         prev, nxt = neighbours(lines)
         for i, line in enumerate(lines):
             if is_blank(line):
                 continue
             a, b = prev[i], nxt[i]
-            ctx = [probs[a] if a is not None else 0.0, probs[b] if b is not None else 0.0,
-                   float(a is None), float(b is None)]
+            a2 = prev[a] if a is not None else None
+            ctx = [pp[a] if a is not None else 0.0, pp[a2] if a2 is not None else 0.0,
+                   pn[b] if b is not None else 0.0, float(a is None), float(b is None)]
             rows.append((pid, i, labs[i], page[i] + ctx, len(line.replace(" ", "").encode())))
     return rows
+
+
+def crossfit_stage2(pages, rows, folds=5):
+    """Out-of-fold stage-2 probabilities, per page and line (the "final" ones
+    the next line sees as prev_p)."""
+    order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
+    out = [[0.0] * len(lines) for _p, lines, _l in pages]
+    for f in range(folds):
+        train = [r for r in rows if order[r[0]] % folds != f]
+        w = fit(*examples(train))
+        for pid, i, _lab, x, _n in rows:
+            if order[pid] % folds == f:
+                out[order[pid]][i] = predict(w, x)
+    return out
 
 
 def examples(rows):
@@ -210,10 +228,17 @@ def main():
                 xs.append(x)
                 ys.append(1.0 if lab == "boilerplate" else 0.0)
     w1 = fit(xs, ys)
-    rows = context_rows(pages, vecs, crossfit_stage1(pages, vecs))
+    p1 = crossfit_stage1(pages, vecs)
+    # prev_p is the previous line's final probability at run time: approximate
+    # it by iterating, each round's cross-fitted stage-2 output feeding the next.
+    pprev = p1
+    for _ in range(2):
+        rows = context_rows(pages, vecs, pprev, p1)
+        pprev = crossfit_stage2(pages, rows)
+    rows = context_rows(pages, vecs, pprev, p1)
     w2 = fit(*examples(rows))
     report(rows, w2)
-    ctx_names = ["prev_p", "next_p", "prev_none", "next_none"]
+    ctx_names = ["prev_p", "prev2_p", "next_p", "prev_none", "next_none"]
     with open(a.output, "w", encoding="utf-8") as f:
         f.write("# Boilerplate line classifier weights, written by rules/fit_boiler.py\n"
                 f"# from the {a.split} split of the web set ({len(pages)} pages, {len(xs)} labelled lines,"

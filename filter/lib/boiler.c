@@ -8,8 +8,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-enum { WC_STOP_FR = 1, WC_STOP_EN = 2, WC_UI = 4, WC_TIME = 8, WC_VERB = 16 };
-static const char *const class_names[] = {"stop-fr", "stop-en", "ui", "time", "verb"};
+enum { WC_STOP_FR = 1, WC_STOP_EN = 2, WC_UI = 4, WC_TIME = 8, WC_VERB = 16, WC_YOU = 32, WC_NOT_IMPERATIVE = 64 };
+static const char *const class_names[] = {"stop-fr", "stop-en", "ui", "time", "verb", "you", "not-imperative"};
 
 #define BOILER_NAME(name) #name,
 static const char *const feature_names[] = {BOILER_FEATURES(BOILER_NAME) BOILER_CONTEXT(BOILER_NAME)};
@@ -183,7 +183,9 @@ static bool doc_seen(boiler_doc *d, uint64_t h)
 /* Counts gathered in one pass over a line. */
 typedef struct line_scan {
     unsigned cps, nonspace, digits, symbols, separators;
-    unsigned words, alpha_words, stop_fr, stop_en, ui, caps, allcaps, time, verb;
+    unsigned you, imperative;
+    unsigned words, glued_words, alpha_words, stop_fr, stop_en, ui, caps, allcaps, time, verb;
+    unsigned colon_at;  /* words before the first ':' (0: none) */
     bool ui_first, first_caps, glued, number_ui, link, end_sentence, end_colon, emoji, hyphen;
     bool prev_number;   /* the word before was a number */
     int prev_class;     /* classes of the word before */
@@ -222,9 +224,13 @@ static void scan_word(const boiler_model *m, line_scan *ls, const char *low, siz
     ls->ui += (cls & WC_UI) != 0;
     ls->time += (cls & WC_TIME) != 0;
     ls->verb += (cls & WC_VERB) != 0;
+    ls->you += (cls & WC_YOU) != 0;
+    /* "cliquez", "découvrez", "connectez": the reader addressed (not "chez", "assez") */
+    ls->imperative += lown >= 5 && memcmp(low + lown - 2, "ez", 2) == 0 && !(cls & WC_NOT_IMPERATIVE);
     if (first)
         ls->ui_first = (cls & WC_UI) != 0;
     ls->glued |= glued;
+    ls->glued_words += glued;
     /* "12 commentaires", "il y a 3 heures", "5 min" */
     if ((ls->prev_number && (cls & (WC_UI | WC_TIME))) || (number && (ls->prev_class & WC_UI)))
         ls->number_ui = true;
@@ -286,6 +292,8 @@ static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan 
         if (!alnum && c != 0xBB && c != 0x201D && c != '"' && c != ')' && c != 0x2019) {
             ls->end_sentence = c == '.' || c == '!' || c == '?' || c == 0x2026;
             ls->end_colon = c == ':';
+            if (c == ':' && !ls->colon_at)
+                ls->colon_at = ls->words + 1;
         } else if (alnum)
             ls->end_sentence = ls->end_colon = false;
         last = c;
@@ -369,6 +377,17 @@ void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t
     f[BF_doubled] = doubled(s, n);
     f[BF_slug] = ls.hyphen && ls.cps == ls.nonspace && ls.words >= 2; /* "olivier-faure", "logo_blanc" */
     f[BF_emoji] = ls.emoji;
+    bool short5 = ls.words <= 5, short8 = ls.words <= 8;
+    f[BF_you_share] = share(ls.you, ls.words);
+    f[BF_imperative] = ls.imperative > 0;
+    f[BF_ui_count] = (ls.ui > 4 ? 4 : ls.ui) / 4.0;
+    f[BF_short_noverb] = short5 && !ls.verb;
+    f[BF_short_nopunct] = short8 && !ls.end_sentence;
+    f[BF_ui_short] = short8 && ls.ui;
+    f[BF_en_ui] = ls.ui && ls.stop_en > ls.stop_fr;
+    /* "Localisation: Ardennes", "Source : AFP": a field name and a short value */
+    f[BF_field_colon] = ls.colon_at >= 2 && ls.colon_at <= 4 && ls.words <= 10;
+    f[BF_glued_share] = share(ls.glued_words, ls.words); /* "FAQCrédit d’impôtTutoriel vidéoPublicité" */
     f[BF_caps_nostop] = ls.stop_fr + ls.stop_en == 0 && ls.words >= 2 ? f[BF_caps_share] : 0;
     d->line_index++;
 }
@@ -383,12 +402,13 @@ double boiler_stage1(const boiler_model *m, const double *f)
     return logistic(z);
 }
 
-double boiler_stage2(const boiler_model *m, const double *f, double prev_p, double next_p, double *ctx)
+double boiler_stage2(const boiler_model *m, const double *f, const double *prev, double next_p, double *ctx)
 {
-    ctx[0] = prev_p < 0 ? 0 : prev_p;
-    ctx[1] = next_p < 0 ? 0 : next_p;
-    ctx[2] = prev_p < 0;
-    ctx[3] = next_p < 0;
+    ctx[0] = prev[0] < 0 ? 0 : prev[0];
+    ctx[1] = prev[1] < 0 ? 0 : prev[1];
+    ctx[2] = next_p < 0 ? 0 : next_p;
+    ctx[3] = prev[0] < 0;
+    ctx[4] = next_p < 0;
     double z = 0;
     for (size_t i = 0; i < BOILER_N1; i++)
         z += m->w2[i] * f[i];

@@ -61,7 +61,7 @@ struct mtc_worker {
     verdict_vec verdicts; /* filled only when a hook wants them */
     held_line held;
     boiler_doc bdoc;
-    double prev_p;        /* stage-1 score of the line before the held one; <0: none */
+    double prev_p[2];     /* final scores of the two lines before the held one; <0: none */
     long line_builtin;    /* the boiler or repeat rule made the line being processed boilerplate; -1: no */
     buf reason;           /* ... and why ("boiler:0.93 short,ui") */
     char err[512];

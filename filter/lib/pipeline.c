@@ -22,7 +22,7 @@ mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
     /* Room for every rule's groups: rewrites substitute from the match found. */
     w->md = pcre2_match_data_create(ruleset_max_captures(&engine->rules) + 1, NULL);
     boiler_doc_init(&w->bdoc, (size_t)engine->cfg.boiler_doc_max_lines);
-    w->prev_p = -1;
+    w->prev_p[0] = w->prev_p[1] = -1;
     w->line_builtin = -1;
     if (!w->lex || !w->tc || !w->seg || !w->tok || !w->md) {
         if (!w->tc)
@@ -241,9 +241,15 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     rule_subject subj;
     rule_subject_init(&subj, w->nfc.data, w->nfc.len);
     long fired = line_rule;
-    if (line_rule >= 0) {
+    if (line_rule >= 0 && line_rule == w->line_builtin) { /* a phrase rule, when one fires, says more */
+        long drop = first_match(w, RULE_DROP, label, w->nfc.data, w->nfc.len, &subj);
+        if (drop == -2)
+            return -1;
+        fired = drop >= 0 ? drop : line_rule;
+    }
+    if (fired >= 0) {
         label = LABEL_BOILERPLATE;
-        st->rule_hits[line_rule]++;
+        st->rule_hits[fired]++;
     } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2)
         return -1;
     count_segment(&sc, label, st);
@@ -309,7 +315,7 @@ void pipeline_doc_begin(mtc_worker *w)
     w->held.active = false;
     buf_clear(&w->held.blanks);
     boiler_doc_reset(&w->bdoc);
-    w->prev_p = -1;
+    w->prev_p[0] = w->prev_p[1] = -1;
     w->line_builtin = -1;
     buf_clear(&w->blanks.pending);
     buf_clear(&w->blanks.saved);
@@ -420,6 +426,8 @@ static int release_held(mtc_worker *w, double next_p, buf *out, mtc_stats *st)
     const mtc_engine *e = w->engine;
     double ctx[BOILER_NCTX];
     double p = boiler_stage2(&e->boiler, h->f, w->prev_p, next_p, ctx);
+    w->prev_p[1] = w->prev_p[0];
+    w->prev_p[0] = p;
     unsigned docs = e->repeats ? repeats_lookup(e->repeats, h->text.data, h->n) : 0;
     w->line_builtin = -1;
     if (docs >= e->cfg.boiler_repeat_min_docs) {
@@ -430,7 +438,6 @@ static int release_held(mtc_worker *w, double next_p, buf *out, mtc_stats *st)
         w->line_builtin = (long)e->boiler_rule;
         boiler_reason(&e->boiler, h->f, ctx, p, &w->reason);
     }
-    w->prev_p = h->p1;
     int rc = process_line(w, h->text.data, h->n, h->text.data + h->n, h->text.len - h->n, out, st);
     w->line_builtin = -1;
     size_t max_line = (size_t)e->cfg.max_line_bytes, pos = 0, len = h->blanks.len, bn, eoln;
