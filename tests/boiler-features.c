@@ -4,6 +4,7 @@
    header of feature names, then one tab-separated line of values per input
    line (blank lines too: the script skips them as the pipeline does). */
 #include "../filter/lib/boiler.h"
+#include "../filter/lib/settings.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "boiler-features: %s\n", err);
         return 2;
     }
-    boiler_doc d;
-    boiler_doc_init(&d, 4096);
+    mtc_config cfg;
+    buf conf = {0};
+    buf_printf(&conf, "%s/default.conf", argv[1]);
+    if (config_load_file(&cfg, conf.data, err, sizeof err) < 0) {
+        fprintf(stderr, "boiler-features: %s\n", err);
+        return 2;
+    }
+    buf_free(&conf);
+    boiler_doc d; /* the pipeline's settings, so the features are the pipeline's */
+    boiler_doc_init(&d, (size_t)cfg.boiler_doc_max_lines, (size_t)cfg.boiler_scan_bytes);
     for (size_t i = 0; i < BOILER_N1; i++)
         printf("%s%s", i ? "\t" : "", boiler_feature_name(i));
     printf("\n");

@@ -17,6 +17,72 @@ static const char *const feature_names[] = {BOILER_FEATURES(BOILER_NAME) BOILER_
 
 const char *boiler_feature_name(size_t i) { return i < BOILER_N2 ? feature_names[i] : "?"; }
 
+/* A cheap test before the map: most words of a text are in no list. */
+static size_t filter_bit(const char *w, size_t n)
+{
+    return ((size_t)(unsigned char)w[0] * 31 + (size_t)(unsigned char)w[n - 1] * 7 + n * 131 +
+            (size_t)(unsigned char)w[n / 2] * 17) % (sizeof ((boiler_model *)0)->filter * 8);
+}
+
+static bool maybe_listed(const boiler_model *m, const char *w, size_t n)
+{
+    size_t b = filter_bit(w, n);
+    return m->filter[b / 8] >> (b % 8) & 1;
+}
+
+/* Words of up to 8 bytes (most listed words, and every stopword) live in a
+   small table keyed by the word's bytes as one number: the scan looks up
+   every word of every line, so the lookup must be a few instructions. */
+static uint64_t pack_word(const char *w, size_t n)
+{
+    uint64_t v = 0;
+    memcpy(&v, w, n);
+    return v;
+}
+
+static size_t short_slot(const boiler_model *m, uint64_t key)
+{
+    size_t mask = sizeof m->short_keys / sizeof m->short_keys[0] - 1;
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+    while (m->short_keys[i] && m->short_keys[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static int word_classes(const boiler_model *m, const char *w, size_t n)
+{
+    int cls = 0;
+    if (n <= 8) {
+        size_t i = short_slot(m, pack_word(w, n));
+        return m->short_keys[i] ? m->short_cls[i] : 0;
+    }
+    if (maybe_listed(m, w, n))
+        strmap_get(&m->words, w, n, &cls);
+    return cls;
+}
+
+static int add_word(boiler_model *m, const char *w, size_t n, int bit, const char *path, int lineno, char *err,
+                    size_t errlen)
+{
+    if (n > 8) {
+        int bits = 0;
+        strmap_get(&m->words, w, n, &bits);
+        strmap_put(&m->words, w, n, bits | bit);
+        size_t b = filter_bit(w, n);
+        m->filter[b / 8] |= (unsigned char)(1u << (b % 8));
+        return 0;
+    }
+    size_t i = short_slot(m, pack_word(w, n));
+    if (!m->short_keys[i] && ++m->n_short > sizeof m->short_keys / sizeof m->short_keys[0] / 2) {
+        snprintf(err, errlen, "%s:%d: more than %zu words of up to 8 bytes", path, lineno,
+                 sizeof m->short_keys / sizeof m->short_keys[0] / 2);
+        return -1;
+    }
+    m->short_keys[i] = pack_word(w, n);
+    m->short_cls[i] |= (unsigned char)bit;
+    return 0;
+}
+
 /* One "CLASS word" line of boiler.words into the map (a word may have several classes). */
 static int add_word_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
 {
@@ -29,10 +95,7 @@ static int add_word_line(boiler_model *m, char *line, const char *path, int line
     for (size_t c = 0; c < sizeof class_names / sizeof class_names[0]; c++) {
         if (strcmp(line, class_names[c]) != 0)
             continue;
-        int bits = 0;
-        strmap_get(&m->words, sp + 1, strlen(sp + 1), &bits);
-        strmap_put(&m->words, sp + 1, strlen(sp + 1), bits | 1 << c);
-        return 0;
+        return add_word(m, sp + 1, strlen(sp + 1), 1 << c, path, lineno, err, errlen);
     }
     snprintf(err, errlen, "%s:%d: unknown word class '%s'", path, lineno, line);
     return -1;
@@ -129,10 +192,11 @@ int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t 
 
 void boiler_model_free(boiler_model *m) { strmap_free(&m->words); }
 
-void boiler_doc_init(boiler_doc *d, size_t max_lines)
+void boiler_doc_init(boiler_doc *d, size_t max_lines, size_t scan_bytes)
 {
     memset(d, 0, sizeof *d);
     d->max = max_lines;
+    d->scan_bytes = scan_bytes;
 }
 
 void boiler_doc_reset(boiler_doc *d)
@@ -186,6 +250,8 @@ typedef struct line_scan {
     unsigned you, imperative;
     unsigned words, glued_words, alpha_words, stop_fr, stop_en, ui, caps, allcaps, time, verb;
     unsigned colon_at;  /* words before the first ':' (0: none) */
+    bool clock, key_any;
+    uint64_t key;       /* boiler_line_key, computed on the way */
     bool ui_first, first_caps, glued, number_ui, link, end_sentence, end_colon, emoji, hyphen;
     bool prev_number;   /* the word before was a number */
     int prev_class;     /* classes of the word before */
@@ -203,13 +269,37 @@ static bool is_separator(UChar32 c)
 
 static bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009; }
 
+#define KEY_SEED 1469598103934665603ULL
+
+/* One word into the line's key: the words lower-cased, in order, numbers
+   and punctuation left out ("Mis à jour le 3 mai" repeats whatever the
+   date). Eight bytes at a time, read as little-endian so that the key is
+   the same on every machine (the --learn-repeats table is a file). */
+static uint64_t key_word(uint64_t h, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t v = 0;
+        memcpy(&v, w + i, n - i < 8 ? n - i : 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        v = __builtin_bswap64(v);
+#endif
+        h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29;
+    }
+    return (h ^ n) * 0xFF51AFD7ED558CCDULL;
+}
+
 /* One word (letters and digits, lower-cased into low): classes and shape. */
 static void scan_word(const boiler_model *m, line_scan *ls, const char *low, size_t lown, unsigned letters,
                       unsigned uppers, bool first_upper, bool glued, bool number)
 {
     int cls = 0;
-    if (lown)
-        strmap_get(&m->words, low, lown, &cls);
+    if (!number) { /* lown == sizeof low: too long for the buffer and any list */
+        ls->key = key_word(ls->key, low, lown < 64 ? lown : 0);
+        ls->key_any = true;
+    }
+    if (lown < 64)
+        cls = word_classes(m, low, lown);
     bool first = ls->words == 0;
     ls->words++;
     if (letters) {
@@ -240,6 +330,31 @@ static void scan_word(const boiler_model *m, line_scan *ls, const char *low, siz
 
 /* Walks the line code point by code point, cutting words at every character
    that is not a letter or a digit (elisions and hyphens included). */
+/* What the scan needs of a code point; ASCII without ICU calls (the hot path). */
+typedef struct cp_info {
+    bool alpha, digit, upper, lower;
+    UChar32 folded;
+} cp_info;
+
+static cp_info cp_classify(UChar32 c)
+{
+    cp_info ci;
+    if (c >= 0 && c < 0x80) {
+        ci.upper = c >= 'A' && c <= 'Z';
+        ci.lower = c >= 'a' && c <= 'z';
+        ci.alpha = ci.upper || ci.lower;
+        ci.digit = c >= '0' && c <= '9';
+        ci.folded = ci.upper ? c + 32 : c;
+        return ci;
+    }
+    ci.alpha = c > 0 && u_isalpha(c);
+    ci.digit = c > 0 && !ci.alpha && u_isdigit(c);
+    ci.upper = ci.alpha && u_isupper(c);
+    ci.lower = ci.alpha && u_islower(c);
+    ci.folded = ci.upper ? u_tolower(c) : c;
+    return ci;
+}
+
 static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan *ls)
 {
     char low[64];
@@ -247,31 +362,36 @@ static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan 
     unsigned letters = 0, uppers = 0, wlen = 0;
     bool first_upper = false, glued = false, prev_lower = false, number = true;
     UChar32 last = 0;
+    ls->key = KEY_SEED;
     for (;;) {
         bool at_end = i >= n; /* a space after the last character ends the last word */
-        UChar32 c = at_end ? ' ' : utf8_next(s, n, &i);
-        bool alnum = c > 0 && (u_isalpha(c) || u_isdigit(c));
+        UChar32 c = at_end ? ' ' : (unsigned char)s[i] < 0x80 ? s[i++] : utf8_next(s, n, &i);
+        cp_info ci = cp_classify(c);
+        bool alnum = ci.alpha || ci.digit;
         if (alnum) {
-            bool up = u_isupper(c);
             if (wlen == 0)
-                first_upper = up;
-            glued |= up && prev_lower;
-            prev_lower = u_islower(c);
-            letters += u_isalpha(c) != 0;
-            uppers += up;
-            number &= u_isdigit(c) != 0;
+                first_upper = ci.upper;
+            glued |= ci.upper && prev_lower;
+            prev_lower = ci.lower;
+            letters += ci.alpha;
+            uppers += ci.upper;
+            number &= ci.digit;
             wlen++;
-            uint8_t enc[4];
-            int32_t k = 0;
-            U8_APPEND_UNSAFE(enc, k, u_tolower(c));
-            if (lown + (size_t)k < sizeof low) {
-                memcpy(low + lown, enc, (size_t)k);
-                lown += (size_t)k;
-            } else
-                lown = sizeof low; /* too long for any list */
-            ls->digits += u_isdigit(c) != 0;
+            if (ci.folded < 0x80 && lown + 1 < sizeof low) {
+                low[lown++] = (char)ci.folded;
+            } else {
+                uint8_t enc[4];
+                int32_t k = 0;
+                U8_APPEND_UNSAFE(enc, k, ci.folded);
+                if (lown + (size_t)k < sizeof low) {
+                    memcpy(low + lown, enc, (size_t)k);
+                    lown += (size_t)k;
+                } else
+                    lown = sizeof low; /* too long for any list */
+            }
+            ls->digits += ci.digit;
         } else if (wlen) {
-            scan_word(m, ls, low, lown < sizeof low ? lown : 0, letters, uppers, first_upper, glued, number);
+            scan_word(m, ls, low, lown, letters, uppers, first_upper, glued, number);
             lown = wlen = letters = uppers = 0;
             glued = prev_lower = false;
             number = true;
@@ -287,7 +407,11 @@ static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan 
         if (!alnum) {
             ls->symbols++;
             ls->separators += is_separator(c);
-            ls->link |= c == '@' || (c == ':' && last >= '0' && last <= '9' && i < n && s[i] >= '0' && s[i] <= '9');
+            ls->link |= c == '@' || (c == ':' && i + 2 <= n && s[i] == '/' && s[i + 1] == '/') ||
+                        (c == '.' && ((i >= 4 && memcmp(s + i - 4, "www", 3) == 0) ||
+                                      (i + 3 <= n && memcmp(s + i, "com", 3) == 0) ||
+                                      (i + 3 <= n && memcmp(s + i, "fr/", 3) == 0)));
+            ls->clock |= c == ':' && last >= '0' && last <= '9' && i < n && s[i] >= '0' && s[i] <= '9'; /* 18:48 */
         }
         if (!alnum && c != 0xBB && c != 0x201D && c != '"' && c != ')' && c != 0x2019) {
             ls->end_sentence = c == '.' || c == '!' || c == '?' || c == 0x2026;
@@ -297,35 +421,36 @@ static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan 
         } else if (alnum)
             ls->end_sentence = ls->end_colon = false;
         last = c;
+        if (alnum) { /* the common case, a run of ASCII lower-case letters, on a short path */
+            size_t j = i;
+            while (j < n && s[j] >= 'a' && s[j] <= 'z')
+                j++;
+            size_t run = j - i;
+            if (!run)
+                continue;
+            if (lown + run < sizeof low) {
+                memcpy(low + lown, s + i, run);
+                lown += run;
+            } else
+                lown = sizeof low;
+            letters += (unsigned)run;
+            wlen += (unsigned)run;
+            number = false;
+            prev_lower = true;
+            ls->cps += (unsigned)run;
+            ls->nonspace += (unsigned)run;
+            last = (unsigned char)s[j - 1];
+            i = j;
+        }
     }
 }
 
-static bool has_link(const char *s, size_t n)
-{
-    static const char *const marks[] = {"http://", "https://", "www.", ".com", ".fr/"};
-    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-        size_t ml = strlen(marks[k]);
-        for (size_t i = 0; i + ml <= n; i++)
-            if (s[i] == marks[k][0] && memcmp(s + i, marks[k], ml) == 0)
-                return true;
-    }
-    return false;
-}
 
-uint64_t boiler_line_key(const char *s, size_t n)
+uint64_t boiler_line_key(const boiler_model *m, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    bool any = false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || (c >= '0' && c <= '9'))
-            continue;
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        h = (h ^ c) * 1099511628211ULL;
-        any = true;
-    }
-    return any ? h | 1 : 0; /* never 0: that marks an empty slot */
+    line_scan ls = {0};
+    scan_line(m, s, n, &ls);
+    return ls.key_any ? ls.key | 1 : 0; /* never 0: that marks an empty slot */
 }
 
 /* "France 24France 24": a logo's text and its alt text, scraped together. */
@@ -348,10 +473,19 @@ static double share(unsigned a, unsigned b) { return b ? (double)a / b : 0.0; }
 void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t n, double *f)
 {
     line_scan ls = {0};
-    scan_line(m, s, n, &ls);
+    /* A long line is prose or a glued run, never a short menu item: its
+       first scan_bytes tell its shape, and the lengths are extrapolated. */
+    size_t scanned = n;
+    if (n > d->scan_bytes) {
+        scanned = d->scan_bytes;
+        while (scanned > 0 && ((unsigned char)s[scanned] & 0xC0) == 0x80) /* a character boundary */
+            scanned--;
+    }
+    scan_line(m, s, scanned, &ls);
+    double scale = scanned ? (double)n / (double)scanned : 1.0;
     f[BF_bias] = 1;
-    f[BF_log_chars] = log2(1.0 + ls.nonspace) / 10;
-    f[BF_log_words] = log2(1.0 + ls.words) / 8;
+    f[BF_log_chars] = log2(1.0 + ls.nonspace * scale) / 10;
+    f[BF_log_words] = log2(1.0 + ls.words * scale) / 8;
     f[BF_words_le2] = ls.words <= 2;
     f[BF_words_le5] = ls.words <= 5;
     f[BF_stop_fr] = share(ls.stop_fr, ls.words);
@@ -364,10 +498,13 @@ void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t
     f[BF_ui_first] = ls.ui_first;
     f[BF_separators] = (ls.separators > 4 ? 4 : ls.separators) / 4.0;
     f[BF_digit_share] = share(ls.digits, ls.nonspace);
-    f[BF_time_words] = ls.time > 0;
-    f[BF_link] = ls.link || has_link(s, n);
+    f[BF_time_words] = ls.time > 0 || ls.clock;
+    f[BF_link] = ls.link;
     f[BF_glued] = ls.glued;
-    f[BF_repeated] = doc_seen(d, boiler_line_key(s, n));
+    d->key = ls.key_any ? ls.key | 1 : 0;
+    if (scanned < n) /* not the whole line's key (see the pipeline's use of it) */
+        d->key = d->key ? (d->key ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL) | 1 : 0;
+    f[BF_repeated] = d->key && doc_seen(d, d->key);
     f[BF_allcaps_share] = share(ls.allcaps, ls.alpha_words);
     f[BF_verb_any] = ls.verb > 0;
     f[BF_symbol_share] = share(ls.symbols, ls.nonspace);

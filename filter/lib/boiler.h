@@ -34,6 +34,10 @@ enum { BOILER_CONTEXT(BOILER_ENUM) BOILER_NCTX };
 
 typedef struct boiler_model {
     strmap words;            /* word -> bit mask of classes */
+    unsigned char filter[8192]; /* bits set by the longer words: a word whose bit is clear is in none */
+    uint64_t short_keys[2048];  /* words of up to 8 bytes, as numbers (0: empty) */
+    unsigned char short_cls[2048];
+    size_t n_short;
     double w1[BOILER_N1];    /* stage 1: the line alone */
     double w2[BOILER_N2];    /* stage 2: the line with its neighbours */
     bool loaded;
@@ -44,7 +48,9 @@ typedef struct boiler_model {
 typedef struct boiler_doc {
     uint64_t *seen;
     size_t cap, count, max;
+    size_t scan_bytes;   /* a longer line's features come from its first scan_bytes */
     unsigned line_index;
+    uint64_t key;        /* boiler_line_key of the last line boiler_features saw (if not cut) */
 } boiler_doc;
 
 /* Loads DIR/boiler.words and DIR/boiler.weights; every weight is required.
@@ -54,14 +60,15 @@ int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t 
 void boiler_model_free(boiler_model *m);
 const char *boiler_feature_name(size_t i); /* stage-2 index: context names after the line's */
 
-void boiler_doc_init(boiler_doc *d, size_t max_lines);
+void boiler_doc_init(boiler_doc *d, size_t max_lines, size_t scan_bytes);
 void boiler_doc_reset(boiler_doc *d);
 void boiler_doc_free(boiler_doc *d);
 
 /* The line's features (f has BOILER_N1 entries); advances d. */
 void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t n, double *f);
-/* Hash of a line ignoring ASCII case, spaces and digits; 0 for a blank line. */
-uint64_t boiler_line_key(const char *s, size_t n);
+/* Hash of a line's words, lower-cased, numbers and punctuation left out; 0
+   for a line without words. */
+uint64_t boiler_line_key(const boiler_model *m, const char *s, size_t n);
 /* Stage 1 probability of the line alone. */
 double boiler_stage1(const boiler_model *m, const double *f);
 /* Stage 2 probability. prev: the final probabilities of the two lines

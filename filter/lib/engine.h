@@ -31,7 +31,8 @@ typedef struct held_line {
     bool active;
     buf text;     /* the line and its end-of-line bytes */
     size_t n;     /* the line's length without them */
-    double f[BOILER_N1], p1;
+    double f[BOILER_N1];
+    uint64_t key; /* its boiler_line_key, for --repeats */
     buf blanks;   /* the blank lines after it, with their line ends */
 } held_line;
 

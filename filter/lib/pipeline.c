@@ -21,7 +21,7 @@ mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen)
     w->tok = w->seg ? tokenizer_new(err, errlen) : NULL;
     /* Room for every rule's groups: rewrites substitute from the match found. */
     w->md = pcre2_match_data_create(ruleset_max_captures(&engine->rules) + 1, NULL);
-    boiler_doc_init(&w->bdoc, (size_t)engine->cfg.boiler_doc_max_lines);
+    boiler_doc_init(&w->bdoc, (size_t)engine->cfg.boiler_doc_max_lines, (size_t)engine->cfg.boiler_scan_bytes);
     w->prev_p[0] = w->prev_p[1] = -1;
     w->line_builtin = -1;
     if (!w->lex || !w->tc || !w->seg || !w->tok || !w->md) {
@@ -428,7 +428,7 @@ static int release_held(mtc_worker *w, double next_p, buf *out, mtc_stats *st)
     double p = boiler_stage2(&e->boiler, h->f, w->prev_p, next_p, ctx);
     w->prev_p[1] = w->prev_p[0];
     w->prev_p[0] = p;
-    unsigned docs = e->repeats ? repeats_lookup(e->repeats, h->text.data, h->n) : 0;
+    unsigned docs = e->repeats ? repeats_lookup(e->repeats, h->key) : 0;
     w->line_builtin = -1;
     if (docs >= e->cfg.boiler_repeat_min_docs) {
         w->line_builtin = (long)e->repeat_rule;
@@ -465,7 +465,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     }
     double f[BOILER_N1];
     boiler_features(&e->boiler, &w->bdoc, line, n, f);
-    double p1 = boiler_stage1(&e->boiler, f);
+    double p1 = boiler_stage1(&e->boiler, f); /* the held line's next_p */
     if (release_held(w, p1, out, st) < 0)
         return -1;
     h->active = true;
@@ -474,7 +474,9 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     buf_append(&h->text, eol, eoln);
     h->n = n;
     memcpy(h->f, f, sizeof f);
-    h->p1 = p1;
+    size_t scan = (size_t)e->cfg.boiler_scan_bytes, repeat_max = (size_t)e->cfg.boiler_repeat_max_bytes;
+    h->key = !e->repeats || n > repeat_max ? 0 /* as --learn-repeats counts */
+             : n <= scan ? w->bdoc.key : boiler_line_key(&e->boiler, line, n);
     return 0;
 }
 

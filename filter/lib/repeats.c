@@ -23,7 +23,9 @@ static mtc_repeats *table_new(size_t max, size_t max_bytes)
 
 mtc_repeats *mtc_repeats_new(const mtc_engine *e)
 {
-    return table_new((size_t)e->cfg.boiler_repeat_table_entries, (size_t)e->cfg.boiler_repeat_max_bytes);
+    mtc_repeats *r = table_new((size_t)e->cfg.boiler_repeat_table_entries, (size_t)e->cfg.boiler_repeat_max_bytes);
+    r->model = &e->boiler;
+    return r;
 }
 
 void mtc_repeats_free(mtc_repeats *r)
@@ -66,7 +68,7 @@ void mtc_repeats_add_line(mtc_repeats *r, const char *s, size_t n)
 {
     if (n > r->max_bytes || !r->max)
         return;
-    uint64_t key = boiler_line_key(s, n);
+    uint64_t key = boiler_line_key(r->model, s, n);
     if (key == 0) /* a blank line */
         return;
     repeat_entry *e = find(r, key);
@@ -188,8 +190,4 @@ int mtc_engine_load_repeats(mtc_engine *e, const char *path, char *err, size_t e
     return 0;
 }
 
-unsigned repeats_lookup(const mtc_repeats *r, const char *s, size_t n)
-{
-    uint64_t key = boiler_line_key(s, n);
-    return key ? find(r, key)->docs : 0;
-}
+unsigned repeats_lookup(const mtc_repeats *r, uint64_t key) { return key ? find(r, key)->docs : 0; }

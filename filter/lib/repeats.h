@@ -3,13 +3,15 @@
    run counts in how many documents each line occurs (--learn-repeats=FILE
    writes the table), a later run reads it (--repeats=FILE) and makes a line
    found in at least boiler.repeat_min_docs documents boilerplate.
-   Lines are keyed by a 64-bit hash that ignores case, spaces and digits. The
+   Lines are keyed by a 64-bit hash of their words (boiler_line_key: case,
+   numbers and punctuation ignored). The
    table holds at most a fixed number of entries: when it is full, the lines
    seen in the fewest documents are forgotten (lossy counting). Counting
    happens on the reading thread in input order, so the table does not
    depend on --threads. */
 #ifndef MTC_REPEATS_H
 #define MTC_REPEATS_H
+#include "boiler.h"
 #include "mtclean.h"
 #include <stdint.h>
 
@@ -25,8 +27,9 @@ struct mtc_repeats {
     size_t max_bytes;        /* longer lines are not counted */
     uint32_t doc;            /* documents seen */
     uint32_t floor;          /* counts forgotten below this (pruning) */
+    const boiler_model *model; /* the words of a line make its key */
 };
 
-/* The count of the line in a loaded table (0: not there). */
-unsigned repeats_lookup(const mtc_repeats *r, const char *s, size_t n);
+/* The count of a line (its boiler_line_key) in a loaded table (0: not there). */
+unsigned repeats_lookup(const mtc_repeats *r, uint64_t key);
 #endif

@@ -25,7 +25,8 @@ typedef struct mtc_config {
     double boiler_repeat_min_docs;    /* --repeats: a line in this many documents is boilerplate */
     double boiler_repeat_table_entries; /* --learn-repeats: lines the table holds at most */
     double boiler_repeat_max_bytes;   /* longer lines are not counted */
-    double boiler_doc_max_lines; /* lines per document remembered for within-document repetition */
+    double boiler_doc_max_lines;
+    double boiler_scan_bytes;    /* a longer line's features come from its first bytes */ /* lines per document remembered for within-document repetition */
 } mtc_config;
 
 /* Every key must be present: thresholds live in the file, not in the code. */
