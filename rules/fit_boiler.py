@@ -31,6 +31,9 @@ import sys
 
 DOC_SEP = "\x1e"
 L2 = 0.5
+PAGE_CAP = 15
+LABELLED = ("clean", "boilerplate", "mixed", "english")
+LOG_WORDS = WORDS_LE5 = None  # feature columns the context reads
 
 
 def load_pages(data, split):
@@ -97,15 +100,16 @@ def sigmoid(z):
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def fit(xs, ys, iters=25):
+def fit(xs, ys, ws=None, iters=25):
     d = len(xs[0])
     w = [0.0] * d
+    ws = ws or [1.0] * len(xs)
     for _ in range(iters):
         g = [L2 * w[j] if j else 0.0 for j in range(d)]
         h = [[(L2 if i == j and i else 0.0) for j in range(d)] for i in range(d)]
-        for x, y in zip(xs, ys):
+        for x, y, sw in zip(xs, ys, ws):
             p = sigmoid(sum(a * b for a, b in zip(w, x)))
-            r, s = p - y, p * (1 - p)
+            r, s = (p - y) * sw, p * (1 - p) * sw
             nz = [(j, v) for j, v in enumerate(x) if v]
             for j, v in nz:
                 g[j] += r * v
@@ -145,7 +149,9 @@ def context_rows(pages, vecs, pprev, pnext):
             a, b = prev[i], nxt[i]
             a2 = prev[a] if a is not None else None
             ctx = [pp[a] if a is not None else 0.0, pp[a2] if a2 is not None else 0.0,
-                   pn[b] if b is not None else 0.0, float(a is None), float(b is None)]
+                   pn[b] if b is not None else 0.0, float(a is None), float(b is None),
+                   page[a][LOG_WORDS] if a is not None else 0.0, page[b][LOG_WORDS] if b is not None else 0.0,
+                   page[a][WORDS_LE5] if a is not None else 0.0, page[b][WORDS_LE5] if b is not None else 0.0]
             rows.append((pid, i, labs[i], page[i] + ctx, len(line.replace(" ", "").encode())))
     return rows
 
@@ -165,12 +171,25 @@ def crossfit_stage2(pages, rows, folds=5):
 
 
 def examples(rows):
-    xs, ys = [], []
-    for _pid, _i, lab, x, _n in rows:
-        if lab in ("clean", "boilerplate", "mixed", "english"):
+    """Labelled rows, each page weighing at most PAGE_CAP lines: one page of
+    a hundred menu items must not teach that every list is a menu."""
+    per_page = {}
+    for pid, _i, lab, _x, _n in rows:
+        if lab in LABELLED:
+            per_page[pid] = per_page.get(pid, 0) + 1
+    xs, ys, ws = [], [], []
+    for pid, _i, lab, x, _n in rows:
+        if lab in LABELLED:
             xs.append(x)
             ys.append(1.0 if lab == "boilerplate" else 0.0)
-    return xs, ys
+            ws.append(min(1.0, PAGE_CAP / per_page[pid]))
+    return xs, ys, ws
+
+
+def own_rows(pages, vecs):
+    """Stage-1 rows: the line's own features."""
+    return [(pid, i, labs[i], x, 0) for (pid, lines, labs), page in zip(pages, vecs)
+            for i, (line, x) in enumerate(zip(lines, page)) if not is_blank(line)]
 
 
 def crossfit_stage1(pages, vecs, folds=5):
@@ -178,28 +197,22 @@ def crossfit_stage1(pages, vecs, folds=5):
     p1 = [None] * len(pages)
     for f in range(folds):
         train = [k for k in range(len(pages)) if k % folds != f]
-        xs, ys = [], []
-        for k in train:
-            for lab, x, line in zip(pages[k][2], vecs[k], pages[k][1]):
-                if not is_blank(line) and lab in ("clean", "boilerplate", "mixed", "english"):
-                    xs.append(x)
-                    ys.append(1.0 if lab == "boilerplate" else 0.0)
-        w = fit(xs, ys) if xs else [0.0] * len(vecs[0][0])
+        w = fit(*examples(own_rows([pages[k] for k in train], [vecs[k] for k in train])))
         for k in range(len(pages)):
             if k % folds == f:
                 p1[k] = [predict(w, x) for x in vecs[k]]
     return p1
 
 
-def report(rows, w2):
-    print("threshold precision recall clean_lost")
+def report(rows, prob, what):
+    print(f"{what}: threshold precision recall clean_lost")
     for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
         tp = fp = fn = 0
         clean = lost = 0
         for _pid, _i, lab, x, n in rows:
             if lab not in ("clean", "boilerplate", "mixed", "english"):
                 continue
-            m = predict(w2, x) >= t
+            m = prob((_pid, _i, lab, x, n)) >= t
             tp += m and lab == "boilerplate"
             fp += m and lab != "boilerplate"
             fn += (not m) and lab == "boilerplate"
@@ -212,22 +225,25 @@ def report(rows, w2):
 
 
 def main():
+    global PAGE_CAP, L2
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("WEB_DATA", "tests/eval/web"))
     ap.add_argument("--split", default="dev")
     ap.add_argument("--features", default="tests/boiler-features")
     ap.add_argument("--rules-dir", default="rules")
     ap.add_argument("-o", "--output", default="rules/boiler.weights")
+    ap.add_argument("--cv", action="store_true", help="report cross-validated figures")
+    ap.add_argument("--l2", type=float, default=L2, help="L2 penalty of the weights")
+    ap.add_argument("--page-cap", type=float, default=15.0, help="lines a page weighs at most")
     a = ap.parse_args()
+    L2 = a.l2
+    PAGE_CAP = a.page_cap
     pages = load_pages(a.data, a.split)
     names, vecs = features(a.features, a.rules_dir, pages)
-    xs, ys = [], []
-    for (_p, lines, labs), page in zip(pages, vecs):
-        for line, lab, x in zip(lines, labs, page):
-            if not is_blank(line) and lab in ("clean", "boilerplate", "mixed", "english"):
-                xs.append(x)
-                ys.append(1.0 if lab == "boilerplate" else 0.0)
-    w1 = fit(xs, ys)
+    global LOG_WORDS, WORDS_LE5
+    LOG_WORDS, WORDS_LE5 = names.index("log_words"), names.index("words_le5")
+    xs, ys, ws = examples(own_rows(pages, vecs))
+    w1 = fit(xs, ys, ws)
     p1 = crossfit_stage1(pages, vecs)
     # prev_p is the previous line's final probability at run time: approximate
     # it by iterating, each round's cross-fitted stage-2 output feeding the next.
@@ -237,8 +253,14 @@ def main():
         pprev = crossfit_stage2(pages, rows)
     rows = context_rows(pages, vecs, pprev, p1)
     w2 = fit(*examples(rows))
-    report(rows, w2)
-    ctx_names = ["prev_p", "prev2_p", "next_p", "prev_none", "next_none"]
+    if a.cv:  # out-of-fold stage-2 probabilities: what unseen sites would get
+        oof = crossfit_stage2(pages, rows)
+        order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
+        report(rows, lambda r: oof[order[r[0]]][r[1]], "cross-validated by page")
+    else:
+        report(rows, lambda r: predict(w2, r[3]), "on the training pages")
+    ctx_names = ["prev_p", "prev2_p", "next_p", "prev_none", "next_none", "prev_words", "next_words", "prev_short",
+                 "next_short"]
     with open(a.output, "w", encoding="utf-8") as f:
         f.write("# Boilerplate line classifier weights, written by rules/fit_boiler.py\n"
                 f"# from the {a.split} split of the web set ({len(pages)} pages, {len(xs)} labelled lines,"

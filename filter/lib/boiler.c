@@ -512,7 +512,17 @@ void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t
     f[BF_number_ui] = ls.number_ui;
     f[BF_first_caps] = ls.first_caps;
     f[BF_doubled] = doubled(s, n);
-    f[BF_slug] = ls.hyphen && ls.cps == ls.nonspace && ls.words >= 2; /* "olivier-faure", "logo_blanc" */
+    size_t lead = 0, trail = 0;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t'))
+        lead++;
+    while (trail < n - lead && (s[n - 1 - trail] == ' ' || s[n - 1 - trail] == '\t'))
+        trail++;
+    /* "olivier-faure", "expand_more": one token of words joined by - or _ */
+    f[BF_slug] = ls.hyphen && ls.cps - ls.nonspace == lead + trail && ls.words >= 2;
+    /* nested menus keep their indentation (an indented paragraph is no menu) */
+    f[BF_indent] = ls.words <= 8 ? (lead > 8 ? 8 : lead) / 8.0 : 0;
+    f[BF_bullet] = lead < n && (s[lead] == '-' || s[lead] == '*' ||
+                                (n - lead >= 3 && memcmp(s + lead, "\xE2\x80\xA2", 3) == 0)); /* • */
     f[BF_emoji] = ls.emoji;
     bool short5 = ls.words <= 5, short8 = ls.words <= 8;
     f[BF_you_share] = share(ls.you, ls.words);
@@ -539,13 +549,18 @@ double boiler_stage1(const boiler_model *m, const double *f)
     return logistic(z);
 }
 
-double boiler_stage2(const boiler_model *m, const double *f, const double *prev, double next_p, double *ctx)
+double boiler_stage2(const boiler_model *m, const double *f, const boiler_context *c, double *ctx)
 {
-    ctx[0] = prev[0] < 0 ? 0 : prev[0];
-    ctx[1] = prev[1] < 0 ? 0 : prev[1];
-    ctx[2] = next_p < 0 ? 0 : next_p;
-    ctx[3] = prev[0] < 0;
-    ctx[4] = next_p < 0;
+    ctx[0] = c->prev_p[0] < 0 ? 0 : c->prev_p[0];
+    ctx[1] = c->prev_p[1] < 0 ? 0 : c->prev_p[1];
+    ctx[2] = c->next_f ? c->next_p : 0;
+    ctx[3] = c->prev_p[0] < 0;
+    ctx[4] = !c->next_f;
+    /* a run of short lines is a menu; a short line before a paragraph, a heading */
+    ctx[5] = c->prev_f ? c->prev_f[BF_log_words] : 0;
+    ctx[6] = c->next_f ? c->next_f[BF_log_words] : 0;
+    ctx[7] = c->prev_f ? c->prev_f[BF_words_le5] : 0;
+    ctx[8] = c->next_f ? c->next_f[BF_words_le5] : 0;
     double z = 0;
     for (size_t i = 0; i < BOILER_N1; i++)
         z += m->w2[i] * f[i];

@@ -21,10 +21,12 @@
     X(allcaps_share) X(verb_any) X(symbol_share) X(position) \
     X(number_ui) X(first_caps) X(doubled) X(slug) X(emoji) X(caps_nostop) X(glued_share) \
     X(short_noverb) X(short_nopunct) X(ui_short) X(en_ui) X(field_colon) \
-    X(you_share) X(imperative) X(ui_count)
+    X(you_share) X(imperative) X(ui_count) \
+    X(indent) X(bullet)
 /* The context features the second stage adds. */
 #define BOILER_CONTEXT(X) \
-    X(prev_p) X(prev2_p) X(next_p) X(prev_none) X(next_none)
+    X(prev_p) X(prev2_p) X(next_p) X(prev_none) X(next_none) \
+    X(prev_words) X(next_words) X(prev_short) X(next_short)
 
 #define BOILER_ENUM(name) BF_##name,
 enum { BOILER_FEATURES(BOILER_ENUM) BOILER_N1 };
@@ -71,10 +73,18 @@ void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t
 uint64_t boiler_line_key(const boiler_model *m, const char *s, size_t n);
 /* Stage 1 probability of the line alone. */
 double boiler_stage1(const boiler_model *m, const double *f);
-/* Stage 2 probability. prev: the final probabilities of the two lines
-   before (decided already), next_p: the stage-1 one of the line after; < 0:
-   no such line. ctx receives the context features (BOILER_NCTX). */
-double boiler_stage2(const boiler_model *m, const double *f, const double *prev, double next_p, double *ctx);
+/* The neighbours of a line: the final probabilities of the two lines before
+   (decided already; < 0: none) and the features of the one before; the
+   stage-1 probability and the features of the one after (NULL: none). */
+typedef struct boiler_context {
+    double prev_p[2];
+    const double *prev_f;
+    double next_p;
+    const double *next_f;
+} boiler_context;
+
+/* Stage 2 probability; ctx receives the context features (BOILER_NCTX). */
+double boiler_stage2(const boiler_model *m, const double *f, const boiler_context *c, double *ctx);
 /* "boiler:0.93 short,ui,caps": the probability and the features that pushed
    it most towards boilerplate. */
 void boiler_reason(const boiler_model *m, const double *f, const double *ctx, double p, buf *out);

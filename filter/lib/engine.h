@@ -63,6 +63,7 @@ struct mtc_worker {
     held_line held;
     boiler_doc bdoc;
     double prev_p[2];     /* final scores of the two lines before the held one; <0: none */
+    double prev_f[BOILER_N1]; /* the features of the line before it */
     long line_builtin;    /* the boiler or repeat rule made the line being processed boilerplate; -1: no */
     buf reason;           /* ... and why ("boiler:0.93 short,ui") */
     char err[512];

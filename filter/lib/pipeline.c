@@ -417,7 +417,7 @@ static int process_line(mtc_worker *w, const char *line, size_t n, const char *e
 
 /* Decides the held line now that the score of the next one is known
    (next_p < 0: there is none), processes it and the blank lines after it. */
-static int release_held(mtc_worker *w, double next_p, buf *out, mtc_stats *st)
+static int release_held(mtc_worker *w, double next_p, const double *next_f, buf *out, mtc_stats *st)
 {
     held_line *h = &w->held;
     if (!h->active)
@@ -425,9 +425,12 @@ static int release_held(mtc_worker *w, double next_p, buf *out, mtc_stats *st)
     h->active = false;
     const mtc_engine *e = w->engine;
     double ctx[BOILER_NCTX];
-    double p = boiler_stage2(&e->boiler, h->f, w->prev_p, next_p, ctx);
+    boiler_context c = {.prev_p = {w->prev_p[0], w->prev_p[1]}, .prev_f = w->prev_p[0] < 0 ? NULL : w->prev_f,
+                         .next_p = next_p, .next_f = next_f};
+    double p = boiler_stage2(&e->boiler, h->f, &c, ctx);
     w->prev_p[1] = w->prev_p[0];
     w->prev_p[0] = p;
+    memcpy(w->prev_f, h->f, sizeof w->prev_f);
     unsigned docs = e->repeats ? repeats_lookup(e->repeats, h->key) : 0;
     w->line_builtin = -1;
     if (docs >= e->cfg.boiler_repeat_min_docs) {
@@ -460,13 +463,13 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         buf_append(&h->blanks, line, n);
         buf_append(&h->blanks, eol, eoln);
         if (h->blanks.len > (size_t)e->cfg.max_line_bytes) /* memory stays bounded */
-            return release_held(w, -1, out, st);
+            return release_held(w, -1, NULL, out, st);
         return 0;
     }
     double f[BOILER_N1];
     boiler_features(&e->boiler, &w->bdoc, line, n, f);
     double p1 = boiler_stage1(&e->boiler, f); /* the held line's next_p */
-    if (release_held(w, p1, out, st) < 0)
+    if (release_held(w, p1, f, out, st) < 0)
         return -1;
     h->active = true;
     buf_clear(&h->text);
@@ -482,7 +485,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
 
 int pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st)
 {
-    if (release_held(w, -1, out, st) < 0)
+    if (release_held(w, -1, NULL, out, st) < 0)
         return -1;
     blank_state *bl = &w->blanks;
     if (!bl->dropped_since_content)
