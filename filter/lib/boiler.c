@@ -36,7 +36,8 @@ static bool maybe_listed(const boiler_model *m, const char *w, size_t n)
 static uint64_t pack_word(const char *w, size_t n)
 {
     uint64_t v = 0;
-    memcpy(&v, w, n);
+    for (size_t k = 0; k < n; k++)
+        v |= (uint64_t)(unsigned char)w[k] << (8 * k);
     return v;
 }
 
@@ -270,6 +271,7 @@ static bool is_separator(UChar32 c)
 static bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009; }
 
 #define KEY_SEED 1469598103934665603ULL
+#define LOW_MAX 64 /* a word's lower-cased bytes; longer: in no list */
 
 /* One word into the line's key: the words lower-cased, in order, numbers
    and punctuation left out ("Mis à jour le 3 mai" repeats whatever the
@@ -279,9 +281,14 @@ static uint64_t key_word(uint64_t h, const char *w, size_t n)
 {
     for (size_t i = 0; i < n; i += 8) {
         uint64_t v = 0;
-        memcpy(&v, w + i, n - i < 8 ? n - i : 8);
+        if (n - i >= 8)
+            memcpy(&v, w + i, 8);
+        else
+            for (size_t k = 0; k < n - i; k++)
+                v |= (uint64_t)(unsigned char)w[i + k] << (8 * k);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        v = __builtin_bswap64(v);
+        if (n - i >= 8)
+            v = __builtin_bswap64(v);
 #endif
         h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
         h ^= h >> 29;
@@ -355,9 +362,35 @@ static cp_info cp_classify(UChar32 c)
     return ci;
 }
 
+/* After a letter or digit: the run of ASCII lower-case letters that follows,
+   the common case, on a short path. */
+static void lower_run(const char *s, size_t n, size_t *i, char *low, size_t *lown, unsigned *letters, unsigned *wlen,
+                      bool *number, bool *prev_lower, line_scan *ls, UChar32 *last)
+{
+    size_t j = *i;
+    while (j < n && s[j] >= 'a' && s[j] <= 'z')
+        j++;
+    size_t run = j - *i;
+    if (!run)
+        return;
+    if (*lown + run < LOW_MAX) {
+        memcpy(low + *lown, s + *i, run);
+        *lown += run;
+    } else
+        *lown = LOW_MAX;
+    *letters += (unsigned)run;
+    *wlen += (unsigned)run;
+    *number = false;
+    *prev_lower = true;
+    ls->cps += (unsigned)run;
+    ls->nonspace += (unsigned)run;
+    *last = (unsigned char)s[j - 1];
+    *i = j;
+}
+
 static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan *ls)
 {
-    char low[64];
+    char low[LOW_MAX];
     size_t lown = 0, i = 0;
     unsigned letters = 0, uppers = 0, wlen = 0;
     bool first_upper = false, glued = false, prev_lower = false, number = true;
@@ -399,12 +432,19 @@ static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan 
         if (at_end)
             break;
         ls->cps++;
+        if (alnum) {
+            ls->nonspace++;
+            ls->end_sentence = ls->end_colon = false;
+            last = c;
+            lower_run(s, n, &i, low, &lown, &letters, &wlen, &number, &prev_lower, ls, &last);
+            continue;
+        }
         if (is_space(c))
             continue;
         ls->nonspace++;
         ls->emoji |= c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF);
         ls->hyphen |= c == '-' || c == '_';
-        if (!alnum) {
+        {
             ls->symbols++;
             ls->separators += is_separator(c);
             ls->link |= c == '@' || (c == ':' && i + 2 <= n && s[i] == '/' && s[i + 1] == '/') ||
@@ -413,35 +453,13 @@ static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan 
                                       (i + 3 <= n && memcmp(s + i, "fr/", 3) == 0)));
             ls->clock |= c == ':' && last >= '0' && last <= '9' && i < n && s[i] >= '0' && s[i] <= '9'; /* 18:48 */
         }
-        if (!alnum && c != 0xBB && c != 0x201D && c != '"' && c != ')' && c != 0x2019) {
+        if (c != 0xBB && c != 0x201D && c != '"' && c != ')' && c != 0x2019) { /* closing marks: look before */
             ls->end_sentence = c == '.' || c == '!' || c == '?' || c == 0x2026;
             ls->end_colon = c == ':';
             if (c == ':' && !ls->colon_at)
                 ls->colon_at = ls->words + 1;
-        } else if (alnum)
-            ls->end_sentence = ls->end_colon = false;
-        last = c;
-        if (alnum) { /* the common case, a run of ASCII lower-case letters, on a short path */
-            size_t j = i;
-            while (j < n && s[j] >= 'a' && s[j] <= 'z')
-                j++;
-            size_t run = j - i;
-            if (!run)
-                continue;
-            if (lown + run < sizeof low) {
-                memcpy(low + lown, s + i, run);
-                lown += run;
-            } else
-                lown = sizeof low;
-            letters += (unsigned)run;
-            wlen += (unsigned)run;
-            number = false;
-            prev_lower = true;
-            ls->cps += (unsigned)run;
-            ls->nonspace += (unsigned)run;
-            last = (unsigned char)s[j - 1];
-            i = j;
         }
+        last = c;
     }
 }
 
