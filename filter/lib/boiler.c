@@ -1,5 +1,4 @@
 #include "boiler.h"
-#include "fsutil.h"
 #include "text.h"
 #include <math.h>
 #include <stdio.h>
@@ -7,243 +6,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-
-enum { WC_STOP_FR = 1, WC_STOP_EN = 2, WC_UI = 4, WC_TIME = 8, WC_VERB = 16, WC_YOU = 32, WC_NOT_IMPERATIVE = 64 };
-static const char *const class_names[] = {"stop-fr", "stop-en", "ui", "time", "verb", "you", "not-imperative"};
-
-#define BOILER_NAME(name) #name,
-static const char *const feature_names[] = {BOILER_FEATURES(BOILER_NAME) BOILER_CONTEXT(BOILER_NAME)};
-#undef BOILER_NAME
-
-const char *boiler_feature_name(size_t i) { return i < BOILER_N2 ? feature_names[i] : "?"; }
-
-/* A cheap test before the map: most words of a text are in no list. */
-static size_t filter_bit(const char *w, size_t n)
-{
-    return ((size_t)(unsigned char)w[0] * 31 + (size_t)(unsigned char)w[n - 1] * 7 + n * 131 +
-            (size_t)(unsigned char)w[n / 2] * 17) % (sizeof ((boiler_model *)0)->filter * 8);
-}
-
-static bool maybe_listed(const boiler_model *m, const char *w, size_t n)
-{
-    size_t b = filter_bit(w, n);
-    return m->filter[b / 8] >> (b % 8) & 1;
-}
-
-/* Words of up to 8 bytes (most listed words, and every stopword) live in a
-   small table keyed by the word's bytes as one number: the scan looks up
-   every word of every line, so the lookup must be a few instructions. */
-static uint64_t pack_word(const char *w, size_t n)
-{
-    uint64_t v = 0;
-    for (size_t k = 0; k < n; k++)
-        v |= (uint64_t)(unsigned char)w[k] << (8 * k);
-    return v;
-}
-
-static size_t short_slot(const boiler_model *m, uint64_t key)
-{
-    size_t mask = sizeof m->short_keys / sizeof m->short_keys[0] - 1;
-    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
-    while (m->short_keys[i] && m->short_keys[i] != key)
-        i = (i + 1) & mask;
-    return i;
-}
-
-static int word_classes(const boiler_model *m, const char *w, size_t n)
-{
-    int cls = 0;
-    if (n <= 8) {
-        size_t i = short_slot(m, pack_word(w, n));
-        return m->short_keys[i] ? m->short_cls[i] : 0;
-    }
-    if (maybe_listed(m, w, n))
-        strmap_get(&m->words, w, n, &cls);
-    return cls;
-}
-
-static int add_word(boiler_model *m, const char *w, size_t n, int bit, const char *path, int lineno, char *err,
-                    size_t errlen)
-{
-    if (n > 8) {
-        int bits = 0;
-        strmap_get(&m->words, w, n, &bits);
-        strmap_put(&m->words, w, n, bits | bit);
-        size_t b = filter_bit(w, n);
-        m->filter[b / 8] |= (unsigned char)(1u << (b % 8));
-        return 0;
-    }
-    size_t i = short_slot(m, pack_word(w, n));
-    if (!m->short_keys[i] && ++m->n_short > sizeof m->short_keys / sizeof m->short_keys[0] / 2) {
-        snprintf(err, errlen, "%s:%d: more than %zu words of up to 8 bytes", path, lineno,
-                 sizeof m->short_keys / sizeof m->short_keys[0] / 2);
-        return -1;
-    }
-    m->short_keys[i] = pack_word(w, n);
-    m->short_cls[i] |= (unsigned char)bit;
-    return 0;
-}
-
-/* One "CLASS word" line of boiler.words into the map (a word may have several classes). */
-static int add_word_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
-{
-    char *sp = strchr(line, ' ');
-    if (!sp || !sp[1] || strchr(sp + 1, ' ')) {
-        snprintf(err, errlen, "%s:%d: expected \"CLASS word\"", path, lineno);
-        return -1;
-    }
-    *sp = '\0';
-    for (size_t c = 0; c < sizeof class_names / sizeof class_names[0]; c++) {
-        if (strcmp(line, class_names[c]) != 0)
-            continue;
-        return add_word(m, sp + 1, strlen(sp + 1), 1 << c, path, lineno, err, errlen);
-    }
-    snprintf(err, errlen, "%s:%d: unknown word class '%s'", path, lineno, line);
-    return -1;
-}
-
-/* Calls fn on every line that is not blank or a '#' comment; -1 stops. */
-static int each_line(const char *path, int (*fn)(boiler_model *, char *, const char *, int, char *, size_t),
-                     boiler_model *m, char *err, size_t errlen)
-{
-    buf text = {0};
-    if (read_whole_file(path, &text, err, errlen) < 0)
-        return -1;
-    int rc = 0, lineno = 0;
-    char *p = text.data, *end = text.data + text.len;
-    while (rc == 0 && p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = (size_t)((nl ? nl : end) - p);
-        lineno++;
-        if (memchr(p, '\0', n)) {
-            snprintf(err, errlen, "%s:%d: NUL byte", path, lineno);
-            rc = -1;
-            break;
-        }
-        p[n] = '\0';
-        if (n && p[n - 1] == '\r')
-            p[--n] = '\0';
-        if (n && p[0] != '#')
-            rc = fn(m, p, path, lineno, err, errlen);
-        p = nl ? nl + 1 : end;
-    }
-    buf_free(&text);
-    return rc;
-}
-
-/* "stage1 NAME WEIGHT" or "stage2 NAME WEIGHT"; a weight given twice is an error. */
-static int add_weight_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
-{
-    char stage[16], name[64], extra[2];
-    double w;
-    if (sscanf(line, "%15s %63s %lf %1s", stage, name, &w, extra) != 3 || !isfinite(w) ||
-        (strcmp(stage, "stage1") && strcmp(stage, "stage2"))) {
-        snprintf(err, errlen, "%s:%d: expected \"stage1|stage2 FEATURE WEIGHT\"", path, lineno);
-        return -1;
-    }
-    bool second = stage[5] == '2';
-    size_t n = second ? BOILER_N2 : BOILER_N1;
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(name, feature_names[i]) != 0)
-            continue;
-        double *slot = second ? &m->w2[i] : &m->w1[i];
-        if (!isnan(*slot)) {
-            snprintf(err, errlen, "%s:%d: weight of '%s' given twice", path, lineno, name);
-            return -1;
-        }
-        *slot = w;
-        return 0;
-    }
-    snprintf(err, errlen, "%s:%d: unknown feature '%s'", path, lineno, name);
-    return -1;
-}
-
-int boiler_words_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen)
-{
-    memset(m, 0, sizeof *m);
-    for (size_t i = 0; i < BOILER_N2; i++) /* NAN: not given yet */
-        m->w2[i] = NAN;
-    for (size_t i = 0; i < BOILER_N1; i++)
-        m->w1[i] = NAN;
-    buf path = {0};
-    buf_printf(&path, "%s/boiler.words", rules_dir);
-    int rc = each_line(path.data, add_word_line, m, err, errlen);
-    buf_free(&path);
-    return rc;
-}
-
-int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen)
-{
-    int rc = boiler_words_load(m, rules_dir, err, errlen);
-    buf path = {0};
-    buf_printf(&path, "%s/boiler.weights", rules_dir);
-    if (rc == 0)
-        rc = each_line(path.data, add_weight_line, m, err, errlen);
-    for (size_t i = 0; rc == 0 && i < BOILER_N2; i++) {
-        if (isnan(m->w2[i]) || (i < BOILER_N1 && isnan(m->w1[i]))) {
-            snprintf(err, errlen, "%s: no weight for feature '%s' (stage %d)", path.data, feature_names[i],
-                     isnan(m->w2[i]) ? 2 : 1);
-            rc = -1;
-        }
-    }
-    buf_free(&path);
-    m->loaded = rc == 0;
-    return rc;
-}
-
-void boiler_model_free(boiler_model *m) { strmap_free(&m->words); }
-
-void boiler_doc_init(boiler_doc *d, size_t max_lines, size_t scan_bytes)
-{
-    memset(d, 0, sizeof *d);
-    d->max = max_lines;
-    d->scan_bytes = scan_bytes;
-}
-
-void boiler_doc_reset(boiler_doc *d)
-{
-    if (d->seen)
-        memset(d->seen, 0, d->cap * sizeof *d->seen);
-    d->count = 0;
-    d->line_index = 0;
-}
-
-void boiler_doc_free(boiler_doc *d) { free(d->seen); }
-
-/* Whether the hash was seen before in this document; remembers it while there is room. */
-static bool doc_seen(boiler_doc *d, uint64_t h)
-{
-    h |= 1; /* 0 marks an empty slot */
-    if (d->cap == 0) {
-        if (d->max == 0)
-            return false;
-        d->cap = 64;
-        d->seen = xcalloc(d->cap, sizeof *d->seen);
-    }
-    size_t i = (size_t)h & (d->cap - 1);
-    for (; d->seen[i]; i = (i + 1) & (d->cap - 1))
-        if (d->seen[i] == h)
-            return true;
-    if (d->count >= d->max)
-        return false;
-    d->seen[i] = h;
-    if (++d->count * 2 > d->cap) { /* grow: rehash into twice the slots */
-        uint64_t *old = d->seen;
-        size_t oldcap = d->cap;
-        d->cap *= 2;
-        d->seen = xcalloc(d->cap, sizeof *d->seen);
-        for (size_t k = 0; k < oldcap; k++) {
-            if (!old[k])
-                continue;
-            size_t j = (size_t)old[k] & (d->cap - 1);
-            while (d->seen[j])
-                j = (j + 1) & (d->cap - 1);
-            d->seen[j] = old[k];
-        }
-        free(old);
-    }
-    return false;
-}
 
 /* Counts gathered in one pass over a line. */
 typedef struct line_scan {
@@ -301,12 +63,12 @@ static void scan_word(const boiler_model *m, line_scan *ls, const char *low, siz
                       unsigned uppers, bool first_upper, bool glued, bool number)
 {
     int cls = 0;
-    if (!number) { /* lown == sizeof low: too long for the buffer and any list */
+    if (!number) { /* lown == LOW_MAX: too long for the buffer and any list */
         ls->key = key_word(ls->key, low, lown < 64 ? lown : 0);
         ls->key_any = true;
     }
     if (lown < 64)
-        cls = word_classes(m, low, lown);
+        cls = boiler_word_classes(m, low, lown);
     bool first = ls->words == 0;
     ls->words++;
     if (letters) {
@@ -388,6 +150,45 @@ static void lower_run(const char *s, size_t n, size_t *i, char *low, size_t *low
     *i = j;
 }
 
+/* A character that is no letter, digit or space, at s[i - 1]: separators,
+   links, clock times, the line's last punctuation. */
+static void scan_symbol(const char *s, size_t n, size_t i, UChar32 c, UChar32 last, line_scan *ls)
+{
+    ls->nonspace++;
+    ls->emoji |= c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF);
+    ls->hyphen |= c == '-' || c == '_';
+    ls->symbols++;
+    ls->separators += is_separator(c);
+    ls->link |= c == '@' || (c == ':' && i + 2 <= n && s[i] == '/' && s[i + 1] == '/') ||
+                (c == '.' && ((i >= 4 && memcmp(s + i - 4, "www", 3) == 0) ||
+                              (i + 3 <= n && memcmp(s + i, "com", 3) == 0) ||
+                              (i + 3 <= n && memcmp(s + i, "fr/", 3) == 0)));
+    ls->clock |= c == ':' && last >= '0' && last <= '9' && i < n && s[i] >= '0' && s[i] <= '9'; /* 18:48 */
+    if (c != 0xBB && c != 0x201D && c != '"' && c != ')' && c != 0x2019) { /* closing marks: look before */
+        ls->end_sentence = c == '.' || c == '!' || c == '?' || c == 0x2026;
+        ls->end_colon = c == ':';
+        if (c == ':' && !ls->colon_at)
+            ls->colon_at = ls->words + 1;
+    }
+}
+
+/* Appends a lower-cased character to the word; LOW_MAX marks a word too long for any list. */
+static void append_folded(char *low, size_t *lown, UChar32 folded)
+{
+    if (folded < 0x80 && *lown + 1 < LOW_MAX) {
+        low[(*lown)++] = (char)folded;
+        return;
+    }
+    uint8_t enc[4];
+    int32_t k = 0;
+    U8_APPEND_UNSAFE(enc, k, folded);
+    if (*lown + (size_t)k < LOW_MAX) {
+        memcpy(low + *lown, enc, (size_t)k);
+        *lown += (size_t)k;
+    } else
+        *lown = LOW_MAX;
+}
+
 static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan *ls)
 {
     char low[LOW_MAX];
@@ -410,18 +211,7 @@ static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan 
             uppers += ci.upper;
             number &= ci.digit;
             wlen++;
-            if (ci.folded < 0x80 && lown + 1 < sizeof low) {
-                low[lown++] = (char)ci.folded;
-            } else {
-                uint8_t enc[4];
-                int32_t k = 0;
-                U8_APPEND_UNSAFE(enc, k, ci.folded);
-                if (lown + (size_t)k < sizeof low) {
-                    memcpy(low + lown, enc, (size_t)k);
-                    lown += (size_t)k;
-                } else
-                    lown = sizeof low; /* too long for any list */
-            }
+            append_folded(low, &lown, ci.folded);
             ls->digits += ci.digit;
         } else if (wlen) {
             scan_word(m, ls, low, lown, letters, uppers, first_upper, glued, number);
@@ -441,24 +231,7 @@ static void scan_line(const boiler_model *m, const char *s, size_t n, line_scan 
         }
         if (is_space(c))
             continue;
-        ls->nonspace++;
-        ls->emoji |= c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF);
-        ls->hyphen |= c == '-' || c == '_';
-        {
-            ls->symbols++;
-            ls->separators += is_separator(c);
-            ls->link |= c == '@' || (c == ':' && i + 2 <= n && s[i] == '/' && s[i + 1] == '/') ||
-                        (c == '.' && ((i >= 4 && memcmp(s + i - 4, "www", 3) == 0) ||
-                                      (i + 3 <= n && memcmp(s + i, "com", 3) == 0) ||
-                                      (i + 3 <= n && memcmp(s + i, "fr/", 3) == 0)));
-            ls->clock |= c == ':' && last >= '0' && last <= '9' && i < n && s[i] >= '0' && s[i] <= '9'; /* 18:48 */
-        }
-        if (c != 0xBB && c != 0x201D && c != '"' && c != ')' && c != 0x2019) { /* closing marks: look before */
-            ls->end_sentence = c == '.' || c == '!' || c == '?' || c == 0x2026;
-            ls->end_colon = c == ':';
-            if (c == ':' && !ls->colon_at)
-                ls->colon_at = ls->words + 1;
-        }
+        scan_symbol(s, n, i, c, last, ls);
         last = c;
     }
 }
@@ -488,6 +261,64 @@ static bool doubled(const char *s, size_t n)
 
 static double share(unsigned a, unsigned b) { return b ? (double)a / b : 0.0; }
 
+/* The features that look at the line's layout: indentation, bullets, slugs. */
+static void layout_features(const char *s, size_t n, const line_scan *ls, double *f)
+{
+    size_t lead = 0, trail = 0;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t'))
+        lead++;
+    while (trail < n - lead && (s[n - 1 - trail] == ' ' || s[n - 1 - trail] == '\t'))
+        trail++;
+    f[BF_doubled] = doubled(s, n);
+    /* "olivier-faure", "expand_more": one token of words joined by - or _ */
+    f[BF_slug] = ls->hyphen && ls->cps - ls->nonspace == lead + trail && ls->words >= 2;
+    /* nested menus keep their indentation (an indented paragraph is no menu) */
+    f[BF_indent] = ls->words <= 8 ? (lead > 8 ? 8 : lead) / 8.0 : 0;
+    f[BF_bullet] = lead < n && (s[lead] == '-' || s[lead] == '*' ||
+                                (n - lead >= 3 && memcmp(s + lead, "\xE2\x80\xA2", 3) == 0)); /* • */
+}
+
+/* The features made of the scan's counts; scale extrapolates a cut line's lengths. */
+static void count_features(const line_scan *ls, double scale, double *f)
+{
+    f[BF_bias] = 1;
+    f[BF_log_chars] = log2(1.0 + ls->nonspace * scale) / 10;
+    f[BF_log_words] = log2(1.0 + ls->words * scale) / 8;
+    f[BF_words_le2] = ls->words <= 2;
+    f[BF_words_le5] = ls->words <= 5;
+    f[BF_stop_fr] = share(ls->stop_fr, ls->words);
+    f[BF_stop_en] = share(ls->stop_en, ls->words);
+    f[BF_end_sentence] = ls->end_sentence;
+    f[BF_end_colon] = ls->end_colon;
+    f[BF_caps_share] = share(ls->caps, ls->alpha_words);
+    f[BF_ui_share] = share(ls->ui, ls->words);
+    f[BF_ui_any] = ls->ui > 0;
+    f[BF_ui_first] = ls->ui_first;
+    f[BF_separators] = (ls->separators > 4 ? 4 : ls->separators) / 4.0;
+    f[BF_digit_share] = share(ls->digits, ls->nonspace);
+    f[BF_time_words] = ls->time > 0 || ls->clock;
+    f[BF_link] = ls->link;
+    f[BF_glued] = ls->glued;
+    f[BF_allcaps_share] = share(ls->allcaps, ls->alpha_words);
+    f[BF_verb_any] = ls->verb > 0;
+    f[BF_symbol_share] = share(ls->symbols, ls->nonspace);
+    f[BF_number_ui] = ls->number_ui;
+    f[BF_first_caps] = ls->first_caps;
+    f[BF_emoji] = ls->emoji;
+    f[BF_you_share] = share(ls->you, ls->words);
+    f[BF_imperative] = ls->imperative > 0;
+    f[BF_ui_count] = (ls->ui > 4 ? 4 : ls->ui) / 4.0;
+    bool short5 = ls->words <= 5, short8 = ls->words <= 8;
+    f[BF_short_noverb] = short5 && !ls->verb;
+    f[BF_short_nopunct] = short8 && !ls->end_sentence;
+    f[BF_ui_short] = short8 && ls->ui;
+    f[BF_en_ui] = ls->ui && ls->stop_en > ls->stop_fr;
+    /* "Localisation: Ardennes", "Source : AFP": a field name and a short value */
+    f[BF_field_colon] = ls->colon_at >= 2 && ls->colon_at <= 4 && ls->words <= 10;
+    f[BF_glued_share] = share(ls->glued_words, ls->words); /* "FAQCrédit d’impôtTutoriel vidéoPublicité" */
+    f[BF_caps_nostop] = ls->stop_fr + ls->stop_en == 0 && ls->words >= 2 ? f[BF_caps_share] : 0;
+}
+
 void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t n, double *f)
 {
     line_scan ls = {0};
@@ -500,60 +331,13 @@ void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t
             scanned--;
     }
     scan_line(m, s, scanned, &ls);
-    double scale = scanned ? (double)n / (double)scanned : 1.0;
-    f[BF_bias] = 1;
-    f[BF_log_chars] = log2(1.0 + ls.nonspace * scale) / 10;
-    f[BF_log_words] = log2(1.0 + ls.words * scale) / 8;
-    f[BF_words_le2] = ls.words <= 2;
-    f[BF_words_le5] = ls.words <= 5;
-    f[BF_stop_fr] = share(ls.stop_fr, ls.words);
-    f[BF_stop_en] = share(ls.stop_en, ls.words);
-    f[BF_end_sentence] = ls.end_sentence;
-    f[BF_end_colon] = ls.end_colon;
-    f[BF_caps_share] = share(ls.caps, ls.alpha_words);
-    f[BF_ui_share] = share(ls.ui, ls.words);
-    f[BF_ui_any] = ls.ui > 0;
-    f[BF_ui_first] = ls.ui_first;
-    f[BF_separators] = (ls.separators > 4 ? 4 : ls.separators) / 4.0;
-    f[BF_digit_share] = share(ls.digits, ls.nonspace);
-    f[BF_time_words] = ls.time > 0 || ls.clock;
-    f[BF_link] = ls.link;
-    f[BF_glued] = ls.glued;
+    count_features(&ls, scanned ? (double)n / (double)scanned : 1.0, f);
+    layout_features(s, n, &ls, f);
     d->key = ls.key_any ? ls.key | 1 : 0;
     if (scanned < n) /* not the whole line's key (see the pipeline's use of it) */
         d->key = d->key ? (d->key ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL) | 1 : 0;
-    f[BF_repeated] = d->key && doc_seen(d, d->key);
-    f[BF_allcaps_share] = share(ls.allcaps, ls.alpha_words);
-    f[BF_verb_any] = ls.verb > 0;
-    f[BF_symbol_share] = share(ls.symbols, ls.nonspace);
+    f[BF_repeated] = d->key && boiler_doc_seen(d, d->key);
     f[BF_position] = fmin(1.0, log2(1.0 + d->line_index) / 8);
-    f[BF_number_ui] = ls.number_ui;
-    f[BF_first_caps] = ls.first_caps;
-    f[BF_doubled] = doubled(s, n);
-    size_t lead = 0, trail = 0;
-    while (lead < n && (s[lead] == ' ' || s[lead] == '\t'))
-        lead++;
-    while (trail < n - lead && (s[n - 1 - trail] == ' ' || s[n - 1 - trail] == '\t'))
-        trail++;
-    /* "olivier-faure", "expand_more": one token of words joined by - or _ */
-    f[BF_slug] = ls.hyphen && ls.cps - ls.nonspace == lead + trail && ls.words >= 2;
-    /* nested menus keep their indentation (an indented paragraph is no menu) */
-    f[BF_indent] = ls.words <= 8 ? (lead > 8 ? 8 : lead) / 8.0 : 0;
-    f[BF_bullet] = lead < n && (s[lead] == '-' || s[lead] == '*' ||
-                                (n - lead >= 3 && memcmp(s + lead, "\xE2\x80\xA2", 3) == 0)); /* • */
-    f[BF_emoji] = ls.emoji;
-    bool short5 = ls.words <= 5, short8 = ls.words <= 8;
-    f[BF_you_share] = share(ls.you, ls.words);
-    f[BF_imperative] = ls.imperative > 0;
-    f[BF_ui_count] = (ls.ui > 4 ? 4 : ls.ui) / 4.0;
-    f[BF_short_noverb] = short5 && !ls.verb;
-    f[BF_short_nopunct] = short8 && !ls.end_sentence;
-    f[BF_ui_short] = short8 && ls.ui;
-    f[BF_en_ui] = ls.ui && ls.stop_en > ls.stop_fr;
-    /* "Localisation: Ardennes", "Source : AFP": a field name and a short value */
-    f[BF_field_colon] = ls.colon_at >= 2 && ls.colon_at <= 4 && ls.words <= 10;
-    f[BF_glued_share] = share(ls.glued_words, ls.words); /* "FAQCrédit d’impôtTutoriel vidéoPublicité" */
-    f[BF_caps_nostop] = ls.stop_fr + ls.stop_en == 0 && ls.words >= 2 ? f[BF_caps_share] : 0;
     d->line_index++;
 }
 
@@ -604,6 +388,6 @@ void boiler_reason(const boiler_model *m, const double *f, const double *ctx, do
             break;
         used[best] = true;
         buf_append_str(out, k ? "," : " ");
-        buf_append_str(out, feature_names[best]);
+        buf_append_str(out, boiler_feature_name(best));
     }
 }

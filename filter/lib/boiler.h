@@ -62,6 +62,13 @@ int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t 
 void boiler_model_free(boiler_model *m);
 const char *boiler_feature_name(size_t i); /* stage-2 index: context names after the line's */
 
+/* Word classes (bits) of boiler.words. */
+enum { WC_STOP_FR = 1, WC_STOP_EN = 2, WC_UI = 4, WC_TIME = 8, WC_VERB = 16, WC_YOU = 32, WC_NOT_IMPERATIVE = 64 };
+/* The classes of a lower-cased word, 0 if in no list. */
+int boiler_word_classes(const boiler_model *m, const char *w, size_t n);
+/* Whether the line key was seen before in the document; remembers it while there is room. */
+bool boiler_doc_seen(boiler_doc *d, uint64_t key);
+
 void boiler_doc_init(boiler_doc *d, size_t max_lines, size_t scan_bytes);
 void boiler_doc_reset(boiler_doc *d);
 void boiler_doc_free(boiler_doc *d);
