@@ -1,4 +1,6 @@
 #include "corpus.h"
+#include "json.h"
+#include "lines.h"
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -148,13 +150,41 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
         return -1;
     c->queue = workqueue_new(opt->threads, (size_t)opt->threads * JOBS_PER_THREAD, opt->max_buffer, &queue_ops, c,
                              c->err, sizeof c->err);
+    if (c->queue && opt->learn_repeats_path)
+        c->learn = mtc_repeats_new(engine);
     return c->queue ? 0 : -1;
 }
 
 document *corpus_document(corpus *c, doc_kind kind) { return document_new(c->engine, kind, c->opt->doc_offset + ++c->documents); }
 
+static void learn_lines(mtc_repeats *r, const char *p, size_t n)
+{
+    size_t pos = 0, len, eoln;
+    while (pos < n && line_find(p + pos, n - pos, n, true, &len, &eoln)) {
+        mtc_repeats_add_line(r, p + pos, len);
+        pos += len + eoln;
+    }
+}
+
+/* --learn-repeats counts a document's lines here, in input order, so the
+   table does not depend on --threads. */
+static void learn_document(corpus *c, const document *d)
+{
+    if (!c->learn || !document_has_text(d))
+        return;
+    if (d->kind != DOC_RECORD) {
+        mtc_repeats_add_document(c->learn, d->input.data, d->input.len);
+        return;
+    }
+    buf_clear(&c->learn_text);
+    json_decode_string(d->input.data + d->layout.text_start, d->layout.text_end - d->layout.text_start,
+                       &c->learn_text);
+    mtc_repeats_add_document(c->learn, c->learn_text.data, c->learn_text.len);
+}
+
 int corpus_submit(corpus *c, document *d)
 {
+    learn_document(c, d);
     /* Room for the usual output, taken here: a buffer grown by a worker
        thread and freed by this one costs malloc lock contention and heap
        trimming system calls at every document. */
@@ -185,6 +215,8 @@ int corpus_stream_begin(corpus *c, document *d)
     c->stream_worker = dw;
     d->streamed = true;
     doc_worker_attach(dw, d);
+    if (c->learn) /* the document's end is counted by corpus_stream_end */
+        learn_lines(c->learn, d->input.data, d->input.len);
     if (mtc_doc_begin(dw->worker, document_write, &d->output, &d->stats) != MTC_OK ||
         mtc_doc_feed(dw->worker, d->input.data, d->input.len) != MTC_OK) {
         snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(dw->worker));
@@ -197,6 +229,8 @@ int corpus_stream_begin(corpus *c, document *d)
 int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_t eoln)
 {
     d->input_bytes += n + eoln;
+    if (c->learn)
+        mtc_repeats_add_line(c->learn, line, n);
     if (mtc_doc_feed(c->stream_worker->worker, line, n + eoln) != MTC_OK) {
         snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(c->stream_worker->worker));
         return -1;
@@ -208,6 +242,8 @@ int corpus_stream_line(corpus *c, document *d, const char *line, size_t n, size_
 
 int corpus_stream_end(corpus *c, document *d)
 {
+    if (c->learn)
+        mtc_repeats_end_document(c->learn);
     int rc = 0;
     if (mtc_doc_end(c->stream_worker->worker) != MTC_OK) {
         snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(c->stream_worker->worker));
@@ -241,6 +277,8 @@ int corpus_close(corpus *c, int rc)
     for (size_t i = sink_count; c->sink_state && i-- > 0;)
         if (c->sink_state[i])
             rc = sink_table[i]->close(&c->env, c->sink_state[i], rc);
+    if (rc == 0 && c->learn)
+        rc = mtc_repeats_write(c->learn, c->opt->learn_repeats_path, c->err, sizeof c->err);
     return rc;
 }
 
@@ -257,4 +295,7 @@ void corpus_free(corpus *c)
     c->sink_state = NULL;
     free(c->settings.segment);
     c->settings.segment = NULL;
+    buf_free(&c->learn_text);
+    mtc_repeats_free(c->learn);
+    c->learn = NULL;
 }

@@ -24,6 +24,8 @@ typedef struct corpus {
     bool emit_failed;              /* c->err comes from writing a result, not from the input */
     doc_worker *stream_worker;     /* borrowed while a document is streamed */
     size_t stream_flushed;         /* its input bytes when last given to the sinks */
+    mtc_repeats *learn;            /* --learn-repeats: counted here, on the reading thread */
+    buf learn_text;                /* a record's text, decoded for it */
     char err[1024];
 } corpus;
 

@@ -26,7 +26,7 @@ void explain_segment(void *ctx, const mtc_segment_info *info)
 {
     explain *ex = ctx;
     buf_printf(ex->out, "%" PRIu64 "\t%s\t%s\t%u\t%u\t%u\t%u\t%u\t%u\t", ex->doc, info->label,
-               info->rule ? info->rule : "-", info->fr, info->en, info->both, info->unknown, info->junk,
+               info->reason ? info->reason : info->rule ? info->rule : "-", info->fr, info->en, info->both, info->unknown, info->junk,
                info->switches);
     append_tsv_field(ex->out, info->text, info->len);
     buf_append_char(ex->out, '\n');

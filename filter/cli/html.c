@@ -207,14 +207,16 @@ void html_doc_status(html_report *h, bool has_text, bool dropped)
 /* Why the segment has its label: the rule that set it, else (NULL) its
    word verdicts. When mtc_segment_info gains the detector's `reason`,
    return `info->reason ? info->reason : info->rule` here: the one place. */
-static const char *segment_reason(const mtc_segment_info *info) { return info->rule; }
+/* What the page shows: the evidence when there is some ("boiler:0.84
+   short,ui"), else the rule; reasons are counted by rule (reason_key). */
+static const char *segment_reason(const mtc_segment_info *info) { return info->reason ? info->reason : info->rule; }
 
 static bool is_marked(const mtc_segment_info *info) { return strcmp(info->label, "clean") != 0; }
 
 /* "label · reason", the key the summary counts reasons by. */
 static void reason_key(buf *b, const mtc_segment_info *info)
 {
-    const char *why = segment_reason(info);
+    const char *why = info->rule;
     buf_clear(b);
     buf_append_str(b, info->label);
     buf_append_str(b, " \xC2\xB7 ");

@@ -38,6 +38,10 @@ int main(int argc, char **argv)
     corpus c = {0};
     mtc_engine *engine = mtc_engine_load(&opt.paths, c.err, sizeof c.err);
     int rc = -1;
+    if (engine && opt.repeats_path && mtc_engine_load_repeats(engine, opt.repeats_path, c.err, sizeof c.err) < 0) {
+        mtc_engine_free(engine);
+        engine = NULL;
+    }
     if (engine && opt.summarize) {
         rc = summarize_reports(&opt, engine, c.err, sizeof c.err);
     } else if (engine) {

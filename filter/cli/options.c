@@ -12,7 +12,7 @@
 enum {
     OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT, OPT_HTML_MAX_DOCS,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT, OPT_HTML_MAX_DOCS, OPT_LEARN_REPEATS, OPT_REPEATS,
 };
 
 #define MAX_THREADS 256
@@ -32,6 +32,8 @@ static const struct option long_options[] = {
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"html", required_argument, NULL, OPT_HTML},
     {"html-max-docs", required_argument, NULL, OPT_HTML_MAX_DOCS},
+    {"learn-repeats", required_argument, NULL, OPT_LEARN_REPEATS},
+    {"repeats", required_argument, NULL, OPT_REPEATS},
     {"marker-open", required_argument, NULL, OPT_MARKER_OPEN},
     {"marker-close", required_argument, NULL, OPT_MARKER_CLOSE},
     {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
@@ -67,6 +69,8 @@ static void usage(FILE *f)
           "      --explain=FILE      write per-segment TSV: label, rule, word counts, text\n"
           "      --html=FILE         write an HTML triage page: summary and coloured text\n"
           "      --html-max-docs=N   show the N worst documents on the page (default 200)\n"
+          "      --learn-repeats=FILE  count lines repeated across documents into FILE\n"
+          "      --repeats=FILE      lines FILE saw in many documents are boilerplate\n"
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
           "  -z, --gzip              compress the output with gzip\n"
           "  -d, --doc-sep=LINE      a line equal to LINE separates documents\n"
@@ -228,6 +232,8 @@ int options_parse(options *o, int argc, char **argv)
             break;
         case OPT_EXPLAIN: o->explain_path = optarg; break;
         case OPT_HTML: o->html_path = optarg; break;
+        case OPT_LEARN_REPEATS: o->learn_repeats_path = optarg; break;
+        case OPT_REPEATS: o->repeats_path = optarg; break;
         case OPT_MARKER_OPEN: o->marker_open = optarg; break;
         case OPT_MARKER_CLOSE: o->marker_close = optarg; break;
         case OPT_RULES_DIR: o->paths.rules_dir = optarg; break;

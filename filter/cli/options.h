@@ -13,6 +13,7 @@ typedef enum { INPUT_AUTO, INPUT_TEXT, INPUT_HTML } input_kind;
 typedef struct options {
     mtc_mode mode;
     const char *report_path, *output_path, *explain_path, *html_path;
+    const char *learn_repeats_path, *repeats_path; /* cross-document repetition (README, "Boilerplate") */
     const char *marker_open, *marker_close;
     const char *doc_sep;
     bool gzip_output, check;

@@ -22,6 +22,10 @@ void seglog_record(void *ctx, const mtc_segment_info *info)
     e->output_at = log->bytes.len;
     if (e->has_output)
         buf_append(&log->bytes, info->output, info->output_len);
+    e->has_reason = info->reason != NULL;
+    e->reason_at = log->bytes.len;
+    if (e->has_reason)
+        buf_append(&log->bytes, info->reason, strlen(info->reason) + 1);
     e->words_at = log->n_words;
     if (info->n_words)
         memcpy(log->words + log->n_words, info->words, info->n_words * sizeof *info->words);
@@ -36,6 +40,7 @@ void seglog_replay(const seglog *log, mtc_segment_hook hook, void *ctx)
         info.text = log->bytes.data + e->text_at; /* allocated by the first record */
         info.output = e->has_output ? log->bytes.data + e->output_at : NULL;
         info.words = log->words ? log->words + e->words_at : NULL;
+        info.reason = e->has_reason ? log->bytes.data + e->reason_at : NULL;
         hook(ctx, &info);
     }
 }

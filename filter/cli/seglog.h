@@ -10,8 +10,8 @@
 
 typedef struct seglog_entry {
     mtc_segment_info info; /* label and rule are static or the engine's; the rest is in the log */
-    size_t text_at, output_at, words_at;
-    bool has_output;
+    size_t text_at, output_at, words_at, reason_at;
+    bool has_output, has_reason; /* the reason is the worker's: copied, with its NUL */
 } seglog_entry;
 
 typedef struct seglog {

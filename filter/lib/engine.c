@@ -71,10 +71,14 @@ static void *engine_load(const void *arg, char *err, size_t errlen)
         ruleset_init(&e->rules, (uint32_t)e->cfg.match_limit, (uint32_t)e->cfg.depth_limit);
         for (int k = 0; k < REPAIR_KINDS; k++)
             e->builtin_rule[k] = ruleset_add_builtin(&e->rules, repair_names[k]);
+        e->boiler_rule = ruleset_add_builtin(&e->rules, "boiler");
+        e->repeat_rule = ruleset_add_builtin(&e->rules, "repeat");
         rc = load_rules_dir(e, rules_dir, err, errlen);
     }
     if (rc == 0)
         rc = load_html_conf(e, rules_dir, err, errlen);
+    if (rc == 0)
+        rc = boiler_model_load(&e->boiler, rules_dir, err, errlen);
     for (size_t i = 0; rc == 0 && i < paths->n_extra_rules; i++)
         rc = ruleset_load_file(&e->rules, paths->extra_rules[i], err, errlen);
     if (rc == 0) {
@@ -109,6 +113,8 @@ void mtc_engine_free(mtc_engine *e)
     if (e->html)
         extract_conf_free(e->html);
     free(e->html);
+    boiler_model_free(&e->boiler);
+    mtc_repeats_free(e->repeats);
     free(e->dict_dir);
     free(e);
 }

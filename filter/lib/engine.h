@@ -1,6 +1,7 @@
 /* Internal view of the engine and worker shared by the library's modules. */
 #ifndef MTC_ENGINE_H
 #define MTC_ENGINE_H
+#include "boiler.h"
 #include "settings.h"
 #include "extract.h"
 #include "lexicon.h"
@@ -19,7 +20,23 @@ struct mtc_engine {
     wordlists lists;
     char *dict_dir;
     extract_conf *html; /* rules/html.conf */
+    boiler_model boiler;   /* the line classifier (rules/boiler.*) */
+    size_t boiler_rule;    /* report index of its built-in rule "boiler" */
+    size_t repeat_rule;    /* ... and of "repeat" (a line of the --repeats table) */
+    mtc_repeats *repeats;  /* NULL without --repeats */
 };
+
+/* The line held back until the next non-blank line is seen, so that the
+   boilerplate classifier knows both neighbours; the blank lines after it wait
+   with it (at most input.max_line_bytes of them). */
+typedef struct held_line {
+    bool active;
+    buf text;     /* the line and its end-of-line bytes */
+    size_t n;     /* the line's length without them */
+    double f[BOILER_N1];
+    uint64_t key; /* its boiler_line_key, for --repeats */
+    buf blanks;   /* the blank lines after it, with their line ends */
+} held_line;
 
 /* Blank lines held back in repair/drop mode, so dropping a paragraph does
    not leave a hole of blank lines behind it. */
@@ -58,6 +75,12 @@ struct mtc_worker {
     bool line_start;      /* the next segment is the first of its line */
     verdict_vec verdicts; /* filled only when a hook wants them */
     doc_stream doc;
+    held_line held;
+    boiler_doc bdoc;
+    double prev_p[2];     /* final scores of the two lines before the held one; <0: none */
+    double prev_f[BOILER_N1]; /* the features of the line before it */
+    long line_builtin;    /* the boiler or repeat rule made the line being processed boilerplate; -1: no */
+    buf reason;           /* ... and why ("boiler:0.93 short,ui") */
     char err[512];
 };
 

@@ -120,6 +120,7 @@ typedef struct mtc_segment_info {
     size_t output_len;
     int rewritten;        /* repair mode changed it */
     int line_start;       /* first segment of its input line (a paragraph starts) */
+    const char *reason;   /* why a built-in classifier decided ("boiler:0.93 short,ui"), or NULL */
 } mtc_segment_info;
 
 typedef void (*mtc_segment_hook)(void *ctx, const mtc_segment_info *info);
@@ -147,6 +148,19 @@ MTC_API const char *mtc_worker_error(const mtc_worker *worker);
 MTC_API mtc_status mtc_clean_buffer(mtc_worker *worker, const char *text, size_t len,
                      char **out, size_t *out_len, mtc_stats *stats,
                      char *err, size_t errlen);
+
+/* Lines repeated across documents (see README, "Boilerplate"): a table
+   counted in input order by one run and read by later ones. */
+typedef struct mtc_repeats mtc_repeats;
+MTC_API mtc_repeats *mtc_repeats_new(const mtc_engine *engine);
+MTC_API void mtc_repeats_add_line(mtc_repeats *r, const char *line, size_t len);
+MTC_API void mtc_repeats_end_document(mtc_repeats *r);
+MTC_API void mtc_repeats_add_document(mtc_repeats *r, const char *text, size_t len);
+MTC_API int mtc_repeats_write(const mtc_repeats *r, const char *path, char *err, size_t errlen);
+MTC_API void mtc_repeats_free(mtc_repeats *r);
+/* Loads a table written by mtc_repeats_write, before workers are made. */
+MTC_API int mtc_engine_load_repeats(mtc_engine *engine, const char *path, char *err, size_t errlen);
+
 
 /* HTML input. mtc_looks_like_html: a doctype, or <html, <head or <body
    opening the bytes (after a BOM, white space, comments). */

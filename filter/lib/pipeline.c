@@ -1,5 +1,7 @@
 #include "pipeline.h"
+#include "lines.h"
 #include "oom.h"
+#include "repeats.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,9 @@ static void *worker_new(const void *arg, char *err, size_t errlen)
     w->tok = w->seg ? tokenizer_new(err, errlen) : NULL;
     /* Room for every rule's groups: rewrites substitute from the match found. */
     w->md = pcre2_match_data_create(ruleset_max_captures(&engine->rules) + 1, NULL);
+    boiler_doc_init(&w->bdoc, (size_t)engine->cfg.boiler_doc_max_lines, (size_t)engine->cfg.boiler_scan_bytes);
+    w->prev_p[0] = w->prev_p[1] = -1;
+    w->line_builtin = -1;
     if (!w->lex || !w->tc || !w->seg || !w->tok || !w->md) {
         if (!w->tc)
             snprintf(err, errlen, "ICU: cannot load the NFC normaliser");
@@ -54,6 +59,10 @@ void mtc_worker_free(mtc_worker *w)
     buf_free(&w->blanks.saved);
     buf_free(&w->doc.pending);
     buf_free(&w->doc.out);
+    buf_free(&w->held.text);
+    buf_free(&w->held.blanks);
+    buf_free(&w->reason);
+    boiler_doc_free(&w->bdoc);
     free(w->marker_open);
     free(w->marker_close);
     free(w);
@@ -214,6 +223,7 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
         .line_start = w->line_start,
+        .reason = rule_index >= 0 && rule_index == w->line_builtin ? w->reason.data : NULL,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -307,9 +317,15 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     rule_subject subj;
     rule_subject_init(&subj, w->nfc.data, w->nfc.len);
     long fired = line_rule;
-    if (line_rule >= 0) {
+    if (line_rule >= 0 && line_rule == w->line_builtin) { /* a phrase rule, when one fires, says more */
+        long drop = first_match(w, RULE_DROP, label, w->nfc.data, w->nfc.len, &subj);
+        if (drop == -2)
+            return -1;
+        fired = drop >= 0 ? drop : line_rule;
+    }
+    if (fired >= 0) {
         label = LABEL_BOILERPLATE;
-        st->rule_hits[line_rule]++;
+        st->rule_hits[fired]++;
     } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2)
         return -1;
     count_segment(&sc, label, st);
@@ -337,6 +353,11 @@ static void trim_trailing_space(buf *b)
 
 void pipeline_doc_begin(mtc_worker *w)
 {
+    w->held.active = false;
+    buf_clear(&w->held.blanks);
+    boiler_doc_reset(&w->bdoc);
+    w->prev_p[0] = w->prev_p[1] = -1;
+    w->line_builtin = -1;
     buf_clear(&w->blanks.pending);
     buf_clear(&w->blanks.saved);
     w->blanks.dropped_since_content = false;
@@ -391,6 +412,8 @@ static int clean_line(mtc_worker *w, const char *line, size_t n, bool inert, boo
     long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj);
     if (line_rule == -2)
         return -1;
+    if (line_rule == -1 && w->line_builtin >= 0)
+        line_rule = w->line_builtin;
     segment_sentences(w->seg, line, n, &w->spans);
     buf_clear(&w->line_out);
     size_t pos = 0, dropped = 0;
@@ -411,8 +434,10 @@ static int clean_line(mtc_worker *w, const char *line, size_t n, bool inert, boo
     return 0;
 }
 
-int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
-                      mtc_stats *st)
+/* One line, the boilerplate classifier's decision about it already made
+   (w->line_builtin). */
+static int process_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
+                        mtc_stats *st)
 {
     blank_state *bl = &w->blanks;
     st->bytes_in += n + eoln;
@@ -447,11 +472,82 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     return 0;
 }
 
-void pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st)
+/* Decides the held line now that the score of the next one is known
+   (next_p < 0: there is none), processes it and the blank lines after it. */
+static int release_held(mtc_worker *w, double next_p, const double *next_f, buf *out, mtc_stats *st)
 {
+    held_line *h = &w->held;
+    if (!h->active)
+        return 0;
+    h->active = false;
+    const mtc_engine *e = w->engine;
+    double ctx[BOILER_NCTX];
+    boiler_context c = {.prev_p = {w->prev_p[0], w->prev_p[1]}, .prev_f = w->prev_p[0] < 0 ? NULL : w->prev_f,
+                         .next_p = next_p, .next_f = next_f};
+    double p = boiler_stage2(&e->boiler, h->f, &c, ctx);
+    w->prev_p[1] = w->prev_p[0];
+    w->prev_p[0] = p;
+    memcpy(w->prev_f, h->f, sizeof w->prev_f);
+    unsigned docs = e->repeats ? repeats_lookup(e->repeats, h->key) : 0;
+    w->line_builtin = -1;
+    if (docs >= e->cfg.boiler_repeat_min_docs) {
+        w->line_builtin = (long)e->repeat_rule;
+        buf_clear(&w->reason);
+        buf_printf(&w->reason, "repeat:%u documents", docs);
+    } else if (p >= e->cfg.boiler_threshold) {
+        w->line_builtin = (long)e->boiler_rule;
+        boiler_reason(&e->boiler, h->f, ctx, p, &w->reason);
+    }
+    int rc = process_line(w, h->text.data, h->n, h->text.data + h->n, h->text.len - h->n, out, st);
+    w->line_builtin = -1;
+    size_t max_line = (size_t)e->cfg.max_line_bytes, pos = 0, len = h->blanks.len, bn, eoln;
+    while (rc == 0 && pos < len && line_find(h->blanks.data + pos, len - pos, max_line, true, &bn, &eoln)) {
+        rc = process_line(w, h->blanks.data + pos, bn, h->blanks.data + pos + bn, eoln, out, st);
+        pos += bn + eoln;
+    }
+    buf_clear(&h->blanks);
+    return rc;
+}
+
+int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
+                      mtc_stats *st)
+{
+    held_line *h = &w->held;
+    const mtc_engine *e = w->engine;
+    if (is_blank(line, n)) {
+        if (!h->active)
+            return process_line(w, line, n, eol, eoln, out, st);
+        buf_append(&h->blanks, line, n);
+        buf_append(&h->blanks, eol, eoln);
+        if (h->blanks.len > (size_t)e->cfg.max_line_bytes) /* memory stays bounded */
+            return release_held(w, -1, NULL, out, st);
+        return 0;
+    }
+    double f[BOILER_N1];
+    boiler_features(&e->boiler, &w->bdoc, line, n, f);
+    double p1 = boiler_stage1(&e->boiler, f); /* the held line's next_p */
+    if (release_held(w, p1, f, out, st) < 0)
+        return -1;
+    h->active = true;
+    buf_clear(&h->text);
+    buf_append(&h->text, line, n);
+    buf_append(&h->text, eol, eoln);
+    h->n = n;
+    memcpy(h->f, f, sizeof f);
+    size_t scan = (size_t)e->cfg.boiler_scan_bytes, repeat_max = (size_t)e->cfg.boiler_repeat_max_bytes;
+    h->key = !e->repeats || n > repeat_max ? 0 /* as --learn-repeats counts */
+             : n <= scan ? w->bdoc.key : boiler_line_key(&e->boiler, line, n);
+    return 0;
+}
+
+int pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st)
+{
+    if (release_held(w, -1, NULL, out, st) < 0)
+        return -1;
     blank_state *bl = &w->blanks;
     if (!bl->dropped_since_content)
         emit(out, st, bl->pending.data, bl->pending.len);
     buf_clear(&bl->pending);
     buf_clear(&bl->saved);
+    return 0;
 }

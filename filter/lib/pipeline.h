@@ -10,6 +10,7 @@ void pipeline_doc_begin(mtc_worker *w);
    -1 when a rule failed, with the message in w->err. */
 int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
                       mtc_stats *st);
-/* Ends the document, emitting what was held back. */
-void pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st);
+/* Ends the document, emitting what was held back (the last line waits for
+   its successor, see held_line). Returns 0, or -1 as pipeline_doc_line. */
+int pipeline_doc_end(mtc_worker *w, buf *out, mtc_stats *st);
 #endif

@@ -21,6 +21,12 @@ typedef struct mtc_config {
     double match_limit;        /* PCRE2 match limit per rule application */
     double depth_limit;        /* PCRE2 backtracking depth limit */
     double max_line_bytes;     /* longer lines are processed in pieces of this size */
+    double boiler_threshold;   /* classifier probability from which a line is boilerplate (>1: off) */
+    double boiler_repeat_min_docs;    /* --repeats: a line in this many documents is boilerplate */
+    double boiler_repeat_table_entries; /* --learn-repeats: lines the table holds at most */
+    double boiler_repeat_max_bytes;   /* longer lines are not counted */
+    double boiler_doc_max_lines;
+    double boiler_scan_bytes;    /* a longer line's features come from its first bytes */ /* lines per document remembered for within-document repetition */
 } mtc_config;
 
 /* Every key must be present: thresholds live in the file, not in the code. */

@@ -118,7 +118,8 @@ static mtc_status finish(mtc_worker *w)
     if (clean_lines(w, d->pending.data, d->pending.len, true, &used) != MTC_OK)
         return d->status;
     buf_clear(&d->pending);
-    pipeline_doc_end(w, &d->out, d->stats);
+    if (pipeline_doc_end(w, &d->out, d->stats) < 0) /* the held last line hit a rule limit */
+        return fail(w, MTC_ERR_MATCH, NULL);
     return flush_out(w);
 }
 

@@ -1,0 +1,245 @@
+/* The boilerplate classifier's data: word classes (rules/boiler.words),
+   weights (rules/boiler.weights), and the per-document set of line keys. */
+#include "boiler.h"
+#include "fsutil.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const class_names[] = {"stop-fr", "stop-en", "ui", "time", "verb", "you", "not-imperative"};
+
+#define BOILER_NAME(name) #name,
+static const char *const feature_names[] = {BOILER_FEATURES(BOILER_NAME) BOILER_CONTEXT(BOILER_NAME)};
+#undef BOILER_NAME
+
+const char *boiler_feature_name(size_t i) { return i < BOILER_N2 ? feature_names[i] : "?"; }
+
+/* A cheap test before the map: most words of a text are in no list. */
+static size_t filter_bit(const char *w, size_t n)
+{
+    return ((size_t)(unsigned char)w[0] * 31 + (size_t)(unsigned char)w[n - 1] * 7 + n * 131 +
+            (size_t)(unsigned char)w[n / 2] * 17) % (sizeof ((boiler_model *)0)->filter * 8);
+}
+
+static bool maybe_listed(const boiler_model *m, const char *w, size_t n)
+{
+    size_t b = filter_bit(w, n);
+    return m->filter[b / 8] >> (b % 8) & 1;
+}
+
+/* Words of up to 8 bytes (most listed words, and every stopword) live in a
+   small table keyed by the word's bytes as one number: the scan looks up
+   every word of every line, so the lookup must be a few instructions. */
+static uint64_t pack_word(const char *w, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++)
+        v |= (uint64_t)(unsigned char)w[k] << (8 * k);
+    return v;
+}
+
+static size_t short_slot(const boiler_model *m, uint64_t key)
+{
+    size_t mask = sizeof m->short_keys / sizeof m->short_keys[0] - 1;
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+    while (m->short_keys[i] && m->short_keys[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+int boiler_word_classes(const boiler_model *m, const char *w, size_t n)
+{
+    int cls = 0;
+    if (n <= 8) {
+        size_t i = short_slot(m, pack_word(w, n));
+        return m->short_keys[i] ? m->short_cls[i] : 0;
+    }
+    if (maybe_listed(m, w, n))
+        strmap_get(&m->words, w, n, &cls);
+    return cls;
+}
+
+static int add_word(boiler_model *m, const char *w, size_t n, int bit, const char *path, int lineno, char *err,
+                    size_t errlen)
+{
+    if (n > 8) {
+        int bits = 0;
+        strmap_get(&m->words, w, n, &bits);
+        strmap_put(&m->words, w, n, bits | bit);
+        size_t b = filter_bit(w, n);
+        m->filter[b / 8] |= (unsigned char)(1u << (b % 8));
+        return 0;
+    }
+    size_t i = short_slot(m, pack_word(w, n));
+    if (!m->short_keys[i] && ++m->n_short > sizeof m->short_keys / sizeof m->short_keys[0] / 2) {
+        snprintf(err, errlen, "%s:%d: more than %zu words of up to 8 bytes", path, lineno,
+                 sizeof m->short_keys / sizeof m->short_keys[0] / 2);
+        return -1;
+    }
+    m->short_keys[i] = pack_word(w, n);
+    m->short_cls[i] |= (unsigned char)bit;
+    return 0;
+}
+
+/* One "CLASS word" line of boiler.words into the map (a word may have several classes). */
+static int add_word_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
+{
+    char *sp = strchr(line, ' ');
+    if (!sp || !sp[1] || strchr(sp + 1, ' ')) {
+        snprintf(err, errlen, "%s:%d: expected \"CLASS word\"", path, lineno);
+        return -1;
+    }
+    *sp = '\0';
+    for (size_t c = 0; c < sizeof class_names / sizeof class_names[0]; c++) {
+        if (strcmp(line, class_names[c]) != 0)
+            continue;
+        return add_word(m, sp + 1, strlen(sp + 1), 1 << c, path, lineno, err, errlen);
+    }
+    snprintf(err, errlen, "%s:%d: unknown word class '%s'", path, lineno, line);
+    return -1;
+}
+
+/* Calls fn on every line that is not blank or a '#' comment; -1 stops. */
+static int each_line(const char *path, int (*fn)(boiler_model *, char *, const char *, int, char *, size_t),
+                     boiler_model *m, char *err, size_t errlen)
+{
+    buf text = {0};
+    if (read_whole_file(path, &text, err, errlen) < 0)
+        return -1;
+    int rc = 0, lineno = 0;
+    char *p = text.data, *end = text.data + text.len;
+    while (rc == 0 && p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        lineno++;
+        if (memchr(p, '\0', n)) {
+            snprintf(err, errlen, "%s:%d: NUL byte", path, lineno);
+            rc = -1;
+            break;
+        }
+        p[n] = '\0';
+        if (n && p[n - 1] == '\r')
+            p[--n] = '\0';
+        if (n && p[0] != '#')
+            rc = fn(m, p, path, lineno, err, errlen);
+        p = nl ? nl + 1 : end;
+    }
+    buf_free(&text);
+    return rc;
+}
+
+/* "stage1 NAME WEIGHT" or "stage2 NAME WEIGHT"; a weight given twice is an error. */
+static int add_weight_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
+{
+    char stage[16], name[64], extra[2];
+    double w;
+    if (sscanf(line, "%15s %63s %lf %1s", stage, name, &w, extra) != 3 || !isfinite(w) ||
+        (strcmp(stage, "stage1") && strcmp(stage, "stage2"))) {
+        snprintf(err, errlen, "%s:%d: expected \"stage1|stage2 FEATURE WEIGHT\"", path, lineno);
+        return -1;
+    }
+    bool second = stage[5] == '2';
+    size_t n = second ? BOILER_N2 : BOILER_N1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(name, feature_names[i]) != 0)
+            continue;
+        double *slot = second ? &m->w2[i] : &m->w1[i];
+        if (!isnan(*slot)) {
+            snprintf(err, errlen, "%s:%d: weight of '%s' given twice", path, lineno, name);
+            return -1;
+        }
+        *slot = w;
+        return 0;
+    }
+    snprintf(err, errlen, "%s:%d: unknown feature '%s'", path, lineno, name);
+    return -1;
+}
+
+int boiler_words_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen)
+{
+    memset(m, 0, sizeof *m);
+    for (size_t i = 0; i < BOILER_N2; i++) /* NAN: not given yet */
+        m->w2[i] = NAN;
+    for (size_t i = 0; i < BOILER_N1; i++)
+        m->w1[i] = NAN;
+    buf path = {0};
+    buf_printf(&path, "%s/boiler.words", rules_dir);
+    int rc = each_line(path.data, add_word_line, m, err, errlen);
+    buf_free(&path);
+    return rc;
+}
+
+int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen)
+{
+    int rc = boiler_words_load(m, rules_dir, err, errlen);
+    buf path = {0};
+    buf_printf(&path, "%s/boiler.weights", rules_dir);
+    if (rc == 0)
+        rc = each_line(path.data, add_weight_line, m, err, errlen);
+    for (size_t i = 0; rc == 0 && i < BOILER_N2; i++) {
+        if (isnan(m->w2[i]) || (i < BOILER_N1 && isnan(m->w1[i]))) {
+            snprintf(err, errlen, "%s: no weight for feature '%s' (stage %d)", path.data, feature_names[i],
+                     isnan(m->w2[i]) ? 2 : 1);
+            rc = -1;
+        }
+    }
+    buf_free(&path);
+    m->loaded = rc == 0;
+    return rc;
+}
+
+void boiler_model_free(boiler_model *m) { strmap_free(&m->words); }
+
+void boiler_doc_init(boiler_doc *d, size_t max_lines, size_t scan_bytes)
+{
+    memset(d, 0, sizeof *d);
+    d->max = max_lines;
+    d->scan_bytes = scan_bytes;
+}
+
+void boiler_doc_reset(boiler_doc *d)
+{
+    if (d->seen)
+        memset(d->seen, 0, d->cap * sizeof *d->seen);
+    d->count = 0;
+    d->line_index = 0;
+}
+
+void boiler_doc_free(boiler_doc *d) { free(d->seen); }
+
+/* Whether the hash was seen before in this document; remembers it while there is room. */
+bool boiler_doc_seen(boiler_doc *d, uint64_t h)
+{
+    h |= 1; /* 0 marks an empty slot */
+    if (d->cap == 0) {
+        if (d->max == 0)
+            return false;
+        d->cap = 64;
+        d->seen = xcalloc(d->cap, sizeof *d->seen);
+    }
+    size_t i = (size_t)h & (d->cap - 1);
+    for (; d->seen[i]; i = (i + 1) & (d->cap - 1))
+        if (d->seen[i] == h)
+            return true;
+    if (d->count >= d->max)
+        return false;
+    d->seen[i] = h;
+    if (++d->count * 2 > d->cap) { /* grow: rehash into twice the slots */
+        uint64_t *old = d->seen;
+        size_t oldcap = d->cap;
+        d->cap *= 2;
+        d->seen = xcalloc(d->cap, sizeof *d->seen);
+        for (size_t k = 0; k < oldcap; k++) {
+            if (!old[k])
+                continue;
+            size_t j = (size_t)old[k] & (d->cap - 1);
+            while (d->seen[j])
+                j = (j + 1) & (d->cap - 1);
+            d->seen[j] = old[k];
+        }
+        free(old);
+    }
+    return false;
+}
+

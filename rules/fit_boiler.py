@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""Fits the boilerplate line classifier's weights (rules/boiler.weights).
+
+    python3 rules/fit_boiler.py [--data DIR] [--split dev] [--features tests/boiler-features]
+                                [--rules-dir rules] [-o rules/boiler.weights]
+
+Data: the web set (pages/NNN.txt, pages.tsv, labels.tsv: one label per line,
+clean/boilerplate/mixed/english/other), only the pages of --split (dev: the
+test split is for tests/eval/boiler_eval.py). The per-line features come
+from the C code itself (tests/boiler-features, built by make), so training
+and mtclean compute the same numbers.
+
+Two L2-regularised logistic regressions, fitted by Newton's method:
+  stage 1: the line's own features -> P(boilerplate);
+  stage 2: the same features plus the context (jusText's idea): the final
+           probabilities of the two previous non-blank lines (mtclean has
+           decided them already), the stage-1 probability of the next one
+           (one line of look-ahead), and whether there is none. The
+           probabilities stage 2 learns from are cross-fitted (5 folds by
+           page), as they are out-of-sample when mtclean runs; prev_p is
+           approximated by two rounds of cross-fitted stage-2 outputs.
+Lines labelled "other" (table cells, list numbers) are context, not examples.
+Prints, for candidate thresholds, precision/recall/clean-bytes-lost on the
+training split (the threshold itself is boiler.threshold in default.conf).
+"""
+import argparse
+import math
+import os
+import subprocess
+import sys
+
+DOC_SEP = "\x1e"
+L2 = 0.5
+PAGE_CAP = 15
+LABELLED = ("clean", "boilerplate", "mixed", "english")
+LOG_WORDS = WORDS_LE5 = None  # feature columns the context reads
+
+
+def load_pages(data, split):
+    pages = []
+    with open(os.path.join(data, "pages.tsv"), encoding="utf-8") as f:
+        next(f)
+        for row in f:
+            pid, _u, site, _k, sp = row.rstrip("\n").split("\t")
+            if split in ("all", sp):
+                pages.append(pid)
+    labels = {}
+    with open(os.path.join(data, "labels.tsv"), encoding="utf-8") as f:
+        next(f)
+        for row in f:
+            pid, n, lab, _t = row.rstrip("\n").split("\t", 3)
+            labels[(pid, int(n))] = lab
+    out = []
+    for pid in pages:
+        with open(os.path.join(data, "pages", pid + ".txt"), encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        out.append((pid, lines, [labels.get((pid, i + 1)) for i in range(len(lines))]))
+    return out
+
+
+def is_blank(line):
+    return line.strip(" \t\f\v\u00a0") == ""
+
+
+def features(tool, rules_dir, pages):
+    text = ("\n" + DOC_SEP + "\n").join("\n".join(lines) for _p, lines, _l in pages) + "\n"
+    out = subprocess.run([tool, rules_dir], input=text.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
+    rows = out.split("\n")
+    names = rows[0].split("\t")
+    vecs, k = [], 1
+    for _p, lines, _l in pages:
+        page = []
+        for _ in lines:
+            page.append([float(x) for x in rows[k].split("\t")])
+            k += 1
+        k += 1  # "doc"
+        vecs.append(page)
+    return names, vecs
+
+
+def solve(a, b):
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        if abs(m[c][c]) < 1e-12:
+            continue
+        for r in range(n):
+            if r != c and m[r][c]:
+                k = m[r][c] / m[c][c]
+                for j in range(c, n + 1):
+                    m[r][j] -= k * m[c][j]
+    return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
+
+
+def sigmoid(z):
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def fit(xs, ys, ws=None, iters=25):
+    d = len(xs[0])
+    w = [0.0] * d
+    ws = ws or [1.0] * len(xs)
+    for _ in range(iters):
+        g = [L2 * w[j] if j else 0.0 for j in range(d)]
+        h = [[(L2 if i == j and i else 0.0) for j in range(d)] for i in range(d)]
+        for x, y, sw in zip(xs, ys, ws):
+            p = sigmoid(sum(a * b for a, b in zip(w, x)))
+            r, s = (p - y) * sw, p * (1 - p) * sw
+            nz = [(j, v) for j, v in enumerate(x) if v]
+            for j, v in nz:
+                g[j] += r * v
+                hj = h[j]
+                for k, u in nz:
+                    hj[k] += s * v * u
+        step = solve(h, g)
+        w = [a - b for a, b in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    return w
+
+
+def predict(w, x):
+    return sigmoid(sum(a * b for a, b in zip(w, x)))
+
+
+def neighbours(lines):
+    """Index of the previous and next non-blank line of each line (None at the ends)."""
+    idx = [i for i, l in enumerate(lines) if not is_blank(l)]
+    prev, nxt = {}, {}
+    for k, i in enumerate(idx):
+        prev[i] = idx[k - 1] if k else None
+        nxt[i] = idx[k + 1] if k + 1 < len(idx) else None
+    return prev, nxt
+
+
+def context_rows(pages, vecs, pprev, pnext):
+    """Stage-2 rows: own features + prev_p, prev2_p (final probabilities of
+    the two lines before), next_p (stage 1 of the line after), prev_none, next_none."""
+    rows = []
+    for (pid, lines, labs), page, pp, pn in zip(pages, vecs, pprev, pnext):
+        prev, nxt = neighbours(lines)
+        for i, line in enumerate(lines):
+            if is_blank(line):
+                continue
+            a, b = prev[i], nxt[i]
+            a2 = prev[a] if a is not None else None
+            ctx = [pp[a] if a is not None else 0.0, pp[a2] if a2 is not None else 0.0,
+                   pn[b] if b is not None else 0.0, float(a is None), float(b is None),
+                   page[a][LOG_WORDS] if a is not None else 0.0, page[b][LOG_WORDS] if b is not None else 0.0,
+                   page[a][WORDS_LE5] if a is not None else 0.0, page[b][WORDS_LE5] if b is not None else 0.0]
+            rows.append((pid, i, labs[i], page[i] + ctx, len(line.replace(" ", "").encode())))
+    return rows
+
+
+def crossfit_stage2(pages, rows, folds=5):
+    """Out-of-fold stage-2 probabilities, per page and line (the "final" ones
+    the next line sees as prev_p)."""
+    order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
+    out = [[0.0] * len(lines) for _p, lines, _l in pages]
+    for f in range(folds):
+        train = [r for r in rows if order[r[0]] % folds != f]
+        w = fit(*examples(train))
+        for pid, i, _lab, x, _n in rows:
+            if order[pid] % folds == f:
+                out[order[pid]][i] = predict(w, x)
+    return out
+
+
+def examples(rows):
+    """Labelled rows, each page weighing at most PAGE_CAP lines: one page of
+    a hundred menu items must not teach that every list is a menu."""
+    per_page = {}
+    for pid, _i, lab, _x, _n in rows:
+        if lab in LABELLED:
+            per_page[pid] = per_page.get(pid, 0) + 1
+    xs, ys, ws = [], [], []
+    for pid, _i, lab, x, _n in rows:
+        if lab in LABELLED:
+            xs.append(x)
+            ys.append(1.0 if lab == "boilerplate" else 0.0)
+            ws.append(min(1.0, PAGE_CAP / per_page[pid]))
+    return xs, ys, ws
+
+
+def own_rows(pages, vecs):
+    """Stage-1 rows: the line's own features."""
+    return [(pid, i, labs[i], x, 0) for (pid, lines, labs), page in zip(pages, vecs)
+            for i, (line, x) in enumerate(zip(lines, page)) if not is_blank(line)]
+
+
+def crossfit_stage1(pages, vecs, folds=5):
+    """Out-of-fold stage-1 probabilities of every line."""
+    p1 = [None] * len(pages)
+    for f in range(folds):
+        train = [k for k in range(len(pages)) if k % folds != f]
+        w = fit(*examples(own_rows([pages[k] for k in train], [vecs[k] for k in train])))
+        for k in range(len(pages)):
+            if k % folds == f:
+                p1[k] = [predict(w, x) for x in vecs[k]]
+    return p1
+
+
+def report(rows, prob, what):
+    print(f"{what}: threshold precision recall clean_lost")
+    for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        tp = fp = fn = 0
+        clean = lost = 0
+        for _pid, _i, lab, x, n in rows:
+            if lab not in ("clean", "boilerplate", "mixed", "english"):
+                continue
+            m = prob((_pid, _i, lab, x, n)) >= t
+            tp += m and lab == "boilerplate"
+            fp += m and lab != "boilerplate"
+            fn += (not m) and lab == "boilerplate"
+            if lab == "clean":
+                clean += n
+                lost += n if m else 0
+        p = tp / (tp + fp) if tp + fp else 1
+        r = tp / (tp + fn) if tp + fn else 1
+        print(f"{t:9.2f} {p:9.3f} {r:6.3f} {100 * lost / max(clean, 1):9.2f}%")
+
+
+def main():
+    global PAGE_CAP, L2
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.environ.get("WEB_DATA", "tests/eval/web"))
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--features", default="tests/boiler-features")
+    ap.add_argument("--rules-dir", default="rules")
+    ap.add_argument("-o", "--output", default="rules/boiler.weights")
+    ap.add_argument("--cv", action="store_true", help="report cross-validated figures")
+    ap.add_argument("--l2", type=float, default=L2, help="L2 penalty of the weights")
+    ap.add_argument("--page-cap", type=float, default=15.0, help="lines a page weighs at most")
+    a = ap.parse_args()
+    L2 = a.l2
+    PAGE_CAP = a.page_cap
+    pages = load_pages(a.data, a.split)
+    names, vecs = features(a.features, a.rules_dir, pages)
+    global LOG_WORDS, WORDS_LE5
+    LOG_WORDS, WORDS_LE5 = names.index("log_words"), names.index("words_le5")
+    xs, ys, ws = examples(own_rows(pages, vecs))
+    w1 = fit(xs, ys, ws)
+    p1 = crossfit_stage1(pages, vecs)
+    # prev_p is the previous line's final probability at run time: approximate
+    # it by iterating, each round's cross-fitted stage-2 output feeding the next.
+    pprev = p1
+    for _ in range(2):
+        rows = context_rows(pages, vecs, pprev, p1)
+        pprev = crossfit_stage2(pages, rows)
+    rows = context_rows(pages, vecs, pprev, p1)
+    w2 = fit(*examples(rows))
+    if a.cv:  # out-of-fold stage-2 probabilities: what unseen sites would get
+        oof = crossfit_stage2(pages, rows)
+        order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
+        report(rows, lambda r: oof[order[r[0]]][r[1]], "cross-validated by page")
+    else:
+        report(rows, lambda r: predict(w2, r[3]), "on the training pages")
+    ctx_names = ["prev_p", "prev2_p", "next_p", "prev_none", "next_none", "prev_words", "next_words", "prev_short",
+                 "next_short"]
+    with open(a.output, "w", encoding="utf-8") as f:
+        f.write("# Boilerplate line classifier weights, written by rules/fit_boiler.py\n"
+                f"# from the {a.split} split of the web set ({len(pages)} pages, {len(xs)} labelled lines,"
+                f" {int(sum(ys))} boilerplate). Do not edit: re-run the script.\n")
+        for n, w in zip(names, w1):
+            f.write(f"stage1 {n} {w:.6f}\n")
+        for n, w in zip(names + ctx_names, w2):
+            f.write(f"stage2 {n} {w:.6f}\n")
+    print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
