@@ -210,7 +210,7 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
     c->engine = engine;
     c->fields = (jsonl_fields){opt->field, opt->id_field, opt->quality_field};
     c->settings = (doc_settings){
-        .engine = engine, .mode = opt->mode, .marker_open = opt->marker_open, .marker_close = opt->marker_close,
+        .engine = engine, .mode = opt->mode, .keep_english = opt->keep_english, .marker_open = opt->marker_open, .marker_close = opt->marker_close,
         .explain = opt->explain_path != NULL, .keep_segments = opt->html_path != NULL,
         .fields = opt->jsonl ? &c->fields : NULL,
     };

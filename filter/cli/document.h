@@ -20,6 +20,7 @@ typedef struct doc_settings {
     bool explain;                           /* collect --explain lines */
     bool keep_segments;                     /* log the segments (for --html) */
     const jsonl_fields *fields;             /* JSONL mode */
+    bool keep_english;                      /* --keep-english */
 } doc_settings;
 
 /* One thread's tools. */

@@ -43,6 +43,7 @@ struct mtc_worker {
     void *hook_ctx;
     bool line_start;      /* the next segment is the first of its line */
     verdict_vec verdicts; /* filled only when a hook wants them */
+    bool keep_english;    /* English sentences pass as clean text */
     char err[512];
 };
 

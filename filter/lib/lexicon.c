@@ -55,52 +55,64 @@ static int load_translations(wordlists *wl, const char *dir, char *err, size_t e
     return rc;
 }
 
-int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
+/* One word a line (# comments) into map, case-folded NFC, with value. */
+static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value, char *err, size_t errlen)
 {
-    buf text = {0}, folded = {0}, path = {0};
-    int rc = 0;
-    for (size_t f = 0; f < sizeof list_files / sizeof list_files[0] && rc == 0; f++) {
-        buf_clear(&text);
-        buf_clear(&path);
-        buf_printf(&path, "%s/%s", dir, list_files[f].file);
-        if (read_whole_file(path.data, &text, err, errlen) < 0) {
+    buf text = {0}, folded = {0}, nfc = {0};
+    int rc = read_whole_file(path, &text, err, errlen);
+    const char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end, *s = p;
+        p = nl ? nl + 1 : end;
+        while (s < eol && (*s == ' ' || *s == '\t'))
+            s++;
+        const char *e = s;
+        while (e < eol && *e != '#' && *e != ' ' && *e != '\t' && *e != '\r')
+            e++;
+        const char *rest = e;
+        while (rest < eol && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
+            rest++;
+        if (rest < eol && *rest != '#') {
+            snprintf(err, errlen, "%s:%d: one word per line expected", path, lineno);
             rc = -1;
-            break;
-        }
-        const char *p = text.data, *end = text.data + text.len;
-        for (int lineno = 1; p && p < end; lineno++) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            const char *eol = nl ? nl : end, *s = p;
-            p = nl ? nl + 1 : end;
-            while (s < eol && (*s == ' ' || *s == '\t'))
-                s++;
-            const char *e = s;
-            while (e < eol && *e != '#' && *e != ' ' && *e != '\t' && *e != '\r')
-                e++;
-            const char *rest = e;
-            while (rest < eol && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
-                rest++;
-            if (rest < eol && *rest != '#') {
-                snprintf(err, errlen, "%s:%d: one word per line expected", path.data, lineno);
-                rc = -1;
-                break;
-            }
-            if (e == s)
-                continue;
-            if (utf8_count_invalid(s, (size_t)(e - s))) {
-                snprintf(err, errlen, "%s:%d: invalid UTF-8", path.data, lineno);
-                rc = -1;
-                break;
-            }
-            buf nfc = {0};
+        } else if (e > s && utf8_count_invalid(s, (size_t)(e - s))) {
+            snprintf(err, errlen, "%s:%d: invalid UTF-8", path, lineno);
+            rc = -1;
+        } else if (e > s) {
+            buf_clear(&nfc);
             text_append_nfc(tc, s, (size_t)(e - s), &nfc);
             text_fold(tc, nfc.data, nfc.len, &folded);
-            buf_free(&nfc);
-            strmap_put(&wl->words, folded.data, folded.len, list_files[f].v);
+            strmap_put(map, folded.data, folded.len, value);
         }
     }
     buf_free(&text);
     buf_free(&folded);
+    buf_free(&nfc);
+    return rc;
+}
+
+int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
+{
+    buf path = {0};
+    int rc = 0;
+    for (size_t f = 0; f < sizeof list_files / sizeof list_files[0] && rc == 0; f++) {
+        buf_clear(&path);
+        buf_printf(&path, "%s/%s", dir, list_files[f].file);
+        rc = load_word_list(tc, path.data, &wl->words, list_files[f].v, err, errlen);
+    }
+    static const char *const function_files[] = {"function-fr.txt", "function-en.txt"};
+    strmap *function_maps[] = {&wl->fr_function, &wl->en_function};
+    for (size_t f = 0; f < 2 && rc == 0; f++) {
+        buf_clear(&path);
+        buf_printf(&path, "%s/%s", dir, function_files[f]);
+        rc = load_word_list(tc, path.data, function_maps[f], 1, err, errlen);
+    }
+    if (rc == 0) {
+        buf_clear(&path);
+        buf_printf(&path, "%s/charlm.txt", dir);
+        rc = charlm_load(&wl->lm, path.data, err, errlen);
+    }
     buf_free(&path);
     return rc == 0 ? load_translations(wl, dir, err, errlen) : rc;
 }
@@ -115,6 +127,9 @@ void wordlists_free(wordlists *wl)
 {
     strmap_free(&wl->words);
     strmap_free(&wl->translations);
+    strmap_free(&wl->fr_function);
+    strmap_free(&wl->en_function);
+    charlm_free(&wl->lm);
     for (size_t i = 0; i < wl->n_french; i++)
         free(wl->french[i]);
     free(wl->french);
@@ -402,6 +417,27 @@ static bool is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n)
     return only_common_in_french(lx, w, n);
 }
 
+/* Whether French and English know w as written (a typographic apostrophe
+   retried as '). */
+static void known_in(lexicon *lx, const char *w, size_t n, bool *fr, bool *en)
+{
+    *fr = spell(lx->fr, &lx->scratch, w, n) || spell_fr_accented_capital(lx, w, n);
+    *en = spell(lx->en, &lx->scratch, w, n);
+    if (*fr || *en || !memchr(w, '\xE2', n))
+        return;
+    buf ascii = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n && memcmp(w + i, "\xE2\x80\x99", 3) == 0) {
+            buf_append_char(&ascii, '\'');
+            i += 2;
+        } else
+            buf_append_char(&ascii, w[i]);
+    }
+    *fr = spell(lx->fr, &lx->scratch, ascii.data, ascii.len);
+    *en = spell(lx->en, &lx->scratch, ascii.data, ascii.len);
+    buf_free(&ascii);
+}
+
 static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
 {
     word_shape s = shape_of(w, n);
@@ -412,21 +448,8 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     if (strmap_get(&lx->lists->words, lx->folded.data, lx->folded.len, &listed) && listed != LISTED_CAPITALISABLE)
         return (verdict)listed;
     bool capitalisable = listed == LISTED_CAPITALISABLE;
-    bool fr = spell(lx->fr, &lx->scratch, w, n) || spell_fr_accented_capital(lx, w, n);
-    bool en = spell(lx->en, &lx->scratch, w, n);
-    if (!fr && !en && memchr(w, '\xE2', n)) { /* typographic apostrophe: retry with ' */
-        buf ascii = {0};
-        for (size_t i = 0; i < n; i++) {
-            if (i + 2 < n && memcmp(w + i, "\xE2\x80\x99", 3) == 0) {
-                buf_append_char(&ascii, '\'');
-                i += 2;
-            } else
-                buf_append_char(&ascii, w[i]);
-        }
-        fr = spell(lx->fr, &lx->scratch, ascii.data, ascii.len);
-        en = spell(lx->en, &lx->scratch, ascii.data, ascii.len);
-        buf_free(&ascii);
-    }
+    bool fr, en;
+    known_in(lx, w, n, &fr, &en);
     /* A capital inside a sentence marks a name unless French knows the word. */
     if (s.capitalised && !sentence_initial && !fr)
         return V_SKIP;
@@ -445,22 +468,117 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     return n >= 7 && splits_into_french_words(lx, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
-verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
+/* What the word lists say of the folded word. */
+static unsigned listed_flags(const wordlists *wl, const char *f, size_t n)
+{
+    int listed, dummy;
+    unsigned flags = 0;
+    if (strmap_get(&wl->words, f, n, &listed)) {
+        switch (listed) {
+        case LISTED_CAPITALISABLE: flags = EV_CAPITALISABLE; break;
+        case V_FR: flags = EV_FR | EV_COMMON; break;
+        case V_BOTH: flags = EV_LOAN | EV_FR | EV_EN | EV_COMMON; break;
+        case V_EN: flags = EV_EN | EV_EN_ONLY | EV_COMMON; break;
+        case V_EN_FUNCTION: flags = EV_EN | EV_EN_ONLY | EV_EN_FUNC | EV_COMMON; break;
+        case V_JUNK: flags = EV_JUNK; break;
+        case V_SKIP: flags = EV_NAME; break;
+        default: break;
+        }
+    }
+    if (strmap_get(&wl->fr_function, f, n, &dummy))
+        flags |= EV_FR_FUNC | EV_FR | EV_COMMON;
+    if (strmap_get(&wl->en_function, f, n, &dummy))
+        flags |= EV_EN_FUNC | EV_EN | EV_COMMON;
+    return flags;
+}
+
+/* The evidence of a word not yet in the cache; v is its verdict. */
+static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, verdict v, word_evidence *ev)
+{
+    word_shape s = shape_of(w, n);
+    *ev = (word_evidence){.v = v};
+    if (s.has_digit || s.letters == 0 || s.all_upper) {
+        ev->flags = EV_TOKEN;
+        return;
+    }
+    text_fold(tc, w, n, &lx->folded);
+    unsigned flags = listed_flags(lx->lists, lx->folded.data, lx->folded.len);
+    if (v == V_JUNK)
+        flags |= EV_JUNK;
+    bool fr, en, fr_lower = false, en_lower = false;
+    known_in(lx, w, n, &fr, &en);
+    if (s.capitalised) {
+        buf lower = {0};
+        buf_append(&lower, lx->folded.data, lx->folded.len);
+        known_in(lx, lower.data, lower.len, &fr_lower, &en_lower);
+        buf_free(&lower);
+        flags |= EV_CAP;
+        /* "Paris", "Donald": a dictionary has them only with their capital */
+        if ((fr && !fr_lower) || (en && !en_lower))
+            flags |= EV_NAME;
+    } else {
+        fr_lower = fr;
+        en_lower = en;
+    }
+    flags |= (fr_lower ? EV_FR : 0) | (en_lower ? EV_EN : 0) | (fr_lower || en_lower ? EV_COMMON : 0);
+    const charlm *lm = &lx->lists->lm;
+    unsigned chars;
+    long odds = charlm_score(lm, CHARLM_EN, lx->folded.data, lx->folded.len, &chars) -
+                charlm_score(lm, CHARLM_FR, lx->folded.data, lx->folded.len, &chars);
+    odds /= 10; /* milli- to centi-nats, to fit the cache */
+    ev->lm_odds = (int)(odds > 32767 ? 32767 : odds < -32767 ? -32767 : odds);
+    ev->flags = flags;
+}
+
+/* Cached as one int: verdict (4 bits), flags (12), odds (16, signed). */
+static int pack_evidence(const word_evidence *ev)
+{
+    return (int)((unsigned)ev->v | (ev->flags << 4) | ((unsigned)(ev->lm_odds & 0xFFFF) << 16));
+}
+
+static void unpack_evidence(int packed, word_evidence *ev)
+{
+    unsigned u = (unsigned)packed;
+    ev->v = (verdict)(u & 0xF);
+    ev->flags = (u >> 4) & 0xFFF;
+    ev->lm_odds = (int)(int16_t)(u >> 16);
+}
+
+static unsigned count_chars(const char *w, size_t n)
+{
+    unsigned c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)w[i] & 0xC0) != 0x80;
+    return c + 1; /* the end of the word is scored too */
+}
+
+void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial, word_evidence *ev)
 {
     /* decide() skips every word with a digit; numbers vary endlessly in news
        and would only crowd the words out of the cache. */
     for (size_t i = 0; i < n; i++)
-        if (w[i] >= '0' && w[i] <= '9')
-            return V_SKIP;
+        if (w[i] >= '0' && w[i] <= '9') {
+            *ev = (word_evidence){.v = V_SKIP, .flags = EV_TOKEN};
+            return;
+        }
     /* Being sentence-initial matters only to a capitalised word: one that
        starts with a lower-case letter needs a single cache entry. */
     if (n && w[0] >= 'a' && w[0] <= 'z')
         sentence_initial = false;
     char tag = sentence_initial ? TAG_VERDICT_INITIAL : TAG_VERDICT;
     int cached;
-    if (cached_answer(lx, w, n, tag, &cached))
-        return (verdict)cached;
-    verdict v = decide(lx, tc, w, n, sentence_initial);
-    cache_answer(lx, w, n, tag, (int)v);
-    return v;
+    if (cached_answer(lx, w, n, tag, &cached)) {
+        unpack_evidence(cached, ev);
+    } else {
+        gather_evidence(lx, tc, w, n, decide(lx, tc, w, n, sentence_initial), ev);
+        cache_answer(lx, w, n, tag, pack_evidence(ev));
+    }
+    ev->chars = count_chars(w, n);
+}
+
+verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
+{
+    word_evidence ev;
+    lexicon_evidence(lx, tc, w, n, sentence_initial, &ev);
+    return ev.v;
 }

@@ -53,6 +53,8 @@ void mtc_worker_free(mtc_worker *w)
 
 void mtc_worker_set_mode(mtc_worker *w, mtc_mode mode) { w->mode = mode; }
 
+void mtc_worker_set_keep_english(mtc_worker *w, int keep) { w->keep_english = keep != 0; }
+
 void mtc_worker_set_segment_hook(mtc_worker *w, mtc_segment_hook hook, void *ctx)
 {
     w->hook = hook;
@@ -201,7 +203,7 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .switches = sc->switches, .words = w->verdicts.items, .n_words = w->verdicts.count,
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
-        .line_start = w->line_start,
+        .line_start = w->line_start, .reason = label == LABEL_BOILERPLATE ? "rule" : sc->reason,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -227,8 +229,9 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
     seg_score sc;
     bool want_verdicts = w->hook || w->mode == MTC_MODE_REPAIR;
-    score_segment(w->lex, w->tc, w->nfc.data, w->nfc.len, &w->words, &sc, want_verdicts ? &w->verdicts : NULL);
-    seg_label label = label_from_score(&w->engine->cfg, &sc);
+    score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, w->nfc.len, &w->words, &sc,
+                  want_verdicts ? &w->verdicts : NULL);
+    seg_label label = sc.label;
     rule_subject subj;
     rule_subject_init(&subj, w->nfc.data, w->nfc.len);
     long fired = line_rule;
@@ -238,7 +241,9 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2)
         return -1;
     count_segment(&sc, label, st);
-    bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
+    /* English in a French document is damage too, unless kept on request */
+    bool english = label == LABEL_ENGLISH && !w->keep_english;
+    bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE || english;
     bool dropped = false, rewritten = false;
     buf *out = &w->line_out;
     size_t out_start = out->len;
@@ -256,7 +261,7 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         break;
     case MTC_MODE_DROP:
     case MTC_MODE_REPAIR:
-        if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && label == LABEL_MIXED)) {
+        if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && (label == LABEL_MIXED || english))) {
             st->dropped++;
             dropped = true;
         } else if (!line_valid && utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */

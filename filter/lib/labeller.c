@@ -1,0 +1,157 @@
+#include "labeller.h"
+#include "buf.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* States: French, English, and a name inside French or inside English (a
+   name does not change the language around it). */
+enum { ST_FR, ST_EN, ST_NAME_FR, ST_NAME_EN, N_STATES };
+#define IMPOSSIBLE (-1e9)
+
+static double clamp(double x, double lim) { return x > lim ? lim : x < -lim ? -lim : x; }
+
+/* Log-likelihood (up to a constant) of the word in each state. */
+static void emissions(const mtc_config *c, const label_unit *u, double e[N_STATES])
+{
+    unsigned f = u->ev.flags;
+    double lm = clamp(c->m_lm_weight * u->ev.lm_odds / 100.0, c->m_lm_max);
+    e[ST_FR] = (f & EV_FR ? 0 : -c->m_dict_missing) + (f & EV_FR_FUNC ? c->m_function : 0) +
+               (f & EV_LOAN ? c->m_loan : 0) - lm / 2;
+    e[ST_EN] = (f & EV_EN ? 0 : -c->m_dict_missing) + (f & EV_EN_FUNC ? c->m_function : 0) +
+               (f & EV_EN_ONLY ? c->m_en_only : 0) + lm / 2;
+    double name = IMPOSSIBLE;
+    if (f & EV_CAP) {
+        name = c->m_name_base + (f & EV_COMMON ? 0 : c->m_name_unknown) + (f & EV_NAME ? c->m_name_listed : 0) -
+               (u->initial ? c->m_name_initial : 0);
+    }
+    e[ST_NAME_FR] = e[ST_NAME_EN] = name;
+}
+
+static double transition(const mtc_config *c, int from, int to)
+{
+    static const int lang[N_STATES] = {ST_FR, ST_EN, ST_FR, ST_EN};
+    bool to_name = to >= ST_NAME_FR;
+    if (to_name && from >= ST_NAME_FR)
+        return lang[from] == lang[to] ? 0 : IMPOSSIBLE; /* a run of names keeps its language */
+    double cost = lang[from] == lang[to] ? 0 : -c->m_switch;
+    return cost + (to_name ? -c->m_name_enter : 0);
+}
+
+/* Viterbi over the units; back-pointers in bp (n * N_STATES). */
+static void viterbi(const mtc_config *c, label_unit *u, size_t n, unsigned char *bp)
+{
+    double score[N_STATES] = {0}, next[N_STATES], e[N_STATES];
+    for (size_t i = 0; i < n; i++) {
+        emissions(c, &u[i], e);
+        u[i].margin = (float)(e[ST_EN] - e[ST_FR]);
+        for (int to = 0; to < N_STATES; to++) {
+            if (i == 0) {
+                bool en = to == ST_EN || to == ST_NAME_EN;
+                next[to] = e[to] - (en ? c->m_start_en : 0);
+                continue;
+            }
+            int best = 0;
+            double best_score = IMPOSSIBLE * 2;
+            for (int from = 0; from < N_STATES; from++) {
+                double s = score[from] + transition(c, from, to);
+                if (s > best_score) {
+                    best_score = s;
+                    best = from;
+                }
+            }
+            next[to] = best_score + e[to];
+            bp[i * N_STATES + to] = (unsigned char)best;
+        }
+        for (int k = 0; k < N_STATES; k++)
+            score[k] = next[k];
+    }
+    int state = 0;
+    for (int k = 1; k < N_STATES; k++)
+        if (score[k] > score[state])
+            state = k;
+    static const mtc_word_lang as_lang[N_STATES] = {MTC_LANG_FR, MTC_LANG_EN, MTC_LANG_NAME, MTC_LANG_NAME};
+    for (size_t i = n; i-- > 0;) {
+        u[i].lang = as_lang[state];
+        if (i > 0)
+            state = bp[i * N_STATES + state];
+    }
+}
+
+typedef struct span_found {
+    size_t start, len;
+    double evidence;
+    bool quoted;
+} span_found;
+
+/* The strongest English span (a run of English words, names allowed inside). */
+static span_found strongest_span(const label_unit *u, size_t n)
+{
+    span_found best = {0}, cur = {0};
+    size_t words = 0; /* in cur */
+    for (size_t i = 0; i <= n; i++) {
+        bool en = i < n && u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
+        bool inside = i < n && (en || u[i].lang == MTC_LANG_NAME || u[i].lang == MTC_LANG_CODE);
+        if (en) {
+            if (!words) {
+                cur = (span_found){.start = i, .quoted = true};
+            }
+            words++;
+            cur.len = i - cur.start + 1;
+            cur.evidence += u[i].margin;
+            cur.quoted &= u[i].quoted;
+        }
+        if (!inside || i == n) {
+            if (words && cur.evidence > best.evidence)
+                best = cur;
+            words = 0;
+        }
+    }
+    return best;
+}
+
+seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reason, size_t reason_len)
+{
+    /* numbers and codes sit outside the chain: they belong to no language */
+    unsigned char stack_bp[256 * N_STATES];
+    label_unit stack_w[256], *w = n <= 256 ? stack_w : xmalloc(n * sizeof *w);
+    unsigned char *bp = n <= 256 ? stack_bp : xmalloc(n * N_STATES);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(u[i].ev.flags & EV_TOKEN))
+            w[m++] = u[i];
+    viterbi(c, w, m, bp);
+    unsigned fr = 0, en = 0, junk = 0;
+    size_t junk_at = 0;
+    for (size_t i = 0, k = 0; i < n; i++) {
+        if (u[i].ev.flags & EV_TOKEN) {
+            u[i].lang = MTC_LANG_CODE;
+            continue;
+        }
+        u[i] = w[k++];
+        fr += u[i].lang == MTC_LANG_FR;
+        en += u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
+        if ((u[i].ev.flags & EV_JUNK) && u[i].lang == MTC_LANG_FR && !junk++)
+            junk_at = i;
+    }
+    if (w != stack_w)
+        free(w);
+    if (bp != stack_bp)
+        free(bp);
+    double share = fr + en ? (double)en / (fr + en) : 0;
+    if (en >= c->english_min_words && share >= c->english_min_share) {
+        snprintf(reason, reason_len, "english:%.2f", share);
+        return SEG_ENGLISH;
+    }
+    if (junk >= c->mixed_min_junk) {
+        snprintf(reason, reason_len, "junk@%zu", junk_at);
+        return SEG_MIXED;
+    }
+    span_found sp = strongest_span(u, n);
+    if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= c->mixed_min_span) {
+        snprintf(reason, reason_len, "%s:%zu@%zu", sp.quoted ? "quote" : "en-span", sp.len, sp.start);
+        return sp.quoted ? SEG_CLEAN : SEG_MIXED;
+    }
+    snprintf(reason, reason_len, "clean");
+    return SEG_CLEAN;
+}
