@@ -16,6 +16,16 @@ static void emissions(const mtc_config *c, const label_unit *u, double e[N_STATE
 {
     unsigned f = u->ev.flags;
     double lm = clamp(c->m_lm_weight * u->ev.lm_odds / 100.0, c->m_lm_max);
+    /* How often each language uses the word; not for French function words,
+       whose frequency the technical training text understates ("a", "on"). */
+    if (!(f & EV_FR_FUNC))
+        lm += clamp(c->m_freq_weight * u->ev.freq_odds / 100.0, c->m_freq_max);
+    /* Short words off the function lists ("sp", "csc", "km") are mostly
+       abbreviations: what the dictionaries and the spelling say is noise. */
+    if (u->ev.chars <= c->m_short_letters + 1 && !(f & (EV_FR_FUNC | EV_EN_FUNC | EV_EN_ONLY))) {
+        f |= EV_FR | EV_EN;
+        lm = 0;
+    }
     e[ST_FR] = (f & EV_FR ? 0 : -c->m_dict_missing) + (f & EV_FR_FUNC ? c->m_function : 0) +
                (f & EV_LOAN ? c->m_loan : 0) - lm / 2;
     e[ST_EN] = (f & EV_EN ? 0 : -c->m_dict_missing) + (f & EV_EN_FUNC ? c->m_function : 0) +
@@ -73,6 +83,10 @@ static void viterbi(const mtc_config *c, label_unit *u, size_t n, unsigned char 
     static const mtc_word_lang as_lang[N_STATES] = {MTC_LANG_FR, MTC_LANG_EN, MTC_LANG_NAME, MTC_LANG_NAME};
     for (size_t i = n; i-- > 0;) {
         u[i].lang = as_lang[state];
+#ifdef LABELLER_DEBUG
+        fprintf(stderr, "[%zu %s m=%.2f f=%x lm=%d]%s", i, (const char *[]){"fr", "en", "name", "code"}[u[i].lang],
+                u[i].margin, u[i].ev.flags, u[i].ev.lm_odds, i ? " " : "\n");
+#endif
         if (i > 0)
             state = bp[i * N_STATES + state];
     }
@@ -131,7 +145,11 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         u[i] = w[k++];
         fr += u[i].lang == MTC_LANG_FR;
         en += u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
-        if ((u[i].ev.flags & EV_JUNK) && u[i].lang == MTC_LANG_FR && !junk++)
+    }
+    /* junk beside a name is part of the name ("von der Leyen") */
+    for (size_t i = 0; i < n; i++) {
+        bool by_name = (i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME);
+        if ((u[i].ev.flags & EV_JUNK) && u[i].lang == MTC_LANG_FR && !by_name && !junk++)
             junk_at = i;
     }
     if (w != stack_w)

@@ -1,6 +1,7 @@
 #include "lexicon.h"
 #include "fsutil.h"
 #include <errno.h>
+#include <math.h>
 #include <hunspell.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +93,34 @@ static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value
     return rc;
 }
 
+/* dicts/wordfreq.txt: "word<TAB>per-million-fr<TAB>per-million-en"; a
+word's value is ln((en + 0.5) / (fr + 0.5)) in centi-nats. */
+static int load_wordfreq(strmap *map, const char *path, char *err, size_t errlen)
+{
+    buf text = {0};
+    int rc = read_whole_file(path, &text, err, errlen);
+    char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        char *nl = memchr(p, '\n', (size_t)(end - p)), *line = p, *tab1, *tab2, *stop;
+        if (nl)
+            *nl = '\0';
+        p = nl ? nl + 1 : end;
+        if (!*line || *line == '#')
+            continue;
+        tab1 = strchr(line, '\t');
+        tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+        double fr = tab2 ? strtod(tab1 + 1, &stop) : -1, en = tab2 ? strtod(tab2 + 1, &stop) : -1;
+        if (!tab2 || *stop || fr < 0 || en < 0) {
+            snprintf(err, errlen, "%s:%d: expected 'word<TAB>fr<TAB>en' (frequencies)", path, lineno);
+            rc = -1;
+        } else if (strncmp(line, "total\t", 6) != 0) {
+            strmap_put(map, line, (size_t)(tab1 - line), (int)lround(100 * log((en + 0.5) / (fr + 0.5))));
+        }
+    }
+    buf_free(&text);
+    return rc;
+}
+
 int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
 {
     buf path = {0};
@@ -113,6 +142,11 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
         buf_printf(&path, "%s/charlm.txt", dir);
         rc = charlm_load(&wl->lm, path.data, err, errlen);
     }
+    if (rc == 0) {
+        buf_clear(&path);
+        buf_printf(&path, "%s/wordfreq.txt", dir);
+        rc = load_wordfreq(&wl->freq_odds, path.data, err, errlen);
+    }
     buf_free(&path);
     return rc == 0 ? load_translations(wl, dir, err, errlen) : rc;
 }
@@ -130,6 +164,7 @@ void wordlists_free(wordlists *wl)
     strmap_free(&wl->fr_function);
     strmap_free(&wl->en_function);
     charlm_free(&wl->lm);
+    strmap_free(&wl->freq_odds);
     for (size_t i = 0; i < wl->n_french; i++)
         free(wl->french[i]);
     free(wl->french);
@@ -468,6 +503,8 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     return n >= 7 && splits_into_french_words(lx, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
+static int clamp_int(long x, int lim) { return (int)(x > lim ? lim : x < -lim ? -lim : x); }
+
 /* What the word lists say of the folded word. */
 static unsigned listed_flags(const wordlists *wl, const char *f, size_t n)
 {
@@ -525,23 +562,31 @@ static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, 
     unsigned chars;
     long odds = charlm_score(lm, CHARLM_EN, lx->folded.data, lx->folded.len, &chars) -
                 charlm_score(lm, CHARLM_FR, lx->folded.data, lx->folded.len, &chars);
-    odds /= 10; /* milli- to centi-nats, to fit the cache */
-    ev->lm_odds = (int)(odds > 32767 ? 32767 : odds < -32767 ? -32767 : odds);
+    ev->lm_odds = clamp_int(odds / 10, 32767); /* milli- to centi-nats */
+    int fq;
+    if (strmap_get(&lx->lists->freq_odds, lx->folded.data, lx->folded.len, &fq))
+        ev->freq_odds = fq;
     ev->flags = flags;
 }
 
-/* Cached as one int: verdict (4 bits), flags (12), odds (16, signed). */
+/* Cached as one int: verdict (4 bits), flags (12), spelling odds (10 bits,
+   signed, deci-nats), frequency odds (6 bits, signed, half-nats). */
 static int pack_evidence(const word_evidence *ev)
 {
-    return (int)((unsigned)ev->v | (ev->flags << 4) | ((unsigned)(ev->lm_odds & 0xFFFF) << 16));
+    unsigned lm = (unsigned)clamp_int(ev->lm_odds / 10, 511) & 0x3FF;
+    unsigned fq = (unsigned)clamp_int(ev->freq_odds / 50, 31) & 0x3F;
+    return (int)((unsigned)ev->v | (ev->flags << 4) | (lm << 16) | (fq << 26));
 }
+
+static int sign_extend(unsigned v, int bits) { return (int)(v ^ (1u << (bits - 1))) - (1 << (bits - 1)); }
 
 static void unpack_evidence(int packed, word_evidence *ev)
 {
     unsigned u = (unsigned)packed;
     ev->v = (verdict)(u & 0xF);
     ev->flags = (u >> 4) & 0xFFF;
-    ev->lm_odds = (int)(int16_t)(u >> 16);
+    ev->lm_odds = sign_extend((u >> 16) & 0x3FF, 10) * 10;
+    ev->freq_odds = sign_extend((u >> 26) & 0x3F, 6) * 50;
 }
 
 static unsigned count_chars(const char *w, size_t n)

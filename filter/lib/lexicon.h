@@ -17,6 +17,7 @@ typedef struct wordlists {
     size_t n_french;
     strmap fr_function, en_function; /* dicts/function-fr.txt, function-en.txt */
     charlm lm;                       /* dicts/charlm.txt */
+    strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
 } wordlists;
 
 /* What the word labeller knows of one word by itself (filter/lib/labeller.c
@@ -40,6 +41,7 @@ typedef struct word_evidence {
     verdict v;     /* the verdict of lexicon_verdict() */
     unsigned flags;
     int lm_odds;   /* character n-gram log-odds English vs French, centi-nats */
+    int freq_odds; /* word frequency log-odds English vs French, centi-nats (0: not listed) */
     unsigned chars;
 } word_evidence;
 
