@@ -11,10 +11,15 @@ A paragraph counts for a language only when its function words are mostly
 of that language (the French handbook leaves some paragraphs in English).
 Text in <pre>, <code>, <script>, <style> is skipped.
 
+Evaluation text is held out: a paragraph sharing any run of six words with
+a sentence of the TSV files given as arguments (tests/eval/mt/*.tsv,
+tests/eval/handbook/*.tsv: their text and original columns) is skipped, so
+the measured figures are not on training text.
+
 Output: "word<TAB>per-million-fr<TAB>per-million-en" for the words seen at
 least MIN_COUNT times in either language, case-folded; the header line
 "total<TAB>tokens-fr<TAB>tokens-en" gives the corpus sizes.
-Usage: build-wordfreq.py > dicts/wordfreq.txt
+Usage: build-wordfreq.py [EVAL.tsv...] > dicts/wordfreq.txt
 """
 import glob
 import html
@@ -23,7 +28,7 @@ import sys
 import unicodedata
 from collections import Counter
 
-MIN_COUNT = 20
+MIN_COUNT = 3
 WORD = re.compile(r"[a-zàâäçéèêëîïôöùûüÿœæ]+", re.I)
 FR_FUNC = set("le la les un une des du de et est dans pour sur avec que qui ne pas en au aux ce cette ces "
               "il elle ils on nous vous son sa ses leur par plus ou mais se sont être".split())
@@ -44,6 +49,24 @@ def paragraphs(pattern):
             yield html.unescape(re.sub(r"<[^>]+>", " ", block))
 
 
+def shingles(ws, n=6):
+    return {" ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)}
+
+
+def held_out(paths):
+    out = set()
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                for col in line.rstrip("\n").split("\t")[3:5]:
+                    out |= shingles([w.lower() for w in WORD.findall(col)])
+    return out
+
+
+HELD_OUT = set()
+SKIPPED = Counter()
+
+
 def count(lang):
     own, other = (FR_FUNC, EN_FUNC) if lang == "fr" else (EN_FUNC, FR_FUNC)
     c = Counter()
@@ -53,12 +76,17 @@ def count(lang):
             a = sum(w in own for w in ws)
             b = sum(w in other for w in ws)
             if a >= 1 and a > 2 * b:
+                if HELD_OUT and not HELD_OUT.isdisjoint(shingles(ws)):
+                    SKIPPED[lang] += 1
+                    continue
                 c.update(ws)
     return c
 
 
 def main():
+    HELD_OUT.update(held_out(sys.argv[1:]))
     fr, en = count("fr"), count("en")
+    sys.stderr.write("held out: %d French, %d English paragraphs\n" % (SKIPPED["fr"], SKIPPED["en"]))
     nf, ne = sum(fr.values()), sum(en.values())
     out = sys.stdout
     out.write("# Word frequencies (per million tokens) in French and English text from\n")

@@ -8,168 +8,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-/* Not a verdict: words French capitalises legitimately; Hunspell still judges them. */
-#define LISTED_CAPITALISABLE (-1)
-
-/* Later lists win where a word is in several. */
-static const struct {
-    const char *file;
-    int v; /* a verdict, or LISTED_CAPITALISABLE */
-} list_files[] = {
-    {"fr-capitalised.txt", LISTED_CAPITALISABLE},
-    {"fr-extra.txt", V_FR},
-    {"fr-loanwords.txt", V_BOTH},
-    {"en-extra.txt", V_EN},
-    {"en-exonyms.txt", V_EN},
-    {"en-function.txt", V_EN_FUNCTION},
-    {"mt-junk.txt", V_JUNK},
-    {"names.txt", V_SKIP},
-};
-
-/* dicts/en-fr.txt: "english french" pairs, one a line. */
-static int load_translations(wordlists *wl, const char *dir, char *err, size_t errlen)
-{
-    buf path = {0}, text = {0};
-    buf_printf(&path, "%s/en-fr.txt", dir);
-    int rc = read_whole_file(path.data, &text, err, errlen);
-    const char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
-        p = nl ? nl + 1 : end;
-        char *hash = strchr(line, '#'), en[64], fr[64], extra[2];
-        if (hash)
-            *hash = '\0';
-        int got = sscanf(line, "%63s %63s %1s", en, fr, extra);
-        if (got == 2) {
-            wl->french = xrealloc(wl->french, (wl->n_french + 1) * sizeof *wl->french);
-            wl->french[wl->n_french] = xstrdup(fr);
-            strmap_put(&wl->translations, en, strlen(en), (int)wl->n_french++);
-        } else if (got != EOF) {
-            snprintf(err, errlen, "%s:%d: expected 'english french'", path.data, lineno);
-            rc = -1;
-        }
-        free(line);
-    }
-    buf_free(&path);
-    buf_free(&text);
-    return rc;
-}
-
-/* One word a line (# comments) into map, case-folded NFC, with value. */
-static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value, char *err, size_t errlen)
-{
-    buf text = {0}, folded = {0}, nfc = {0};
-    int rc = read_whole_file(path, &text, err, errlen);
-    const char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *eol = nl ? nl : end, *s = p;
-        p = nl ? nl + 1 : end;
-        while (s < eol && (*s == ' ' || *s == '\t'))
-            s++;
-        const char *e = s;
-        while (e < eol && *e != '#' && *e != ' ' && *e != '\t' && *e != '\r')
-            e++;
-        const char *rest = e;
-        while (rest < eol && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
-            rest++;
-        if (rest < eol && *rest != '#') {
-            snprintf(err, errlen, "%s:%d: one word per line expected", path, lineno);
-            rc = -1;
-        } else if (e > s && utf8_count_invalid(s, (size_t)(e - s))) {
-            snprintf(err, errlen, "%s:%d: invalid UTF-8", path, lineno);
-            rc = -1;
-        } else if (e > s) {
-            buf_clear(&nfc);
-            text_append_nfc(tc, s, (size_t)(e - s), &nfc);
-            text_fold(tc, nfc.data, nfc.len, &folded);
-            strmap_put(map, folded.data, folded.len, value);
-        }
-    }
-    buf_free(&text);
-    buf_free(&folded);
-    buf_free(&nfc);
-    return rc;
-}
-
-/* dicts/wordfreq.txt: "word<TAB>per-million-fr<TAB>per-million-en"; a
-word's value is ln((en + 0.5) / (fr + 0.5)) in centi-nats. */
-static int load_wordfreq(strmap *map, const char *path, char *err, size_t errlen)
-{
-    buf text = {0};
-    int rc = read_whole_file(path, &text, err, errlen);
-    char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        char *nl = memchr(p, '\n', (size_t)(end - p)), *line = p, *tab1, *tab2, *stop;
-        if (nl)
-            *nl = '\0';
-        p = nl ? nl + 1 : end;
-        if (!*line || *line == '#')
-            continue;
-        tab1 = strchr(line, '\t');
-        tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
-        double fr = tab2 ? strtod(tab1 + 1, &stop) : -1, en = tab2 ? strtod(tab2 + 1, &stop) : -1;
-        if (!tab2 || *stop || fr < 0 || en < 0) {
-            snprintf(err, errlen, "%s:%d: expected 'word<TAB>fr<TAB>en' (frequencies)", path, lineno);
-            rc = -1;
-        } else if (strncmp(line, "total\t", 6) != 0) {
-            strmap_put(map, line, (size_t)(tab1 - line), (int)lround(100 * log((en + 0.5) / (fr + 0.5))));
-        }
-    }
-    buf_free(&text);
-    return rc;
-}
-
-int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
-{
-    buf path = {0};
-    int rc = 0;
-    for (size_t f = 0; f < sizeof list_files / sizeof list_files[0] && rc == 0; f++) {
-        buf_clear(&path);
-        buf_printf(&path, "%s/%s", dir, list_files[f].file);
-        rc = load_word_list(tc, path.data, &wl->words, list_files[f].v, err, errlen);
-    }
-    static const char *const function_files[] = {"function-fr.txt", "function-en.txt"};
-    strmap *function_maps[] = {&wl->fr_function, &wl->en_function};
-    for (size_t f = 0; f < 2 && rc == 0; f++) {
-        buf_clear(&path);
-        buf_printf(&path, "%s/%s", dir, function_files[f]);
-        rc = load_word_list(tc, path.data, function_maps[f], 1, err, errlen);
-    }
-    if (rc == 0) {
-        buf_clear(&path);
-        buf_printf(&path, "%s/charlm.txt", dir);
-        rc = charlm_load(&wl->lm, path.data, err, errlen);
-    }
-    if (rc == 0) {
-        buf_clear(&path);
-        buf_printf(&path, "%s/wordfreq.txt", dir);
-        rc = load_wordfreq(&wl->freq_odds, path.data, err, errlen);
-    }
-    buf_free(&path);
-    return rc == 0 ? load_translations(wl, dir, err, errlen) : rc;
-}
-
-const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
-{
-    int i;
-    return strmap_get(&wl->translations, lower_en, n, &i) ? wl->french[i] : NULL;
-}
-
-void wordlists_free(wordlists *wl)
-{
-    strmap_free(&wl->words);
-    strmap_free(&wl->translations);
-    strmap_free(&wl->fr_function);
-    strmap_free(&wl->en_function);
-    charlm_free(&wl->lm);
-    strmap_free(&wl->freq_odds);
-    for (size_t i = 0; i < wl->n_french; i++)
-        free(wl->french[i]);
-    free(wl->french);
-}
-
 struct lexicon {
     Hunhandle *fr, *en;
     const wordlists *lists;
@@ -303,39 +141,40 @@ static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
     return common;
 }
 
-/* The short words MT glues to a neighbour ("leaderdans", "despirates"). */
-static bool is_glued_function_word(const char *w, size_t n)
+/* A piece of a glued word: 2 for a French function word of two letters or
+   more (dicts/function-fr.txt), 1 for a word French knows of at least 4
+   bytes, else 0. */
+static int french_piece(lexicon *lx, buf *part, const char *w, size_t n)
 {
-    static const char *const words[] = {"de", "des", "du", "la", "le", "les", "un", "une", "et", "en",
-                                        "dans", "pour", "par", "sur", "avec", "que", "qui", "pas", "au",
-                                        "aux", "ses", "son", "sa", "leur", "leurs", "ce", "ces", "il",
-                                        "elle", "on", "est", "ont", "ne", "se", "plus", "comme", "mais"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
-            return true;
-    return false;
+    int dummy;
+    if (n >= 2 && strmap_get(&lx->lists->fr_function, w, n, &dummy))
+        return 2;
+    if (n < 4)
+        return 0;
+    buf_clear(part);
+    buf_append(part, w, n);
+    return Hunspell_spell(lx->fr, part->data) != 0;
 }
 
-/* Two French words run together by MT: a function word glued to its
-   neighbour. The function word is checked in a list, so Hunspell (slow on
-   long unknown strings) runs only for cuts that can succeed. */
-static bool splits_into_french_words(lexicon *lx, const char *w, size_t n)
+/* French words run together by MT ("cetavantage", "indiqueletype"): the
+   word splits into two or three pieces French knows, one of them at least
+   a function word (real compounds, "multiarchitecture", join two content
+   words). Content pieces need 4 bytes, so that short words ("te", "ma")
+   do not make every unknown word splittable. */
+static bool splits_into_french_words(lexicon *lx, const char *w, size_t n, int pieces, bool need_function)
 {
     buf part = {0};
     bool found = false;
     for (size_t cut = 2; cut + 2 <= n && !found; cut++) {
         if (((unsigned char)w[cut] & 0xC0) == 0x80)
             continue; /* not a character boundary */
-        bool head = cut <= 5 && is_glued_function_word(w, cut);
-        bool tail = !head && n - cut <= 5 && is_glued_function_word(w + cut, n - cut);
-        if (!head && !tail)
+        int head = french_piece(lx, &part, w, cut);
+        if (!head)
             continue;
-        buf_clear(&part);
-        if (head)
-            buf_append(&part, w + cut, n - cut);
-        else
-            buf_append(&part, w, cut);
-        found = Hunspell_spell(lx->fr, part.data) != 0;
+        bool still = need_function && head != 2;
+        int tail = french_piece(lx, &part, w + cut, n - cut);
+        found = (tail && (!still || tail == 2)) ||
+                (pieces > 2 && splits_into_french_words(lx, w + cut, n - cut, pieces - 1, still));
     }
     buf_free(&part);
     return found;
@@ -500,7 +339,7 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
         return V_EN;
     if (s.capitalised)
         return V_SKIP;
-    return n >= 7 && splits_into_french_words(lx, w, n) ? V_JUNK : V_UNKNOWN;
+    return n >= 4 && splits_into_french_words(lx, w, n, 3, true) ? V_JUNK : V_UNKNOWN;
 }
 
 static int clamp_int(long x, int lim) { return (int)(x > lim ? lim : x < -lim ? -lim : x); }

@@ -9,7 +9,10 @@
 /* Same order as the public mtc_word_verdict. */
 typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK, V_EN_FUNCTION, V_FR_CAPITALISED } verdict;
 
-/* The project's word lists (dicts/), loaded once and shared read-only. */
+/* Not a verdict: words French capitalises legitimately; Hunspell still judges them. */
+#define LISTED_CAPITALISABLE (-1)
+
+/* The project's word lists (dicts/), loaded once and shared read-only (wordlists.c). */
 typedef struct wordlists {
     strmap words;        /* case-folded word -> verdict */
     strmap translations; /* English function word -> index in french */

@@ -58,12 +58,13 @@ static void record(verdict_vec *v, const word_tok *t, verdict vd, mtc_word_lang 
 static bool quote_mark(const char *s, size_t i, size_t n, bool *opening, size_t *len)
 {
     unsigned char lead = (unsigned char)s[i];
-    if (lead != '"' && lead != 0xC2 && lead != 0xE2) /* the only first bytes of the marks below */
+    if (lead != '"' && lead != '(' && lead != ')' && lead != 0xC2 && lead != 0xE2) /* the marks' first bytes */
         return false;
     static const struct {
         const char *bytes;
         int kind; /* 1 opens, 2 closes, 3 both */
-    } marks[] = {{"\xC2\xAB", 1}, {"\xC2\xBB", 2}, {"\xE2\x80\x9C", 1}, {"\xE2\x80\x9D", 2}, {"\"", 3}};
+    } marks[] = {{"\xC2\xAB", 1}, {"\xC2\xBB", 2}, {"\xE2\x80\x9C", 1}, {"\xE2\x80\x9D", 2}, {"\"", 3},
+                   {"(", 1}, {")", 2}}; /* an English gloss in brackets: "(IP spoofing)" */
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
         size_t l = strlen(marks[m].bytes);
         if (i + l <= n && memcmp(s + i, marks[m].bytes, l) == 0) {

@@ -33,9 +33,13 @@ EXTRA_ARGS = []  # more mtclean options (the tuning harness sets --rules-dir)
 csv.field_size_limit(1 << 30)
 
 
-def read_tsv(path):
+def read_tsv(path, columns=None):
+    """Rows as dicts; a file without a header line ("id" first) takes columns."""
     with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if rows and rows[0] and rows[0][0] == "id":
+        columns, rows = rows[0], rows[1:]
+    return [dict(zip(columns or [], r)) for r in rows]
 
 
 def line_label(out_line):
@@ -114,10 +118,11 @@ def load_set(name, base, split):
         path = os.path.join(d, split + ".tsv")
         if not os.path.exists(path):
             return None
-        rows = [r for r in read_tsv(path) if r.get("text")]
+        cols = ["id", "kind", "label", "text", "original"] if name == "mt" else ["id", "label", "text"]
+        rows = [r for r in read_tsv(path, cols) if r.get("text")]
         lines = [r["text"].replace("\n", " ") for r in rows]
         gold = [r["label"] if r["label"] in ("mixed", "english") else "clean" for r in rows]
-        return [lines], gold, lines
+        return [lines], gold, lines, [r.get("kind", "") for r in rows]
     pages, labels = os.path.join(d, "pages.tsv"), os.path.join(d, "labels.tsv")
     if not (os.path.exists(pages) and os.path.exists(labels)):
         return None
@@ -153,6 +158,14 @@ def evaluate(mtclean, srcdir, base, name, split, errors):
         pred = labels[0]
     f = figures(gold, pred)
     show("mtclean", f)
+    if name == "mt":  # recall per kind of damage (clean: the share kept clean)
+        kinds = got[3]
+        per = []
+        for k in sorted(set(kinds)):
+            idx = [i for i, x in enumerate(kinds) if x == k]
+            ok = sum((pred[i] == "clean") == (gold[i] == "clean") for i in idx)
+            per.append("%s %.3f" % (k, ok / len(idx)))
+        print("    by kind: " + ", ".join(per))
     for pname, prog in peers(srcdir):
         pp = run_peer(prog, flat)
         if pp is None:
