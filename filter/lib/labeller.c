@@ -29,11 +29,12 @@ static void emissions(const mtc_config *c, const label_unit *u, double e[N_STATE
     e[ST_FR] = (f & EV_FR ? 0 : -c->m_dict_missing) + (f & EV_FR_FUNC ? c->m_function : 0) +
                (f & EV_LOAN ? c->m_loan : 0) - lm / 2;
     e[ST_EN] = (f & EV_EN ? 0 : -c->m_dict_missing) + (f & EV_EN_FUNC ? c->m_function : 0) +
-               (f & EV_EN_ONLY ? c->m_en_only : 0) + lm / 2;
+               (f & EV_EN_ONLY ? c->m_en_only : 0) + (f & (EV_EN_COMMON | EV_EN_FUNC) ? 0 : -c->m_en_rare) + lm / 2;
     double name = IMPOSSIBLE;
-    if (f & EV_CAP) {
+    if ((f & EV_CAP) && !(f & EV_EN_ONLY)) { /* "China", "London": listed as English forms */
         name = c->m_name_base + (f & EV_COMMON ? 0 : c->m_name_unknown) + (f & EV_NAME ? c->m_name_listed : 0) -
-               (u->initial ? c->m_name_initial : 0);
+               (u->initial ? c->m_name_initial : 0) -
+               ((f & (EV_FR | EV_NAME)) == EV_FR ? c->m_name_french : 0); /* "Dizaines": French capitalised */
     }
     e[ST_NAME_FR] = e[ST_NAME_EN] = name;
 }

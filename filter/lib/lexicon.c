@@ -351,7 +351,6 @@ static unsigned listed_flags(const wordlists *wl, const char *f, size_t n)
     unsigned flags = 0;
     if (strmap_get(&wl->words, f, n, &listed)) {
         switch (listed) {
-        case LISTED_CAPITALISABLE: flags = EV_CAPITALISABLE; break;
         case V_FR: flags = EV_FR | EV_COMMON; break;
         case V_BOTH: flags = EV_LOAN | EV_FR | EV_EN | EV_COMMON; break;
         case V_EN: flags = EV_EN | EV_EN_ONLY | EV_COMMON; break;
@@ -365,6 +364,8 @@ static unsigned listed_flags(const wordlists *wl, const char *f, size_t n)
         flags |= EV_FR_FUNC | EV_FR | EV_COMMON;
     if (strmap_get(&wl->en_function, f, n, &dummy))
         flags |= EV_EN_FUNC | EV_EN | EV_COMMON;
+    if (strmap_get(&wl->en_common, f, n, &dummy))
+        flags |= EV_EN_COMMON;
     return flags;
 }
 

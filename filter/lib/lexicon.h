@@ -19,6 +19,7 @@ typedef struct wordlists {
     char **french;       /* French replacements (dicts/en-fr.txt) */
     size_t n_french;
     strmap fr_function, en_function; /* dicts/function-fr.txt, function-en.txt */
+    strmap en_common;                /* dicts/en-common.txt */
     charlm lm;                       /* dicts/charlm.txt */
     strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
 } wordlists;
@@ -37,7 +38,7 @@ enum {
     EV_JUNK = 1 << 8,     /* MT junk: listed or two French words run together */
     EV_CAP = 1 << 9,      /* starts with a capital */
     EV_COMMON = 1 << 10,  /* a dictionary knows its lower-case form */
-    EV_CAPITALISABLE = 1 << 11, /* dicts/fr-capitalised.txt */
+    EV_EN_COMMON = 1 << 11, /* dicts/en-common.txt: a common English word */
 };
 
 typedef struct word_evidence {

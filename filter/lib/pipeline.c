@@ -238,8 +238,11 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     if (line_rule >= 0) {
         label = LABEL_BOILERPLATE;
         st->rule_hits[line_rule]++;
-    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2)
+    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2) {
         return -1;
+    } else if (sc.label == LABEL_ENGLISH && label == LABEL_MIXED) {
+        label = LABEL_ENGLISH; /* a flag rule's English evidence in an English sentence */
+    }
     count_segment(&sc, label, st);
     /* English in a French document is damage too, unless kept on request */
     bool english = label == LABEL_ENGLISH && !w->keep_english;

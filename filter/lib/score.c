@@ -103,8 +103,31 @@ static void mark_quotations(const char *s, size_t n, const word_vec *words, cons
     }
 }
 
+/* A word glued to a path, a file name, an option or a call ("/etc/shadow",
+   "system(", "--all", "user_name") is code, whatever its language. */
+static bool in_code(const char *s, size_t n, const word_tok *t)
+{
+    static const char glue[] = "/\\_=@<>{}[]$~|";
+    char before = t->start > 0 ? s[t->start - 1] : ' ', after = t->start + t->len < n ? s[t->start + t->len] : ' ';
+    if (strchr(glue, before) || strchr(glue, after) || after == '(')
+        return before != ' ' || after != ' ';
+    /* "gabryk.altervista.org", "tar.gz": a dot between letters */
+    bool dot_after = after == '.' && t->start + t->len + 1 < n &&
+                     ((unsigned char)s[t->start + t->len + 1] | 0x20) >= 'a' &&
+                     ((unsigned char)s[t->start + t->len + 1] | 0x20) <= 'z';
+    return dot_after || (before == '.' && t->start > 1 && s[t->start - 2] != ' ');
+}
+
+/* A hyphenated compound that neither language knows, in lower case
+   ("nfs-kernel-server", "cups-daemon"), is a package or command name. */
+static bool unknown_lower_compound(const char *s, const word_tok *t, const word_evidence *ev)
+{
+    return t->kind == TOK_COMPOUND && ev->v == V_UNKNOWN && !(ev->flags & EV_CAP) &&
+           !((unsigned char)s[t->start] >= 'A' && (unsigned char)s[t->start] <= 'Z');
+}
+
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
-static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, size_t *tok,
+static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
                            label_unit *u)
 {
     size_t m = 0;
@@ -112,8 +135,10 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, const word_
         const word_tok *t = &words->items[i];
         word_evidence ev;
         lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
+        if (in_code(s, n, t) || unknown_lower_compound(s, t, &ev))
+            ev.flags |= EV_TOKEN;
         if (t->kind == TOK_COMPOUND) {
-            if (ev.v == V_SKIP || ev.v == V_UNKNOWN || ev.v == V_JUNK)
+            if (!(ev.flags & EV_TOKEN) && (ev.v == V_SKIP || ev.v == V_UNKNOWN || ev.v == V_JUNK))
                 continue;
             i += t->n_parts;
         }
@@ -134,7 +159,7 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
     bool big = words->count > 256;
     label_unit *u = big ? xmalloc(words->count * sizeof *u) : stack_units;
     size_t *tok = big ? xmalloc(words->count * sizeof *tok) : stack_tok;
-    size_t m = choose_units(lx, tc, s, words, tok, u);
+    size_t m = choose_units(lx, tc, s, n, words, tok, u);
     bool foreign = false; /* quotations matter only where some word is not French */
     for (size_t k = 0; k < m && !foreign; k++)
         foreign = !(u[k].ev.flags & (EV_FR | EV_TOKEN));

@@ -37,6 +37,8 @@ static const setting settings[] = {
     SETTING("model.short_letters", m_short_letters, 0, 100),
     SETTING("model.wordfreq_weight", m_freq_weight, 0, 1e3),
     SETTING("model.wordfreq_max", m_freq_max, 0, 1e3),
+    SETTING("model.en_rare", m_en_rare, 0, 1e3),
+    SETTING("model.name_french", m_name_french, 0, 1e3),
     SETTING("repair.repeat_min_words", repeat_min_words, 0, 40),
     SETTING("repair.repeat_max_gap", repeat_max_gap, 0, 10),
     SETTING("cache.max_entries", cache_max_entries, 16, 1e8),

@@ -7,6 +7,7 @@ Usage: detect_eval.py MTCLEAN SRCDIR [--data DIR] [--set NAME] [--split S] [--er
 Sets (each a TSV; dev and test splits):
   mt        MT damage made with Apertium on clean French: tests/eval/mt/{dev,test}.tsv
             (id, kind, label mixed|english|clean, text, original)
+  english   English sentences (Debian Handbook en-US): tests/eval/mt/english-native.tsv
   handbook  Debian Handbook fr-FR paragraphs, english (left untranslated) or
             clean: tests/eval/handbook/{dev,test}.tsv (id, label, text)
   web       real scraped French pages, a label per line: tests/eval/web/
@@ -21,12 +22,14 @@ import csv
 import os
 import subprocess
 import sys
+import tempfile
 
 OPEN, CLOSE = "\u27e6", "\u27e7"
 SEP = "\x1e-mtclean-eval-doc-\x1e"
 TARGETS = {  # set: (min F1, max clean FP rate, min english recall, min recall)
     "mt": (0.97, 0.005, 0.99, None),
     "handbook": (None, 0.01, 0.99, None),
+    "english": (None, None, 0.99, None),  # mt/english-native.tsv: English sentences
     "web": (None, 0.01, None, 0.60),
 }
 EXTRA_ARGS = []  # more mtclean options (the tuning harness sets --rules-dir)
@@ -70,20 +73,32 @@ def run_flag(mtclean, docs):
     return labels
 
 
+PEERS = None
+
+
 def peers(srcdir):
-    """Peer programs: tests/eval/peers/NAME (executable; a line in, a label out)."""
-    found = []
+    """The peers of tests/eval/peers/ (cld2-label.cc: CLD2, and CLD2 + Hunspell
+    as FastSpell does it; a line in, a label out), built once into a
+    temporary directory with their build.sh; [] when they cannot be built."""
+    global PEERS
+    if PEERS is not None:
+        return PEERS
+    PEERS = []
     pdir = os.path.join(srcdir, "tests", "eval", "peers")
-    for name in ("cld2", "fastspell"):
-        for cand in (os.path.join(pdir, name), os.path.join(pdir, name + ".py")):
-            if os.path.isfile(cand) and os.access(cand, os.X_OK):
-                found.append((name, cand))
-                break
-    return found
+    prog = os.path.join(pdir, "cld2-label")
+    if not os.access(prog, os.X_OK) and os.path.exists(os.path.join(pdir, "build.sh")):
+        prog = os.path.join(tempfile.mkdtemp(prefix="mtclean-peers-"), "cld2-label")
+        b = subprocess.run(["sh", os.path.join(pdir, "build.sh"), prog], capture_output=True, text=True)
+        if b.returncode != 0:
+            print("(peers not built: %s)" % b.stderr.strip())
+            return PEERS
+    if os.access(prog, os.X_OK):
+        PEERS = [("cld2", [prog]), ("fastspell-like", [prog, "--fastspell"])]
+    return PEERS
 
 
 def run_peer(prog, lines):
-    p = subprocess.run([prog], input=("\n".join(lines) + "\n").encode(), stdout=subprocess.PIPE,
+    p = subprocess.run(prog, input=("\n".join(lines) + "\n").encode(), stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE)
     out = p.stdout.decode(errors="replace").split("\n")
     if p.returncode != 0 or len(out) < len(lines):
@@ -114,11 +129,15 @@ def show(name, f):
 def load_set(name, base, split):
     """(docs of lines, gold labels flat, flat lines) or None."""
     d = os.path.join(base, name)
-    if name in ("mt", "handbook"):
+    if name == "english":  # no split: nothing was tuned on it; shown as test
+        if split != "test":
+            return None
+        d, split = os.path.join(base, "mt"), "english-native"
+    if name in ("mt", "handbook", "english"):
         path = os.path.join(d, split + ".tsv")
         if not os.path.exists(path):
             return None
-        cols = ["id", "kind", "label", "text", "original"] if name == "mt" else ["id", "label", "text"]
+        cols = ["id", "label", "text"] if name == "handbook" else ["id", "kind", "label", "text", "original"]
         rows = [r for r in read_tsv(path, cols) if r.get("text")]
         lines = [r["text"].replace("\n", " ") for r in rows]
         gold = [r["label"] if r["label"] in ("mixed", "english") else "clean" for r in rows]
@@ -199,7 +218,7 @@ def main():
         sys.exit(__doc__)
     mtclean, srcdir = os.path.abspath(args[0]), args[1]
     base = os.path.join(srcdir, "tests", "eval")
-    sets, splits, errors = list(TARGETS), ["dev", "test"], False
+    sets, splits, errors = ["mt", "english", "handbook", "web"], ["dev", "test"], False
     rest = args[2:]
     while rest:
         a = rest.pop(0)
