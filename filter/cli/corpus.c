@@ -163,7 +163,8 @@ static int finish_document(corpus *c, document *d, bool streamed)
     }
     bool dropped = is_dropped(c, d);
     summary_add(&c->sum, &d->stats, document_has_text(d), dropped);
-    c->mixed_total += d->stats.mixed_segments;
+    /* --check: English sentences are damage in a French corpus too */
+    c->mixed_total += d->stats.mixed_segments + (c->opt->keep_english ? 0 : d->stats.english_segments);
     if (!streamed && (write_buf(c, &c->out, &d->prefix) < 0 || (!dropped && write_buf(c, &c->out, &d->output) < 0)))
         return -1;
     if (streamed && c->spill && !dropped && copy_spill(c) < 0)

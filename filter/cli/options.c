@@ -65,7 +65,7 @@ static void usage(FILE *f)
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
           "  -z, --gzip              compress the output with gzip\n"
           "  -d, --doc-sep=LINE      a line equal to LINE separates documents\n"
-          "  -c, --check             exit with status 1 if any segment is mixed\n"
+          "  -c, --check             exit with status 1 if any segment is mixed or english\n"
           "  -R, --rules=FILE        load an extra rule file (repeatable)\n"
           "      --keep-english      keep English sentences (default: flag or drop them)\n"
           "      --marker-open=STR   flag mode: text before a damaged segment (default \xE2\x9F\xA6)\n"

@@ -20,18 +20,20 @@ static void emissions(const mtc_config *c, const label_unit *u, double e[N_STATE
        whose frequency the technical training text understates ("a", "on"). */
     if (!(f & EV_FR_FUNC))
         lm += clamp(c->m_freq_weight * u->ev.freq_odds / 100.0, c->m_freq_max);
-    /* Short words off the function lists ("sp", "csc", "km") are mostly
-       abbreviations: what the dictionaries and the spelling say is noise. */
-    if (u->ev.chars <= c->m_short_letters + 1 && !(f & (EV_FR_FUNC | EV_EN_FUNC | EV_EN_ONLY))) {
-        f |= EV_FR | EV_EN;
+    /* Short words: their spelling says nothing (the function lists speak
+       for "a", "on", "in"); off those lists they are mostly abbreviations
+       ("sp", "csc", "km"), and what the dictionaries say is noise too. */
+    if (u->ev.chars <= c->m_short_letters + 1) {
         lm = 0;
+        if (!(f & (EV_FR_FUNC | EV_EN_FUNC | EV_EN_ONLY)))
+            f |= EV_FR | EV_EN;
     }
     e[ST_FR] = (f & EV_FR ? 0 : -c->m_dict_missing) + (f & EV_FR_FUNC ? c->m_function : 0) +
                (f & EV_LOAN ? c->m_loan : 0) - lm / 2;
     e[ST_EN] = (f & EV_EN ? 0 : -c->m_dict_missing) + (f & EV_EN_FUNC ? c->m_function : 0) +
                (f & EV_EN_ONLY ? c->m_en_only : 0) + (f & (EV_EN_COMMON | EV_EN_FUNC) ? 0 : -c->m_en_rare) + lm / 2;
     double name = IMPOSSIBLE;
-    if ((f & EV_CAP) && !(f & EV_EN_ONLY)) { /* "China", "London": listed as English forms */
+    if ((f & EV_CAP) && !(f & (EV_EN_ONLY | EV_JUNK))) { /* "China", "Spionage": listed, not names */
         name = c->m_name_base + (f & EV_COMMON ? 0 : c->m_name_unknown) + (f & EV_NAME ? c->m_name_listed : 0) -
                (u->initial ? c->m_name_initial : 0) -
                ((f & (EV_FR | EV_NAME)) == EV_FR ? c->m_name_french : 0); /* "Dizaines": French capitalised */

@@ -456,7 +456,9 @@ void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
         unpack_evidence(cached, ev);
     } else {
         gather_evidence(lx, tc, w, n, decide(lx, tc, w, n, sentence_initial), ev);
-        cache_answer(lx, w, n, tag, pack_evidence(ev));
+        int packed = pack_evidence(ev);
+        cache_answer(lx, w, n, tag, packed);
+        unpack_evidence(packed, ev); /* as rounded as a cached answer: labels must not depend on the cache */
     }
     ev->chars = count_chars(w, n);
 }
