@@ -99,6 +99,7 @@ typedef struct span_found {
     size_t start, len;
     double evidence;
     bool quoted;
+    bool function;  /* holds an English function word that is not French */
 } span_found;
 
 /* The strongest English span (a run of English words, names allowed inside). */
@@ -117,6 +118,7 @@ static span_found strongest_span(const label_unit *u, size_t n)
             cur.len = i - cur.start + 1;
             cur.evidence += u[i].margin;
             cur.quoted &= u[i].quoted;
+            cur.function |= (u[i].ev.flags & (EV_EN_FUNC | EV_FR_FUNC)) == EV_EN_FUNC;
         }
         if (!inside || i == n) {
             if (words && cur.evidence > best.evidence)
@@ -149,10 +151,11 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         fr += u[i].lang == MTC_LANG_FR;
         en += u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
     }
-    /* junk beside a name is part of the name ("von der Leyen") */
+    /* a short junk word beside a name is part of the name ("von der Leyen") */
     for (size_t i = 0; i < n; i++) {
-        bool by_name = (i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME);
-        if ((u[i].ev.flags & EV_JUNK) && u[i].lang == MTC_LANG_FR && !by_name && !junk++)
+        bool by_name = u[i].ev.chars <= 5 &&
+                       ((i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME));
+        if ((u[i].ev.flags & EV_JUNK) && u[i].lang != MTC_LANG_NAME && !by_name && !junk++)
             junk_at = i;
     }
     if (w != stack_w)
@@ -169,7 +172,10 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         return SEG_MIXED;
     }
     span_found sp = strongest_span(u, n);
-    if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= c->mixed_min_span) {
+    /* French borrows content words, hardly ever function words: a span
+       with one needs less evidence */
+    double need = sp.function ? c->mixed_min_function_span : c->mixed_min_span;
+    if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= need) {
         snprintf(reason, reason_len, "%s:%zu@%zu", sp.quoted ? "quote" : "en-span", sp.len, sp.start);
         return sp.quoted ? SEG_CLEAN : SEG_MIXED;
     }

@@ -144,10 +144,13 @@ static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
 /* A piece of a glued word: 2 for a French function word of two letters or
    more (dicts/function-fr.txt), 1 for a word French knows of at least 4
    bytes, else 0. */
-static int french_piece(lexicon *lx, buf *part, const char *w, size_t n)
+static int french_piece(lexicon *lx, buf *part, const char *w, size_t n, bool last)
 {
     int dummy;
     if (n >= 2 && strmap_get(&lx->lists->fr_function, w, n, &dummy))
+        return 2;
+    /* the one-letter words, last ("versiona", "ya"); not the elided l', s' */
+    if (last && ((n == 1 && (w[0] == 'a' || w[0] == 'y')) || (n == 2 && memcmp(w, "\xC3\xA0", 2) == 0)))
         return 2;
     if (n < 4)
         return 0;
@@ -165,14 +168,14 @@ static bool splits_into_french_words(lexicon *lx, const char *w, size_t n, int p
 {
     buf part = {0};
     bool found = false;
-    for (size_t cut = 2; cut + 2 <= n && !found; cut++) {
+    for (size_t cut = 1; cut < n && !found; cut++) {
         if (((unsigned char)w[cut] & 0xC0) == 0x80)
             continue; /* not a character boundary */
-        int head = french_piece(lx, &part, w, cut);
+        int head = french_piece(lx, &part, w, cut, false);
         if (!head)
             continue;
         bool still = need_function && head != 2;
-        int tail = french_piece(lx, &part, w + cut, n - cut);
+        int tail = french_piece(lx, &part, w + cut, n - cut, true);
         found = (tail && (!still || tail == 2)) ||
                 (pieces > 2 && splits_into_french_words(lx, w + cut, n - cut, pieces - 1, still));
     }
@@ -337,8 +340,13 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
         return V_FR;
     if (en)
         return V_EN;
+    /* A capitalised word unknown to both is a name, unless it starts the
+       sentence and splits ("Laversion", "Ilne"): mid-sentence, names split
+       too often ("Dupont", "Lebrun"). */
     if (s.capitalised)
-        return V_SKIP;
+        return sentence_initial && n >= 4 && splits_into_french_words(lx, lx->folded.data, lx->folded.len, 3, true)
+                   ? V_JUNK
+                   : V_SKIP;
     return n >= 4 && splits_into_french_words(lx, w, n, 3, true) ? V_JUNK : V_UNKNOWN;
 }
 

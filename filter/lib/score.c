@@ -118,11 +118,11 @@ static bool in_code(const char *s, size_t n, const word_tok *t)
     return dot_after || (before == '.' && t->start > 1 && s[t->start - 2] != ' ');
 }
 
-/* A hyphenated compound that neither language knows, in lower case
-   ("nfs-kernel-server", "cups-daemon"), is a package or command name. */
+/* A hyphenated compound in lower case that French does not know
+   ("nfs-kernel-server", "cups-daemon") is a package or command name. */
 static bool unknown_lower_compound(const char *s, const word_tok *t, const word_evidence *ev)
 {
-    return t->kind == TOK_COMPOUND && ev->v == V_UNKNOWN && !(ev->flags & EV_CAP) &&
+    return t->kind == TOK_COMPOUND && ev->v != V_FR && ev->v != V_BOTH && !(ev->flags & EV_CAP) &&
            !((unsigned char)s[t->start] >= 'A' && (unsigned char)s[t->start] <= 'Z');
 }
 

@@ -19,6 +19,7 @@ static const setting settings[] = {
     SETTING("mixed.min_fr_words", mixed_min_fr, 0, 1e6),
     SETTING("mixed.min_junk_words", mixed_min_junk, 1, 1e6),
     SETTING("mixed.min_span_evidence", mixed_min_span, 0, 1e6),
+    SETTING("mixed.min_function_span_evidence", mixed_min_function_span, 0, 1e6),
     SETTING("english.min_words", english_min_words, 1, 1e6),
     SETTING("english.min_share", english_min_share, 0, 1),
     SETTING("model.dict_missing", m_dict_missing, 0, 1e3),

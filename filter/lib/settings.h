@@ -8,6 +8,7 @@ typedef struct mtc_config {
     double mixed_min_fr;       /* French words a mixed segment needs */
     double mixed_min_junk;     /* known MT junk words that make a segment mixed */
     double mixed_min_span;     /* evidence (nats) an English span needs to make French mixed */
+    double mixed_min_function_span; /* ... a span holding an English function word */
     double english_min_words;  /* English words an English segment needs */
     double english_min_share;  /* ... as a share of its French and English words */
     /* The word labeller's weights (nats): emissions and transitions. */
