@@ -183,6 +183,27 @@ static bool splits_into_french_words(lexicon *lx, const char *w, size_t n, int p
     return found;
 }
 
+/* Hunspell's own reading: among its first suggestions for w, two words
+   ("cet avantage", "partir à"); a misspelling ("directionelle") gets a
+   one-word suggestion instead. Asked only of words that split. */
+static bool hunspell_splits(lexicon *lx, const char *w, size_t n)
+{
+    buf_clear(&lx->scratch);
+    buf_append(&lx->scratch, w, n);
+    char **list = NULL;
+    int count = Hunspell_suggest(lx->fr, &list, lx->scratch.data);
+    bool split = false;
+    for (int i = 0; i < count && i < 3 && !split; i++)
+        split = strchr(list[i], ' ') != NULL;
+    Hunspell_free_list(lx->fr, &list, count);
+    return split;
+}
+
+static bool glued(lexicon *lx, const char *w, size_t n)
+{
+    return n >= 4 && splits_into_french_words(lx, w, n, 3, true) && hunspell_splits(lx, w, n);
+}
+
 static agreement noun_agreement(lexicon *lx, const char *w, size_t n)
 {
     buf_clear(&lx->scratch);
@@ -344,10 +365,8 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
        sentence and splits ("Laversion", "Ilne"): mid-sentence, names split
        too often ("Dupont", "Lebrun"). */
     if (s.capitalised)
-        return sentence_initial && n >= 4 && splits_into_french_words(lx, lx->folded.data, lx->folded.len, 3, true)
-                   ? V_JUNK
-                   : V_SKIP;
-    return n >= 4 && splits_into_french_words(lx, w, n, 3, true) ? V_JUNK : V_UNKNOWN;
+        return sentence_initial && glued(lx, lx->folded.data, lx->folded.len) ? V_JUNK : V_SKIP;
+    return glued(lx, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
 static int clamp_int(long x, int lim) { return (int)(x > lim ? lim : x < -lim ? -lim : x); }
