@@ -100,7 +100,12 @@ typedef struct span_found {
     double evidence;
     bool quoted;
     bool function;  /* holds an English function word that is not French */
+    bool titled;    /* every word capitalised but function words: "World of Tanks" */
+    unsigned caps;  /* capitalised words */
 } span_found;
+
+/* A word of a title: capitalised, or a function word between ("of", "the"). */
+static bool title_word(const label_unit *u) { return (u->ev.flags & (EV_CAP | EV_EN_FUNC)) != 0; }
 
 /* The strongest English span (a run of English words, names allowed inside). */
 static span_found strongest_span(const label_unit *u, size_t n)
@@ -112,15 +117,18 @@ static span_found strongest_span(const label_unit *u, size_t n)
         bool inside = i < n && (en || u[i].lang == MTC_LANG_NAME || u[i].lang == MTC_LANG_CODE);
         if (en) {
             if (!words) {
-                cur = (span_found){.start = i, .quoted = true};
+                cur = (span_found){.start = i, .quoted = true, .titled = true};
             }
             words++;
             cur.len = i - cur.start + 1;
             cur.evidence += u[i].margin;
             cur.quoted &= u[i].quoted;
             cur.function |= (u[i].ev.flags & (EV_EN_FUNC | EV_FR_FUNC)) == EV_EN_FUNC;
+            cur.titled &= title_word(&u[i]);
+            cur.caps += (u[i].ev.flags & EV_CAP) != 0;
         }
         if (!inside || i == n) {
+            cur.titled &= cur.caps >= 2; /* "in", "of" alone are no title */
             if (words && cur.evidence > best.evidence)
                 best = cur;
             words = 0;
@@ -164,6 +172,8 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         free(bp);
     double share = fr + en ? (double)en / (fr + en) : 0;
     if (en >= c->english_min_words && share >= c->english_min_share) {
+        /* a whole sentence: English even in title case (an untranslated
+           heading); only inside French is a title a citation */
         snprintf(reason, reason_len, "english:%.2f", share);
         return SEG_ENGLISH;
     }
@@ -176,8 +186,10 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
        with one needs less evidence */
     double need = sp.function ? c->mixed_min_function_span : c->mixed_min_span;
     if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= need) {
-        snprintf(reason, reason_len, "%s:%zu@%zu", sp.quoted ? "quote" : "en-span", sp.len, sp.start);
-        return sp.quoted ? SEG_CLEAN : SEG_MIXED;
+        bool cited = sp.quoted || sp.titled; /* a quotation or a title: not damage */
+        snprintf(reason, reason_len, "%s:%zu@%zu", sp.quoted ? "quote" : sp.titled ? "title" : "en-span", sp.len,
+                 sp.start);
+        return cited ? SEG_CLEAN : SEG_MIXED;
     }
     snprintf(reason, reason_len, "clean");
     return SEG_CLEAN;
