@@ -239,7 +239,7 @@ static void test_config(void)
     is_str(err, "c.conf:1: value is not a number: 'segment.min_words'", "non-number rejected");
     const char *partial = "segment.min_words = 3\n";
     config_load_text(&cfg, "c.conf", partial, strlen(partial), err, sizeof err);
-    is_str(err, "c.conf: missing setting 'mixed.min_en_words'", "every setting required");
+    is_str(err, "c.conf: missing setting 'mixed.min_fr_words'", "every setting required");
     const char nul[] = "segment.min_words = 3\0 junk\n";
     ok(config_load_text(&cfg, "c.conf", nul, sizeof nul - 1, err, sizeof err) < 0, "NUL byte in settings rejected");
     is_str(err, "c.conf:1: NUL byte in settings file", "  with file:line");
@@ -412,11 +412,13 @@ static void test_clean_buffer(void)
        "counters: 3 segments, 1 mixed, 1 boilerplate, 1 dropped, 1 rewrite");
     free(out);
 
-    /* A quotation in English is a citation: not scored, so not mixed. */
+    /* A quotation in English is a citation: its words are English, but the
+       segment is not mixed (reason "quote"). */
     mtc_stats_reset(&st, e);
     const char *quoted = "Le sigle APT signifie « advanced persistent threat », soit menace persistante avancée.\n";
     mtc_clean_buffer(w, quoted, strlen(quoted), &out, &len, &st, err, sizeof err);
-    ok(st.mixed_segments == 0 && st.en == 0, "English inside « » is not scored (en=%llu)", (unsigned long long)st.en);
+    ok(st.mixed_segments == 0 && st.english_segments == 0, "English inside « » is a quotation, not mixed (en=%llu)",
+       (unsigned long long)st.en);
     free(out);
     mtc_stats_reset(&st, e);
     const char *spliced = "Il existe des preuves of sanctions contre la Chine.\n";

@@ -183,25 +183,44 @@ static bool splits_into_french_words(lexicon *lx, const char *w, size_t n, int p
     return found;
 }
 
-/* Hunspell's own reading: among its first suggestions for w, two words
-   ("cet avantage", "partir à"); a misspelling ("directionelle") gets a
-   one-word suggestion instead. Asked only of words that split. */
-static bool hunspell_splits(lexicon *lx, const char *w, size_t n)
+/* One slip away from a French word: a letter doubled or not ("directionelle"
+   for "directionnelle"), two letters swapped. Such a word is misspelt, not
+   glued. (Hunspell_suggest would say so too, but it works to a time limit,
+   and labels must not depend on the machine's speed.) */
+static bool misspelt_french(lexicon *lx, const char *w, size_t n)
 {
-    buf_clear(&lx->scratch);
-    buf_append(&lx->scratch, w, n);
-    char **list = NULL;
-    int count = Hunspell_suggest(lx->fr, &list, lx->scratch.data);
-    bool split = false;
-    for (int i = 0; i < count && i < 3 && !split; i++)
-        split = strchr(list[i], ' ') != NULL;
-    Hunspell_free_list(lx->fr, &list, count);
-    return split;
+    buf *b = &lx->scratch;
+    bool found = false;
+    for (size_t i = 0; i + 1 < n && !found; i++) {
+        if ((unsigned char)w[i] >= 0x80 || (unsigned char)w[i + 1] >= 0x80)
+            continue; /* ASCII letters only: enough for the doubled consonants */
+        buf_clear(b); /* w[i] doubled */
+        buf_append(b, w, i + 1);
+        buf_append(b, w + i, n - i);
+        found = Hunspell_spell(lx->fr, b->data) != 0;
+        if (!found && w[i] == w[i + 1]) { /* a double letter made single */
+            buf_clear(b);
+            buf_append(b, w, i);
+            buf_append(b, w + i + 1, n - i - 1);
+            found = Hunspell_spell(lx->fr, b->data) != 0;
+        }
+        if (!found) { /* w[i] and w[i + 1] swapped */
+            buf_clear(b);
+            buf_append(b, w, n);
+            b->data[i] = w[i + 1];
+            b->data[i + 1] = w[i];
+            found = Hunspell_spell(lx->fr, b->data) != 0;
+        }
+    }
+    return found;
 }
 
 static bool glued(lexicon *lx, const char *w, size_t n)
 {
-    return n >= 4 && splits_into_french_words(lx, w, n, 3, true) && hunspell_splits(lx, w, n);
+    /* an apostrophe joins by right ("y’en", "aujourd’hui") */
+    if (memchr(w, '\'', n) || memmem(w, n, "\xE2\x80\x99", 3))
+        return false;
+    return n >= 4 && splits_into_french_words(lx, w, n, 3, true) && !misspelt_french(lx, w, n);
 }
 
 static agreement noun_agreement(lexicon *lx, const char *w, size_t n)
