@@ -219,7 +219,7 @@ static void hook(void *ctx, const mtc_segment_info *info)
         s->english++;
     if (!info->output)
         s->dropped++;
-    if (!strcmp(info->label, "mixed") || !strcmp(info->label, "boilerplate"))
+    if (strcmp(info->label, "clean") != 0) /* mixed, boilerplate and english are flagged */
         s->marker_bytes += strlen(OPEN) + strlen(info->label) + 1 + strlen(CLOSE);
 }
 
