@@ -54,7 +54,10 @@ static double transition(const mtc_config *c, int from, int to)
 /* Viterbi over the units; back-pointers in bp (n * N_STATES). */
 static void viterbi(const mtc_config *c, label_unit *u, size_t n, unsigned char *bp)
 {
-    double score[N_STATES] = {0}, next[N_STATES], e[N_STATES];
+    double score[N_STATES] = {0}, next[N_STATES], e[N_STATES], trans[N_STATES][N_STATES];
+    for (int from = 0; from < N_STATES; from++)
+        for (int to = 0; to < N_STATES; to++)
+            trans[from][to] = transition(c, from, to);
     for (size_t i = 0; i < n; i++) {
         emissions(c, &u[i], e);
         u[i].margin = (float)(e[ST_EN] - e[ST_FR]);
@@ -67,7 +70,7 @@ static void viterbi(const mtc_config *c, label_unit *u, size_t n, unsigned char 
             int best = 0;
             double best_score = IMPOSSIBLE * 2;
             for (int from = 0; from < N_STATES; from++) {
-                double s = score[from] + transition(c, from, to);
+                double s = score[from] + trans[from][to];
                 if (s > best_score) {
                     best_score = s;
                     best = from;
