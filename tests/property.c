@@ -219,7 +219,7 @@ static void hook(void *ctx, const mtc_segment_info *info)
         s->english++;
     if (!info->output)
         s->dropped++;
-    if (!strcmp(info->label, "mixed") || !strcmp(info->label, "boilerplate"))
+    if (strcmp(info->label, "clean") != 0) /* mixed, boilerplate and english are flagged */
         s->marker_bytes += strlen(OPEN) + strlen(info->label) + 1 + strlen(CLOSE);
 }
 
@@ -285,7 +285,7 @@ static const char *check_input(mtc_worker *w, const mtc_engine *e, const buf *in
             buf_reserve(scratch, o[m].out_len);
             scratch->len = strip_markers(o[m].out, o[m].out_len, OPEN, CLOSE, scratch->data, &opens);
             REQUIRE(scratch->len == in->len && !memcmp(scratch->data, in->data, in->len)); /* nothing lost */
-            REQUIRE(st->flagged == st->mixed_segments + st->boilerplate_segments);
+            REQUIRE(st->flagged == st->mixed_segments + st->boilerplate_segments + st->english_segments);
             REQUIRE(opens == st->flagged);
             REQUIRE(o[m].out_len == in->len + h->marker_bytes);
             REQUIRE(st->dropped == 0 && st->rewrites == 0);
@@ -296,7 +296,7 @@ static const char *check_input(mtc_worker *w, const mtc_engine *e, const buf *in
             REQUIRE(utf8_count_invalid(o[m].out, o[m].out_len) <= st->invalid_utf8);
             break;
         case MTC_MODE_DROP:
-            REQUIRE(st->dropped == st->mixed_segments + st->boilerplate_segments);
+            REQUIRE(st->dropped == st->mixed_segments + st->boilerplate_segments + st->english_segments);
             REQUIRE(st->flagged == 0 && st->rewrites == 0);
             REQUIRE(utf8_count_invalid(o[m].out, o[m].out_len) <= st->invalid_utf8);
             break;

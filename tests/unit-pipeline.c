@@ -28,11 +28,13 @@ static void test_clean_buffer(void)
        "counters: 3 segments, 1 mixed, 1 boilerplate, 1 dropped, 1 rewrite");
     free(out);
 
-    /* A quotation in English is a citation: not scored, so not mixed. */
+    /* A quotation in English is a citation: its words are English, but the
+       segment is not mixed (reason "quote"). */
     mtc_stats_reset(&st, e);
     const char *quoted = "Le sigle APT signifie « advanced persistent threat », soit menace persistante avancée.\n";
     mtc_clean_buffer(w, quoted, strlen(quoted), &out, &len, &st, err, sizeof err);
-    ok(st.mixed_segments == 0 && st.en == 0, "English inside « » is not scored (en=%llu)", (unsigned long long)st.en);
+    ok(st.mixed_segments == 0 && st.english_segments == 0, "English inside « » is a quotation, not mixed (en=%llu)",
+       (unsigned long long)st.en);
     free(out);
     mtc_stats_reset(&st, e);
     const char *spliced = "Il existe des preuves of sanctions contre la Chine.\n";

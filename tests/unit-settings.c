@@ -18,7 +18,7 @@ static void test_config(void)
     is_str(err, "c.conf:1: value is not a number: 'segment.min_words'", "non-number rejected");
     const char *partial = "segment.min_words = 3\n";
     config_load_text(&cfg, "c.conf", partial, strlen(partial), err, sizeof err);
-    is_str(err, "c.conf: missing setting 'mixed.min_en_words'", "every setting required");
+    is_str(err, "c.conf: missing setting 'mixed.min_fr_words'", "every setting required");
     const char nul[] = "segment.min_words = 3\0 junk\n";
     ok(config_load_text(&cfg, "c.conf", nul, sizeof nul - 1, err, sizeof err) < 0, "NUL byte in settings rejected");
     is_str(err, "c.conf:1: NUL byte in settings file", "  with file:line");

@@ -95,7 +95,8 @@ static int finish_document(corpus *c, document *d)
     }
     d->dropped = is_dropped(c, d);
     d->complete = true;
-    c->mixed_total += d->stats.mixed_segments;
+    /* --check: English sentences are damage in a French corpus too */
+    c->mixed_total += d->stats.mixed_segments + (c->opt->keep_english ? 0 : d->stats.english_segments);
     return to_sinks(c, d);
 }
 
@@ -143,7 +144,8 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
     c->env = (sink_env){opt, engine, c->err, sizeof c->err};
     c->fields = (jsonl_fields){opt->field, opt->id_field, opt->quality_field};
     c->settings = (doc_settings){
-        .engine = engine, .mode = opt->mode, .marker_open = opt->marker_open, .marker_close = opt->marker_close,
+        .engine = engine, .mode = opt->mode, .keep_english = opt->keep_english,
+        .marker_open = opt->marker_open, .marker_close = opt->marker_close,
         .fields = opt->jsonl ? &c->fields : NULL, .input = opt->input,
     };
     if (open_sinks(c) < 0)

@@ -47,6 +47,7 @@ doc_worker *doc_worker_new(const doc_settings *s, char *err, size_t errlen)
     if (!w)
         return NULL;
     mtc_worker_set_mode(w, s->mode);
+    mtc_worker_set_keep_english(w, s->keep_english);
     if (s->marker_open || s->marker_close)
         mtc_worker_set_markers(w, s->marker_open ? s->marker_open : "\xE2\x9F\xA6",
                                s->marker_close ? s->marker_close : "\xE2\x9F\xA7");

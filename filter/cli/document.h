@@ -25,6 +25,7 @@ typedef struct doc_settings {
     size_t n_segment;
     const jsonl_fields *fields;             /* JSONL mode */
     input_kind input;                       /* --input: a record's field may be HTML */
+    bool keep_english;                      /* --keep-english */
 } doc_settings;
 
 /* One thread's tools. */

@@ -2,10 +2,11 @@
 #include "sink.h"
 #include <stdlib.h>
 #include <inttypes.h>
+#include <stdbool.h>
 
 void explain_header(buf *out)
 {
-    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\n");
+    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\treason\twords\n");
 }
 
 /* Text with tabs, newlines and backslashes escaped, so a line stays a line. */
@@ -29,7 +30,20 @@ void explain_segment(void *ctx, const mtc_segment_info *info)
                info->reason ? info->reason : info->rule ? info->rule : "-", info->fr, info->en, info->both, info->unknown, info->junk,
                info->switches);
     append_tsv_field(ex->out, info->text, info->len);
-    buf_append_char(ex->out, '\n');
+    /* Why the label, and the words the labeller took for English or names. */
+    buf_printf(ex->out, "\t%s\t", info->reason ? info->reason : "-");
+    bool any = false;
+    for (size_t i = 0; i < info->n_words; i++) {
+        const mtc_word_info *wi = &info->words[i];
+        if (wi->lang != MTC_LANG_EN && wi->lang != MTC_LANG_NAME)
+            continue;
+        if (any)
+            buf_append_char(ex->out, ' ');
+        append_tsv_field(ex->out, info->text + wi->start, wi->len);
+        buf_append_str(ex->out, wi->lang == MTC_LANG_EN ? "/en" : "/name");
+        any = true;
+    }
+    buf_append_str(ex->out, any ? "\n" : "-\n");
 }
 
 /* The --explain sink: the lines are made on the worker threads, into the

@@ -12,7 +12,7 @@
 enum {
     OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT, OPT_HTML_MAX_DOCS, OPT_LEARN_REPEATS, OPT_REPEATS,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT, OPT_HTML_MAX_DOCS, OPT_LEARN_REPEATS, OPT_REPEATS, OPT_KEEP_ENGLISH,
 };
 
 #define MAX_THREADS 256
@@ -34,6 +34,7 @@ static const struct option long_options[] = {
     {"html-max-docs", required_argument, NULL, OPT_HTML_MAX_DOCS},
     {"learn-repeats", required_argument, NULL, OPT_LEARN_REPEATS},
     {"repeats", required_argument, NULL, OPT_REPEATS},
+    {"keep-english", no_argument, NULL, OPT_KEEP_ENGLISH},
     {"marker-open", required_argument, NULL, OPT_MARKER_OPEN},
     {"marker-close", required_argument, NULL, OPT_MARKER_CLOSE},
     {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
@@ -74,8 +75,9 @@ static void usage(FILE *f)
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
           "  -z, --gzip              compress the output with gzip\n"
           "  -d, --doc-sep=LINE      a line equal to LINE separates documents\n"
-          "  -c, --check             exit with status 1 if any segment is mixed\n"
+          "  -c, --check             exit with status 1 if any segment is mixed or english\n"
           "  -R, --rules=FILE        load an extra rule file (repeatable)\n"
+          "      --keep-english      keep English sentences (default: flag or drop them)\n"
           "      --marker-open=STR   flag mode: text before a damaged segment (default \xE2\x9F\xA6)\n"
           "      --marker-close=STR  flag mode: text after a damaged segment (default \xE2\x9F\xA7)\n"
           "      --rules-dir=DIR     directory of default.conf and *.rules\n"
@@ -235,6 +237,7 @@ int options_parse(options *o, int argc, char **argv)
         case OPT_LEARN_REPEATS: o->learn_repeats_path = optarg; break;
         case OPT_REPEATS: o->repeats_path = optarg; break;
         case OPT_MARKER_OPEN: o->marker_open = optarg; break;
+        case OPT_KEEP_ENGLISH: o->keep_english = true; break;
         case OPT_MARKER_CLOSE: o->marker_close = optarg; break;
         case OPT_RULES_DIR: o->paths.rules_dir = optarg; break;
         case OPT_WORDS_DIR: o->paths.words_dir = optarg; break;

@@ -17,6 +17,7 @@ typedef struct options {
     const char *marker_open, *marker_close;
     const char *doc_sep;
     bool gzip_output, check;
+    bool keep_english; /* English sentences are kept (not flagged, not dropped) */
     /* Corpus mode. */
     bool jsonl;
     const char *field, *id_field, *quality_field; /* quality_field NULL: --no-quality-field */

@@ -81,6 +81,7 @@ struct mtc_worker {
     double prev_f[BOILER_N1]; /* the features of the line before it */
     long line_builtin;    /* the boiler or repeat rule made the line being processed boilerplate; -1: no */
     buf reason;           /* ... and why ("boiler:0.93 short,ui") */
+    bool keep_english;    /* English sentences pass as clean text */
     char err[512];
 };
 

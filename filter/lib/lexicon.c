@@ -1,124 +1,12 @@
 #include "lexicon.h"
 #include "fsutil.h"
 #include <errno.h>
+#include <math.h>
 #include <hunspell.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
-
-/* Not a verdict: words French capitalises legitimately; Hunspell still judges them. */
-#define LISTED_CAPITALISABLE (-1)
-
-/* Later lists win where a word is in several. */
-static const struct {
-    const char *file;
-    int v; /* a verdict, or LISTED_CAPITALISABLE */
-} list_files[] = {
-    {"fr-capitalised.txt", LISTED_CAPITALISABLE},
-    {"fr-extra.txt", V_FR},
-    {"fr-loanwords.txt", V_BOTH},
-    {"en-extra.txt", V_EN},
-    {"en-exonyms.txt", V_EN},
-    {"en-function.txt", V_EN_FUNCTION},
-    {"mt-junk.txt", V_JUNK},
-    {"names.txt", V_SKIP},
-};
-
-/* dicts/en-fr.txt: "english french" pairs, one a line. */
-static int load_translations(wordlists *wl, const char *dir, char *err, size_t errlen)
-{
-    buf path = {0}, text = {0};
-    buf_printf(&path, "%s/en-fr.txt", dir);
-    int rc = read_whole_file(path.data, &text, err, errlen);
-    const char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
-        p = nl ? nl + 1 : end;
-        char *hash = strchr(line, '#'), en[64], fr[64], extra[2];
-        if (hash)
-            *hash = '\0';
-        int got = sscanf(line, "%63s %63s %1s", en, fr, extra);
-        if (got == 2) {
-            wl->french = xrealloc(wl->french, (wl->n_french + 1) * sizeof *wl->french);
-            wl->french[wl->n_french] = xstrdup(fr);
-            strmap_put(&wl->translations, en, strlen(en), (int)wl->n_french++);
-        } else if (got != EOF) {
-            snprintf(err, errlen, "%s:%d: expected 'english french'", path.data, lineno);
-            rc = -1;
-        }
-        free(line);
-    }
-    buf_free(&path);
-    buf_free(&text);
-    return rc;
-}
-
-int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
-{
-    buf text = {0}, folded = {0}, path = {0};
-    int rc = 0;
-    for (size_t f = 0; f < sizeof list_files / sizeof list_files[0] && rc == 0; f++) {
-        buf_clear(&text);
-        buf_clear(&path);
-        buf_printf(&path, "%s/%s", dir, list_files[f].file);
-        if (read_whole_file(path.data, &text, err, errlen) < 0) {
-            rc = -1;
-            break;
-        }
-        const char *p = text.data, *end = text.data + text.len;
-        for (int lineno = 1; p && p < end; lineno++) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            const char *eol = nl ? nl : end, *s = p;
-            p = nl ? nl + 1 : end;
-            while (s < eol && (*s == ' ' || *s == '\t'))
-                s++;
-            const char *e = s;
-            while (e < eol && *e != '#' && *e != ' ' && *e != '\t' && *e != '\r')
-                e++;
-            const char *rest = e;
-            while (rest < eol && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
-                rest++;
-            if (rest < eol && *rest != '#') {
-                snprintf(err, errlen, "%s:%d: one word per line expected", path.data, lineno);
-                rc = -1;
-                break;
-            }
-            if (e == s)
-                continue;
-            if (utf8_count_invalid(s, (size_t)(e - s))) {
-                snprintf(err, errlen, "%s:%d: invalid UTF-8", path.data, lineno);
-                rc = -1;
-                break;
-            }
-            buf nfc = {0};
-            text_append_nfc(tc, s, (size_t)(e - s), &nfc);
-            text_fold(tc, nfc.data, nfc.len, &folded);
-            buf_free(&nfc);
-            strmap_put(&wl->words, folded.data, folded.len, list_files[f].v);
-        }
-    }
-    buf_free(&text);
-    buf_free(&folded);
-    buf_free(&path);
-    return rc == 0 ? load_translations(wl, dir, err, errlen) : rc;
-}
-
-const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
-{
-    int i;
-    return strmap_get(&wl->translations, lower_en, n, &i) ? wl->french[i] : NULL;
-}
-
-void wordlists_free(wordlists *wl)
-{
-    strmap_free(&wl->words);
-    strmap_free(&wl->translations);
-    for (size_t i = 0; i < wl->n_french; i++)
-        free(wl->french[i]);
-    free(wl->french);
-}
 
 struct lexicon {
     Hunhandle *fr, *en;
@@ -253,42 +141,86 @@ static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
     return common;
 }
 
-/* The short words MT glues to a neighbour ("leaderdans", "despirates"). */
-static bool is_glued_function_word(const char *w, size_t n)
+/* A piece of a glued word: 2 for a French function word of two letters or
+   more (dicts/function-fr.txt), 1 for a word French knows of at least 4
+   bytes, else 0. */
+static int french_piece(lexicon *lx, buf *part, const char *w, size_t n, bool last)
 {
-    static const char *const words[] = {"de", "des", "du", "la", "le", "les", "un", "une", "et", "en",
-                                        "dans", "pour", "par", "sur", "avec", "que", "qui", "pas", "au",
-                                        "aux", "ses", "son", "sa", "leur", "leurs", "ce", "ces", "il",
-                                        "elle", "on", "est", "ont", "ne", "se", "plus", "comme", "mais"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
-            return true;
-    return false;
+    int dummy;
+    if (n >= 2 && strmap_get(&lx->lists->fr_function, w, n, &dummy))
+        return 2;
+    /* the one-letter words, last ("versiona", "ya"); not the elided l', s' */
+    if (last && ((n == 1 && (w[0] == 'a' || w[0] == 'y')) || (n == 2 && memcmp(w, "\xC3\xA0", 2) == 0)))
+        return 2;
+    if (n < 4)
+        return 0;
+    buf_clear(part);
+    buf_append(part, w, n);
+    return Hunspell_spell(lx->fr, part->data) != 0;
 }
 
-/* Two French words run together by MT: a function word glued to its
-   neighbour. The function word is checked in a list, so Hunspell (slow on
-   long unknown strings) runs only for cuts that can succeed. */
-static bool splits_into_french_words(lexicon *lx, const char *w, size_t n)
+/* French words run together by MT ("cetavantage", "indiqueletype"): the
+   word splits into two or three pieces French knows, one of them at least
+   a function word (real compounds, "multiarchitecture", join two content
+   words). Content pieces need 4 bytes, so that short words ("te", "ma")
+   do not make every unknown word splittable. */
+static bool splits_into_french_words(lexicon *lx, const char *w, size_t n, int pieces, bool need_function)
 {
     buf part = {0};
     bool found = false;
-    for (size_t cut = 2; cut + 2 <= n && !found; cut++) {
+    for (size_t cut = 1; cut < n && !found; cut++) {
         if (((unsigned char)w[cut] & 0xC0) == 0x80)
             continue; /* not a character boundary */
-        bool head = cut <= 5 && is_glued_function_word(w, cut);
-        bool tail = !head && n - cut <= 5 && is_glued_function_word(w + cut, n - cut);
-        if (!head && !tail)
+        int head = french_piece(lx, &part, w, cut, false);
+        if (!head)
             continue;
-        buf_clear(&part);
-        if (head)
-            buf_append(&part, w + cut, n - cut);
-        else
-            buf_append(&part, w, cut);
-        found = Hunspell_spell(lx->fr, part.data) != 0;
+        bool still = need_function && head != 2;
+        int tail = french_piece(lx, &part, w + cut, n - cut, true);
+        found = (tail && (!still || tail == 2)) ||
+                (pieces > 2 && splits_into_french_words(lx, w + cut, n - cut, pieces - 1, still));
     }
     buf_free(&part);
     return found;
+}
+
+/* One slip away from a French word: a letter doubled or not ("directionelle"
+   for "directionnelle"), two letters swapped. Such a word is misspelt, not
+   glued. (Hunspell_suggest would say so too, but it works to a time limit,
+   and labels must not depend on the machine's speed.) */
+static bool misspelt_french(lexicon *lx, const char *w, size_t n)
+{
+    buf *b = &lx->scratch;
+    bool found = false;
+    for (size_t i = 0; i + 1 < n && !found; i++) {
+        if ((unsigned char)w[i] >= 0x80 || (unsigned char)w[i + 1] >= 0x80)
+            continue; /* ASCII letters only: enough for the doubled consonants */
+        buf_clear(b); /* w[i] doubled */
+        buf_append(b, w, i + 1);
+        buf_append(b, w + i, n - i);
+        found = Hunspell_spell(lx->fr, b->data) != 0;
+        if (!found && w[i] == w[i + 1]) { /* a double letter made single */
+            buf_clear(b);
+            buf_append(b, w, i);
+            buf_append(b, w + i + 1, n - i - 1);
+            found = Hunspell_spell(lx->fr, b->data) != 0;
+        }
+        if (!found) { /* w[i] and w[i + 1] swapped */
+            buf_clear(b);
+            buf_append(b, w, n);
+            b->data[i] = w[i + 1];
+            b->data[i + 1] = w[i];
+            found = Hunspell_spell(lx->fr, b->data) != 0;
+        }
+    }
+    return found;
+}
+
+static bool glued(lexicon *lx, const char *w, size_t n)
+{
+    /* an apostrophe joins by right ("y’en", "aujourd’hui") */
+    if (memchr(w, '\'', n) || memmem(w, n, "\xE2\x80\x99", 3))
+        return false;
+    return n >= 4 && splits_into_french_words(lx, w, n, 3, true) && !misspelt_french(lx, w, n);
 }
 
 static agreement noun_agreement(lexicon *lx, const char *w, size_t n)
@@ -402,6 +334,27 @@ static bool is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n)
     return only_common_in_french(lx, w, n);
 }
 
+/* Whether French and English know w as written (a typographic apostrophe
+   retried as '). */
+static void known_in(lexicon *lx, const char *w, size_t n, bool *fr, bool *en)
+{
+    *fr = spell(lx->fr, &lx->scratch, w, n) || spell_fr_accented_capital(lx, w, n);
+    *en = spell(lx->en, &lx->scratch, w, n);
+    if (*fr || *en || !memchr(w, '\xE2', n))
+        return;
+    buf ascii = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n && memcmp(w + i, "\xE2\x80\x99", 3) == 0) {
+            buf_append_char(&ascii, '\'');
+            i += 2;
+        } else
+            buf_append_char(&ascii, w[i]);
+    }
+    *fr = spell(lx->fr, &lx->scratch, ascii.data, ascii.len);
+    *en = spell(lx->en, &lx->scratch, ascii.data, ascii.len);
+    buf_free(&ascii);
+}
+
 static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
 {
     word_shape s = shape_of(w, n);
@@ -412,21 +365,8 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     if (strmap_get(&lx->lists->words, lx->folded.data, lx->folded.len, &listed) && listed != LISTED_CAPITALISABLE)
         return (verdict)listed;
     bool capitalisable = listed == LISTED_CAPITALISABLE;
-    bool fr = spell(lx->fr, &lx->scratch, w, n) || spell_fr_accented_capital(lx, w, n);
-    bool en = spell(lx->en, &lx->scratch, w, n);
-    if (!fr && !en && memchr(w, '\xE2', n)) { /* typographic apostrophe: retry with ' */
-        buf ascii = {0};
-        for (size_t i = 0; i < n; i++) {
-            if (i + 2 < n && memcmp(w + i, "\xE2\x80\x99", 3) == 0) {
-                buf_append_char(&ascii, '\'');
-                i += 2;
-            } else
-                buf_append_char(&ascii, w[i]);
-        }
-        fr = spell(lx->fr, &lx->scratch, ascii.data, ascii.len);
-        en = spell(lx->en, &lx->scratch, ascii.data, ascii.len);
-        buf_free(&ascii);
-    }
+    bool fr, en;
+    known_in(lx, w, n, &fr, &en);
     /* A capital inside a sentence marks a name unless French knows the word. */
     if (s.capitalised && !sentence_initial && !fr)
         return V_SKIP;
@@ -440,27 +380,138 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
         return V_FR;
     if (en)
         return V_EN;
+    /* A capitalised word unknown to both is a name, unless it starts the
+       sentence and splits ("Laversion", "Ilne"): mid-sentence, names split
+       too often ("Dupont", "Lebrun"). */
     if (s.capitalised)
-        return V_SKIP;
-    return n >= 7 && splits_into_french_words(lx, w, n) ? V_JUNK : V_UNKNOWN;
+        return sentence_initial && glued(lx, lx->folded.data, lx->folded.len) ? V_JUNK : V_SKIP;
+    return glued(lx, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
-verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
+static int clamp_int(long x, int lim) { return (int)(x > lim ? lim : x < -lim ? -lim : x); }
+
+/* What the word lists say of the folded word. */
+static unsigned listed_flags(const wordlists *wl, const char *f, size_t n)
+{
+    int listed, dummy;
+    unsigned flags = 0;
+    if (strmap_get(&wl->words, f, n, &listed)) {
+        switch (listed) {
+        case V_FR: flags = EV_FR | EV_COMMON; break;
+        case V_BOTH: flags = EV_LOAN | EV_FR | EV_EN | EV_COMMON; break;
+        case V_EN: flags = EV_EN | EV_EN_ONLY | EV_COMMON; break;
+        case V_EN_FUNCTION: flags = EV_EN | EV_EN_ONLY | EV_EN_FUNC | EV_COMMON; break;
+        case V_JUNK: flags = EV_JUNK; break;
+        case V_SKIP: flags = EV_NAME; break;
+        default: break;
+        }
+    }
+    if (strmap_get(&wl->fr_function, f, n, &dummy))
+        flags |= EV_FR_FUNC | EV_FR | EV_COMMON;
+    if (strmap_get(&wl->en_function, f, n, &dummy))
+        flags |= EV_EN_FUNC | EV_EN | EV_COMMON;
+    if (strmap_get(&wl->en_common, f, n, &dummy))
+        flags |= EV_EN_COMMON;
+    return flags;
+}
+
+/* The evidence of a word not yet in the cache; v is its verdict. */
+static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, verdict v, word_evidence *ev)
+{
+    word_shape s = shape_of(w, n);
+    *ev = (word_evidence){.v = v};
+    if (s.has_digit || s.letters == 0 || s.all_upper) {
+        ev->flags = EV_TOKEN;
+        return;
+    }
+    text_fold(tc, w, n, &lx->folded);
+    unsigned flags = listed_flags(lx->lists, lx->folded.data, lx->folded.len);
+    if (v == V_JUNK)
+        flags |= EV_JUNK;
+    bool fr, en, fr_lower = false, en_lower = false;
+    known_in(lx, w, n, &fr, &en);
+    if (s.capitalised) {
+        buf lower = {0};
+        buf_append(&lower, lx->folded.data, lx->folded.len);
+        known_in(lx, lower.data, lower.len, &fr_lower, &en_lower);
+        buf_free(&lower);
+        flags |= EV_CAP;
+        /* "Paris", "Donald": a dictionary has them only with their capital */
+        if ((fr && !fr_lower) || (en && !en_lower))
+            flags |= EV_NAME;
+    } else {
+        fr_lower = fr;
+        en_lower = en;
+    }
+    flags |= (fr_lower ? EV_FR : 0) | (en_lower ? EV_EN : 0) | (fr_lower || en_lower ? EV_COMMON : 0);
+    const charlm *lm = &lx->lists->lm;
+    unsigned chars;
+    long odds = charlm_score(lm, CHARLM_EN, lx->folded.data, lx->folded.len, &chars) -
+                charlm_score(lm, CHARLM_FR, lx->folded.data, lx->folded.len, &chars);
+    ev->lm_odds = clamp_int(odds / 10, 32767); /* milli- to centi-nats */
+    int fq;
+    if (strmap_get(&lx->lists->freq_odds, lx->folded.data, lx->folded.len, &fq))
+        ev->freq_odds = fq;
+    ev->flags = flags;
+}
+
+/* Cached as one int: verdict (4 bits), flags (12), spelling odds (10 bits,
+   signed, deci-nats), frequency odds (6 bits, signed, half-nats). */
+static int pack_evidence(const word_evidence *ev)
+{
+    unsigned lm = (unsigned)clamp_int(ev->lm_odds / 10, 511) & 0x3FF;
+    unsigned fq = (unsigned)clamp_int(ev->freq_odds / 50, 31) & 0x3F;
+    return (int)((unsigned)ev->v | (ev->flags << 4) | (lm << 16) | (fq << 26));
+}
+
+static int sign_extend(unsigned v, int bits) { return (int)(v ^ (1u << (bits - 1))) - (1 << (bits - 1)); }
+
+static void unpack_evidence(int packed, word_evidence *ev)
+{
+    unsigned u = (unsigned)packed;
+    ev->v = (verdict)(u & 0xF);
+    ev->flags = (u >> 4) & 0xFFF;
+    ev->lm_odds = sign_extend((u >> 16) & 0x3FF, 10) * 10;
+    ev->freq_odds = sign_extend((u >> 26) & 0x3F, 6) * 50;
+}
+
+static unsigned count_chars(const char *w, size_t n)
+{
+    unsigned c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)w[i] & 0xC0) != 0x80;
+    return c + 1; /* the end of the word is scored too */
+}
+
+void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial, word_evidence *ev)
 {
     /* decide() skips every word with a digit; numbers vary endlessly in news
        and would only crowd the words out of the cache. */
     for (size_t i = 0; i < n; i++)
-        if (w[i] >= '0' && w[i] <= '9')
-            return V_SKIP;
+        if (w[i] >= '0' && w[i] <= '9') {
+            *ev = (word_evidence){.v = V_SKIP, .flags = EV_TOKEN};
+            return;
+        }
     /* Being sentence-initial matters only to a capitalised word: one that
        starts with a lower-case letter needs a single cache entry. */
     if (n && w[0] >= 'a' && w[0] <= 'z')
         sentence_initial = false;
     char tag = sentence_initial ? TAG_VERDICT_INITIAL : TAG_VERDICT;
     int cached;
-    if (cached_answer(lx, w, n, tag, &cached))
-        return (verdict)cached;
-    verdict v = decide(lx, tc, w, n, sentence_initial);
-    cache_answer(lx, w, n, tag, (int)v);
-    return v;
+    if (cached_answer(lx, w, n, tag, &cached)) {
+        unpack_evidence(cached, ev);
+    } else {
+        gather_evidence(lx, tc, w, n, decide(lx, tc, w, n, sentence_initial), ev);
+        int packed = pack_evidence(ev);
+        cache_answer(lx, w, n, tag, packed);
+        unpack_evidence(packed, ev); /* as rounded as a cached answer: labels must not depend on the cache */
+    }
+    ev->chars = count_chars(w, n);
+}
+
+verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
+{
+    word_evidence ev;
+    lexicon_evidence(lx, tc, w, n, sentence_initial, &ev);
+    return ev.v;
 }

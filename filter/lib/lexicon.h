@@ -1,6 +1,7 @@
 /* Word verdicts: French, English, both, neither, or not a word to score. */
 #ifndef MTC_LEXICON_H
 #define MTC_LEXICON_H
+#include "charlm.h"
 #include "strmap.h"
 #include "text.h"
 #include <stdbool.h>
@@ -8,13 +9,45 @@
 /* Same order as the public mtc_word_verdict. */
 typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK, V_EN_FUNCTION, V_FR_CAPITALISED } verdict;
 
-/* The project's word lists (dicts/), loaded once and shared read-only. */
+/* Not a verdict: words French capitalises legitimately; Hunspell still judges them. */
+#define LISTED_CAPITALISABLE (-1)
+
+/* The project's word lists (dicts/), loaded once and shared read-only (wordlists.c). */
 typedef struct wordlists {
     strmap words;        /* case-folded word -> verdict */
     strmap translations; /* English function word -> index in french */
     char **french;       /* French replacements (dicts/en-fr.txt) */
     size_t n_french;
+    strmap fr_function, en_function; /* dicts/function-fr.txt, function-en.txt */
+    strmap en_common;                /* dicts/en-common.txt */
+    charlm lm;                       /* dicts/charlm.txt */
+    strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
 } wordlists;
+
+/* What the word labeller knows of one word by itself (filter/lib/labeller.c
+   weighs it in context). */
+enum {
+    EV_TOKEN = 1 << 0,    /* a number, code or acronym: not a word of either language */
+    EV_FR = 1 << 1,       /* French knows it (Hunspell fr, dicts/fr-extra.txt) */
+    EV_EN = 1 << 2,       /* English knows it (Hunspell en_US, dicts/en-extra.txt) */
+    EV_FR_FUNC = 1 << 3,  /* dicts/function-fr.txt */
+    EV_EN_FUNC = 1 << 4,  /* dicts/function-en.txt */
+    EV_EN_ONLY = 1 << 5,  /* dicts/en-function.txt, en-exonyms.txt: never French */
+    EV_LOAN = 1 << 6,     /* dicts/fr-loanwords.txt: English accepted in French */
+    EV_NAME = 1 << 7,     /* dicts/names.txt, or a dictionary knows it only capitalised */
+    EV_JUNK = 1 << 8,     /* MT junk: listed or two French words run together */
+    EV_CAP = 1 << 9,      /* starts with a capital */
+    EV_COMMON = 1 << 10,  /* a dictionary knows its lower-case form */
+    EV_EN_COMMON = 1 << 11, /* dicts/en-common.txt: a common English word */
+};
+
+typedef struct word_evidence {
+    verdict v;     /* the verdict of lexicon_verdict() */
+    unsigned flags;
+    int lm_odds;   /* character n-gram log-odds English vs French, centi-nats */
+    int freq_odds; /* word frequency log-odds English vs French, centi-nats (0: not listed) */
+    unsigned chars;
+} word_evidence;
 
 /* The French word for a spliced English function word, or NULL. */
 const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n);
@@ -30,6 +63,8 @@ void lexicon_free(lexicon *lx);
 /* w is one NFC word (no spaces); sentence_initial says whether a capital means anything. */
 verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial);
 const char *verdict_name(verdict v);
+/* The verdict and the evidence of one word, cached as the verdict is. */
+void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial, word_evidence *ev);
 
 /* Gender and number of a French noun, for choosing an article. */
 typedef enum { AGREE_UNKNOWN, AGREE_MASC_SG, AGREE_FEM_SG, AGREE_PLURAL, AGREE_NOT_NOUN } agreement;

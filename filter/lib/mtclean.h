@@ -81,6 +81,9 @@ MTC_API size_t mtc_engine_max_line_bytes(const mtc_engine *engine);
 MTC_API mtc_worker *mtc_worker_new(const mtc_engine *engine, char *err, size_t errlen);
 MTC_API void mtc_worker_free(mtc_worker *worker);
 MTC_API void mtc_worker_set_mode(mtc_worker *worker, mtc_mode mode);
+/* English sentences are damage in a French corpus: flagged, and dropped in
+   drop mode; keep != 0 keeps them as clean text (they are still counted). */
+MTC_API void mtc_worker_set_keep_english(mtc_worker *worker, int keep);
 /* Flag-mode markers: open is followed by the label and '|'; defaults ⟦ and ⟧. */
 MTC_API int mtc_worker_set_markers(mtc_worker *worker, const char *open, const char *close);
 
@@ -103,9 +106,18 @@ typedef enum {
     MTC_WORD_FR_CAPITALISED /* French common noun capitalised mid-sentence: counts as French */
 } mtc_word_verdict;
 
+/* The word's language in its context (the word labeller's answer). */
+typedef enum {
+    MTC_LANG_FR,
+    MTC_LANG_EN,
+    MTC_LANG_NAME,  /* a proper name, of either language */
+    MTC_LANG_CODE   /* a number, code or acronym */
+} mtc_word_lang;
+
 typedef struct mtc_word_info {
     size_t start, len; /* within mtc_segment_info.text */
-    mtc_word_verdict verdict;
+    mtc_word_verdict verdict; /* the word by itself */
+    mtc_word_lang lang;       /* the word in its sentence */
 } mtc_word_info;
 
 typedef struct mtc_segment_info {
@@ -120,7 +132,9 @@ typedef struct mtc_segment_info {
     size_t output_len;
     int rewritten;        /* repair mode changed it */
     int line_start;       /* first segment of its input line (a paragraph starts) */
-    const char *reason;   /* why a built-in classifier decided ("boiler:0.93 short,ui"), or NULL */
+    const char *reason;   /* why the label: "en-span:3@5" (3 English words from word 5),
+                             "english:0.92", "junk@4", "quote:2@7", "clean"; for
+                             boilerplate, the classifier's "boiler:0.93 short,ui" */
 } mtc_segment_info;
 
 typedef void (*mtc_segment_hook)(void *ctx, const mtc_segment_info *info);

@@ -70,6 +70,8 @@ void mtc_worker_free(mtc_worker *w)
 
 void mtc_worker_set_mode(mtc_worker *w, mtc_mode mode) { w->mode = mode; }
 
+void mtc_worker_set_keep_english(mtc_worker *w, int keep) { w->keep_english = keep != 0; }
+
 void mtc_worker_set_segment_hook(mtc_worker *w, mtc_segment_hook hook, void *ctx)
 {
     w->hook = hook;
@@ -223,7 +225,9 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
         .line_start = w->line_start,
-        .reason = rule_index >= 0 && rule_index == w->line_builtin ? w->reason.data : NULL,
+        .reason = rule_index >= 0 && rule_index == w->line_builtin ? w->reason.data
+                  : label == LABEL_BOILERPLATE                     ? NULL
+                                                                   : sc->reason,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -245,15 +249,18 @@ static seg_label analyse_segment(mtc_worker *w, const char *seg, size_t n, bool 
     sentence_nfc(w, seg, n, line_inert);
     tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words);
     bool want_verdicts = w->hook || w->mode == MTC_MODE_REPAIR;
-    score_segment(w->lex, w->tc, w->nfc.data, w->nfc.len, &w->words, sc, want_verdicts ? &w->verdicts : NULL);
-    return label_from_score(&w->engine->cfg, sc);
+    score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, w->nfc.len, &w->words, sc,
+                  want_verdicts ? &w->verdicts : NULL);
+    return sc->label;
 }
 
 /* Flag mode: every input byte kept, markers around a damaged segment. */
 static void flag_segment(mtc_worker *w, const char *seg, size_t n, seg_label label, mtc_stats *st)
 {
     buf *out = &w->line_out;
-    bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
+    /* English in a French document is damage too, unless kept on request */
+    bool english = label == LABEL_ENGLISH && !w->keep_english;
+    bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE || english;
     if (damaged) {
         st->flagged++;
         buf_append_str(out, w->marker_open);
@@ -289,7 +296,8 @@ static int output_segment(mtc_worker *w, const char *seg, size_t n, seg_label la
         flag_segment(w, seg, n, label, st);
         return 0;
     }
-    if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && label == LABEL_MIXED)) {
+    bool english = label == LABEL_ENGLISH && !w->keep_english;
+    if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && (label == LABEL_MIXED || english))) {
         st->dropped++;
         *dropped = true;
         return 0;
@@ -326,8 +334,11 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     if (fired >= 0) {
         label = LABEL_BOILERPLATE;
         st->rule_hits[fired]++;
-    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2)
+    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2) {
         return -1;
+    } else if (sc.label == LABEL_ENGLISH && label == LABEL_MIXED) {
+        label = LABEL_ENGLISH; /* a flag rule's English evidence in an English sentence */
+    }
     count_segment(&sc, label, st);
     bool dropped = false, rewritten = false;
     size_t out_start = w->line_out.len;

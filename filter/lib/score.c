@@ -43,7 +43,7 @@ void verdict_vec_free(verdict_vec *v)
     v->count = v->cap = 0;
 }
 
-static void record(verdict_vec *v, const word_tok *t, verdict vd)
+static void record(verdict_vec *v, const word_tok *t, verdict vd, mtc_word_lang lang)
 {
     if (!v)
         return;
@@ -51,19 +51,20 @@ static void record(verdict_vec *v, const word_tok *t, verdict vd)
         v->cap = v->cap ? v->cap * 2 : 64;
         v->items = xrealloc(v->items, v->cap * sizeof *v->items);
     }
-    v->items[v->count++] = (mtc_word_info){t->start, t->len, (mtc_word_verdict)vd};
+    v->items[v->count++] = (mtc_word_info){t->start, t->len, (mtc_word_verdict)vd, lang};
 }
 
 /* Quotation spans: « », “ ” and "..." pairs; an unmatched mark opens nothing. */
 static bool quote_mark(const char *s, size_t i, size_t n, bool *opening, size_t *len)
 {
     unsigned char lead = (unsigned char)s[i];
-    if (lead != '"' && lead != 0xC2 && lead != 0xE2) /* the only first bytes of the marks below */
+    if (lead != '"' && lead != '(' && lead != ')' && lead != 0xC2 && lead != 0xE2) /* the marks' first bytes */
         return false;
     static const struct {
         const char *bytes;
         int kind; /* 1 opens, 2 closes, 3 both */
-    } marks[] = {{"\xC2\xAB", 1}, {"\xC2\xBB", 2}, {"\xE2\x80\x9C", 1}, {"\xE2\x80\x9D", 2}, {"\"", 3}};
+    } marks[] = {{"\xC2\xAB", 1}, {"\xC2\xBB", 2}, {"\xE2\x80\x9C", 1}, {"\xE2\x80\x9D", 2}, {"\"", 3},
+                   {"(", 1}, {")", 2}}; /* an English gloss in brackets: "(IP spoofing)" */
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
         size_t l = strlen(marks[m].bytes);
         if (i + l <= n && memcmp(s + i, marks[m].bytes, l) == 0) {
@@ -75,15 +76,10 @@ static bool quote_mark(const char *s, size_t i, size_t n, bool *opening, size_t 
     return false;
 }
 
-/* Quoted English ("« advanced persistent threat »") is a citation, not MT
-   damage: words of a quotation holding no French-only word are not scored. */
-static void skip_english_quotations(const char *s, size_t n, const word_vec *words, verdict *v)
+/* Marks the units inside a quotation; units[k].initial is already set. */
+static void mark_quotations(const char *s, size_t n, const word_vec *words, const size_t *tok, label_unit *u,
+                            size_t n_units)
 {
-    bool any_english = false; /* most segments: nothing to skip, no need to find the quotes */
-    for (size_t k = 0; k < words->count && !any_english; k++)
-        any_english = v[k] == V_EN || v[k] == V_EN_FUNCTION;
-    if (!any_english)
-        return;
     size_t open_at = (size_t)-1;
     for (size_t i = 0; i < n;) {
         bool opening;
@@ -96,74 +92,88 @@ static void skip_english_quotations(const char *s, size_t n, const word_vec *wor
         if (open_at == (size_t)-1 && opening) {
             open_at = i + len;
         } else if (open_at != (size_t)-1 && (!opening || straight)) {
-            bool french = false, english = false;
-            for (size_t k = 0; k < words->count; k++) {
-                size_t a = words->items[k].start;
-                if (a < open_at || a >= i)
-                    continue;
-                french |= v[k] == V_FR || v[k] == V_FR_CAPITALISED;
-                english |= v[k] == V_EN || v[k] == V_EN_FUNCTION;
+            for (size_t k = 0; k < n_units; k++) {
+                size_t a = words->items[tok[k]].start;
+                if (a >= open_at && a < i)
+                    u[k].quoted = true;
             }
-            for (size_t k = 0; english && !french && k < words->count; k++)
-                if (words->items[k].start >= open_at && words->items[k].start < i)
-                    v[k] = V_SKIP;
             open_at = (size_t)-1;
         }
         i += len;
     }
 }
 
-void score_segment(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, seg_score *out,
-                   verdict_vec *verdicts)
+/* A word glued to a path, a file name, an option or a call ("/etc/shadow",
+   "system(", "--all", "user_name") is code, whatever its language. */
+static bool in_code(const char *s, size_t n, const word_tok *t)
+{
+    static const char glue[] = "/\\_=@<>{}[]$~|";
+    char before = t->start > 0 ? s[t->start - 1] : ' ', after = t->start + t->len < n ? s[t->start + t->len] : ' ';
+    if (strchr(glue, before) || strchr(glue, after) || after == '(')
+        return before != ' ' || after != ' ';
+    /* "gabryk.altervista.org", "tar.gz": a dot between letters */
+    bool dot_after = after == '.' && t->start + t->len + 1 < n &&
+                     ((unsigned char)s[t->start + t->len + 1] | 0x20) >= 'a' &&
+                     ((unsigned char)s[t->start + t->len + 1] | 0x20) <= 'z';
+    return dot_after || (before == '.' && t->start > 1 && s[t->start - 2] != ' ');
+}
+
+/* A hyphenated compound in lower case that French does not know
+   ("nfs-kernel-server", "cups-daemon") is a package or command name. */
+static bool unknown_lower_compound(const char *s, const word_tok *t, const word_evidence *ev)
+{
+    return t->kind == TOK_COMPOUND && ev->v != V_FR && ev->v != V_BOTH && !(ev->flags & EV_CAP) &&
+           !((unsigned char)s[t->start] >= 'A' && (unsigned char)s[t->start] <= 'Z');
+}
+
+/* The tokens that count: a known compound once (its parts skipped), else its parts. */
+static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
+                           label_unit *u)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < words->count; i++) {
+        const word_tok *t = &words->items[i];
+        word_evidence ev;
+        lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
+        if (in_code(s, n, t) || unknown_lower_compound(s, t, &ev))
+            ev.flags |= EV_TOKEN;
+        if (t->kind == TOK_COMPOUND) {
+            if (!(ev.flags & EV_TOKEN) && (ev.v == V_SKIP || ev.v == V_UNKNOWN || ev.v == V_JUNK))
+                continue;
+            i += t->n_parts;
+        }
+        tok[m] = i - (t->kind == TOK_COMPOUND ? t->n_parts : 0);
+        u[m++] = (label_unit){.ev = ev, .initial = t->initial};
+    }
+    return m;
+}
+
+void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char *s, size_t n,
+                   const word_vec *words, seg_score *out, verdict_vec *verdicts)
 {
     *out = (seg_score){0};
     if (verdicts)
         verdicts->count = 0;
-    verdict stack_verdicts[256];
-    verdict *v = words->count <= 256 ? stack_verdicts : xmalloc(words->count * sizeof *v);
-    for (size_t i = 0; i < words->count; i++) {
-        const word_tok *t = &words->items[i];
-        v[i] = lexicon_verdict(lx, tc, s + t->start, t->len, t->initial);
-    }
-    skip_english_quotations(s, n, words, v);
+    label_unit stack_units[256];
+    size_t stack_tok[256];
+    bool big = words->count > 256;
+    label_unit *u = big ? xmalloc(words->count * sizeof *u) : stack_units;
+    size_t *tok = big ? xmalloc(words->count * sizeof *tok) : stack_tok;
+    size_t m = choose_units(lx, tc, s, n, words, tok, u);
+    bool foreign = false; /* quotations matter only where some word is not French */
+    for (size_t k = 0; k < m && !foreign; k++)
+        foreign = !(u[k].ev.flags & (EV_FR | EV_TOKEN));
+    if (foreign)
+        mark_quotations(s, n, words, tok, u, m);
+    seg_verdict sv = label_units(cfg, u, m, out->reason, sizeof out->reason);
+    out->label = sv == SEG_MIXED ? LABEL_MIXED : sv == SEG_ENGLISH ? LABEL_ENGLISH : LABEL_CLEAN;
     int last_lang = 0;
-    for (size_t i = 0; i < words->count; i++) {
-        const word_tok *t = &words->items[i];
-        if (t->kind == TOK_COMPOUND) {
-            /* A known compound counts once (its parts are skipped); otherwise its parts count. */
-            if (v[i] != V_SKIP && v[i] != V_UNKNOWN && v[i] != V_JUNK) {
-                count(out, v[i], &last_lang);
-                record(verdicts, t, v[i]);
-                i += t->n_parts;
-            }
-            continue;
-        }
-        count(out, v[i], &last_lang);
-        record(verdicts, t, v[i]);
+    for (size_t k = 0; k < m; k++) {
+        count(out, u[k].ev.v, &last_lang);
+        record(verdicts, &words->items[tok[k]], u[k].ev.v, u[k].lang);
     }
-    if (v != stack_verdicts)
-        free(v);
-}
-
-seg_label label_from_score(const mtc_config *cfg, const seg_score *sc)
-{
-    unsigned scored = seg_scored_words(sc);
-    if (sc->junk >= cfg->mixed_min_junk)
-        return LABEL_MIXED;
-    if (scored < cfg->min_words)
-        return LABEL_CLEAN;
-    if (sc->fr <= cfg->english_max_fr && sc->en > sc->fr)
-        return LABEL_ENGLISH;
-    double en_share = sc->fr + sc->en ? (double)sc->en / (sc->fr + sc->en) : 0.0;
-    if (sc->en >= cfg->mixed_min_en && sc->fr >= cfg->mixed_min_fr && en_share >= cfg->mixed_min_en_share)
-        return LABEL_MIXED;
-    if (sc->switches >= cfg->mixed_min_switches)
-        return LABEL_MIXED;
-    if (sc->en_function >= cfg->mixed_min_function && sc->fr >= cfg->mixed_min_fr)
-        return LABEL_MIXED;
-    if (sc->fr_capitalised >= cfg->mixed_min_capitalised)
-        return LABEL_MIXED;
-    if (sc->unknown >= cfg->mixed_min_unknown && (double)sc->unknown / scored >= cfg->mixed_min_unknown_share)
-        return LABEL_MIXED;
-    return LABEL_CLEAN;
+    if (big) {
+        free(u);
+        free(tok);
+    }
 }

@@ -2,6 +2,7 @@
 #ifndef MTC_SCORE_H
 #define MTC_SCORE_H
 #include "settings.h"
+#include "labeller.h"
 #include "lexicon.h"
 #include "mtclean.h"
 #include "words.h"
@@ -12,6 +13,8 @@ typedef struct seg_score {
     unsigned fr, en, both, unknown, junk, skipped, switches;
     unsigned en_function;     /* of en: English function words (the, and, of) */
     unsigned fr_capitalised;  /* of fr: common nouns capitalised mid-sentence */
+    seg_label label;          /* from the word labeller (boilerplate is decided by rules) */
+    char reason[40];          /* why: see mtc_segment_info.reason */
 } seg_score;
 
 typedef struct verdict_vec {
@@ -21,11 +24,9 @@ typedef struct verdict_vec {
 
 /* Scores the words of s (as tokenised into words); if verdicts is not NULL,
    also lists each scored word with its verdict. */
-void score_segment(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, seg_score *out,
-                   verdict_vec *verdicts);
+void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char *s, size_t n,
+                   const word_vec *words, seg_score *out, verdict_vec *verdicts);
 void verdict_vec_free(verdict_vec *v);
-/* Label from the thresholds alone (boilerplate is decided by rules). */
-seg_label label_from_score(const mtc_config *cfg, const seg_score *sc);
 unsigned seg_scored_words(const seg_score *sc);
 const char *label_name(seg_label l);
 #endif

@@ -5,18 +5,18 @@
 
 typedef struct mtc_config {
     double min_words;          /* fewer scored words: never mixed by score alone */
-    double mixed_min_en;       /* English-only words a mixed segment needs */
-    double mixed_min_fr;       /* French-only words a mixed segment needs */
-    double mixed_min_en_share; /* en / (fr + en) */
-    double mixed_min_switches; /* FR<->EN switches that make a segment mixed */
+    double mixed_min_fr;       /* French words a mixed segment needs */
     double mixed_min_junk;     /* known MT junk words that make a segment mixed */
-    double mixed_min_function; /* English function words (with French) that make it mixed */
-    double mixed_min_capitalised; /* mid-sentence capitalised French common nouns */
-    double mixed_min_unknown;  /* unknown lower-case words that make a segment mixed */
-    double mixed_min_unknown_share; /* ... as a share of scored words */
+    double mixed_min_span;     /* evidence (nats) an English span needs to make French mixed */
+    double mixed_min_function_span; /* ... a span holding an English function word */
+    double english_min_words;  /* English words an English segment needs */
+    double english_min_share;  /* ... as a share of its French and English words */
+    /* The word labeller's weights (nats): emissions and transitions. */
+    double m_dict_missing, m_function, m_en_only, m_loan, m_lm_weight, m_lm_max;
+    double m_name_base, m_name_unknown, m_name_listed, m_name_initial, m_name_enter;
+    double m_switch, m_start_en, m_short_letters, m_freq_weight, m_freq_max, m_en_rare, m_name_french;
     double repeat_min_words;   /* repair: a phrase repeated by MT, at least this long (0: off) */
     double repeat_max_gap;     /* ... with at most this many words between the copies */
-    double english_max_fr;     /* at most this many French words: an English segment */
     double cache_max_entries;  /* bound of the per-worker verdict cache */
     double match_limit;        /* PCRE2 match limit per rule application */
     double depth_limit;        /* PCRE2 backtracking depth limit */

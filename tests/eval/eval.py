@@ -58,6 +58,8 @@ def run_explain(mtclean, data, extra=()):
 def combine(labels):
     if "mixed" in labels:
         return "mixed"
+    if "english" in labels:
+        return "english"
     if "boilerplate" in labels:
         return "boilerplate"
     return "clean"
@@ -110,6 +112,13 @@ class Counts:
                 if p != "boilerplate":
                     self.errors.append((name, "missed boilerplate", text))
                 continue
+            # An English sentence in a French text is damage too (issue 12):
+            # the labeller calls a sentence english when English words
+            # dominate it, where the old counts called many of them mixed.
+            # Only the English sentences of synthetic-clean-en are meant to
+            # be English (label clean-en).
+            if p == "english" and g != "clean-en":
+                p = "mixed"
             if g == "mixed":
                 if p == "mixed":
                     self.tp += 1

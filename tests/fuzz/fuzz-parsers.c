@@ -31,7 +31,7 @@ static void check_config(const char *text, size_t size)
         return;
     }
     /* Every setting present and in range (ranges from filter/lib/settings.c). */
-    CHECK(cfg.mixed_min_en_share >= 0 && cfg.mixed_min_en_share <= 1);
+    CHECK(cfg.english_min_share >= 0 && cfg.english_min_share <= 1);
     CHECK(cfg.cache_max_entries >= 16 && cfg.max_line_bytes >= 4096);
     CHECK(cfg.match_limit >= 1000 && cfg.depth_limit >= 100);
 }

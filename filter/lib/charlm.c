@@ -1,0 +1,143 @@
+#include "charlm.h"
+#include "buf.h"
+#include "fsutil.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHARLM_MAX_ORDER 6
+#define CHARLM_MAX_CHARS 48 /* longer words: their first characters tell enough */
+
+static const char kind_byte[2][CHARLM_LANGS] = {{'f', 'e'}, {'F', 'E'}}; /* [backoff][lang] */
+
+static int lang_of(const char *s)
+{
+    return strcmp(s, "fr") == 0 ? CHARLM_FR : strcmp(s, "en") == 0 ? CHARLM_EN : -1;
+}
+
+/* One record: "floor LANG V", "p LANG NGRAM V" or "b LANG CONTEXT V". */
+static int parse_record(charlm *lm, char *line, buf *key)
+{
+    char *f[4];
+    int nf = 0;
+    for (char *p = line; nf < 4; nf++) {
+        f[nf] = p;
+        char *tab = strchr(p, '\t');
+        if (!tab) {
+            nf++;
+            break;
+        }
+        *tab = '\0';
+        p = tab + 1;
+    }
+    char *end;
+    if (strcmp(f[0], "order") == 0 && nf == 2) {
+        long order = strtol(f[1], &end, 10);
+        lm->order = (int)order;
+        return *end || order < 1 || order > CHARLM_MAX_ORDER ? -1 : 0;
+    }
+    int lang = nf >= 3 ? lang_of(f[1]) : -1;
+    if (lang < 0)
+        return -1;
+    long v = strtol(f[nf - 1], &end, 10);
+    if (*end || end == f[nf - 1] || v > 0 || v < -1000000)
+        return -1;
+    if (strcmp(f[0], "floor") == 0 && nf == 3) {
+        lm->floor[lang] = (int)v;
+        return 0;
+    }
+    bool backoff = strcmp(f[0], "b") == 0;
+    if ((!backoff && strcmp(f[0], "p") != 0) || nf != 4 || !*f[2])
+        return -1;
+    buf_clear(key);
+    buf_append_char(key, kind_byte[backoff][lang]);
+    buf_append_str(key, f[2]);
+    strmap_put(&lm->grams, key->data, key->len, (int)v);
+    return 0;
+}
+
+int charlm_load(charlm *lm, const char *path, char *err, size_t errlen)
+{
+    *lm = (charlm){.order = 4};
+    buf text = {0}, key = {0};
+    if (read_whole_file(path, &text, err, errlen) < 0)
+        return -1;
+    int rc = 0, lineno = 0;
+    for (char *p = text.data, *end = text.data + text.len; p && p < end && rc == 0;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        if (*p && *p != '#' && parse_record(lm, p, &key) < 0) {
+            snprintf(err, errlen, "%s:%d: expected 'order N', 'floor LANG LOGP' or 'p|b LANG NGRAM LOGP'", path, lineno);
+            rc = -1;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (rc == 0 && (lm->floor[CHARLM_FR] == 0 || lm->floor[CHARLM_EN] == 0)) {
+        snprintf(err, errlen, "%s: a 'floor' line for fr and for en is required", path);
+        rc = -1;
+    }
+    buf_free(&text);
+    buf_free(&key);
+    if (rc < 0)
+        charlm_free(lm);
+    return rc;
+}
+
+void charlm_free(charlm *lm) { strmap_free(&lm->grams); }
+
+/* log P(last char of g | the chars before it), g = s[from..to) holding k chars. */
+static long gram_logp(const charlm *lm, int lang, const char *g, size_t len, const size_t *cut, int k)
+{
+    char key[CHARLM_MAX_ORDER * 4 + 2];
+    long backoff = 0;
+    for (int i = 0; i < k; i++) {
+        size_t a = cut[i] - cut[0], n = len - a;
+        int v;
+        key[0] = kind_byte[0][lang];
+        memcpy(key + 1, g + a, n);
+        if (strmap_get(&lm->grams, key, n + 1, &v))
+            return backoff + v;
+        /* not kept: back off to a shorter context, paying its weight */
+        size_t last = cut[k - 1] - cut[0];
+        if (last > a) {
+            key[0] = kind_byte[1][lang];
+            memcpy(key + 1, g + a, last - a);
+            if (strmap_get(&lm->grams, key, last - a + 1, &v))
+                backoff += v;
+        }
+    }
+    return backoff + lm->floor[lang];
+}
+
+long charlm_score(const charlm *lm, int lang, const char *w, size_t n, unsigned *chars)
+{
+    /* The framed word: order-1 '^', the word, '$'. */
+    char s[CHARLM_MAX_ORDER + CHARLM_MAX_CHARS * 4 + 1];
+    size_t cut[CHARLM_MAX_ORDER + CHARLM_MAX_CHARS + 2]; /* start of each character */
+    int pad = lm->order - 1, nc = 0;
+    size_t len = 0;
+    for (; nc < pad; nc++) {
+        cut[nc] = len;
+        s[len++] = '^';
+    }
+    for (size_t i = 0; i < n && nc < pad + CHARLM_MAX_CHARS;) {
+        size_t a = i++;
+        while (i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
+            i++;
+        cut[nc++] = len;
+        memcpy(s + len, w + a, i - a);
+        len += i - a;
+    }
+    cut[nc++] = len;
+    s[len++] = '$';
+    cut[nc] = len;
+    long total = 0;
+    for (int i = pad; i < nc; i++) {
+        int from = i - pad;
+        total += gram_logp(lm, lang, s + cut[from], cut[i + 1] - cut[from], cut + from, i - from + 1);
+    }
+    *chars = (unsigned)(nc - pad);
+    return total;
+}

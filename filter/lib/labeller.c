@@ -1,0 +1,199 @@
+#include "labeller.h"
+#include "buf.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* States: French, English, and a name inside French or inside English (a
+   name does not change the language around it). */
+enum { ST_FR, ST_EN, ST_NAME_FR, ST_NAME_EN, N_STATES };
+#define IMPOSSIBLE (-1e9)
+
+static double clamp(double x, double lim) { return x > lim ? lim : x < -lim ? -lim : x; }
+
+/* Log-likelihood (up to a constant) of the word in each state. */
+static void emissions(const mtc_config *c, const label_unit *u, double e[N_STATES])
+{
+    unsigned f = u->ev.flags;
+    double lm = clamp(c->m_lm_weight * u->ev.lm_odds / 100.0, c->m_lm_max);
+    /* How often each language uses the word; not for French function words,
+       whose frequency the technical training text understates ("a", "on"). */
+    if (!(f & EV_FR_FUNC))
+        lm += clamp(c->m_freq_weight * u->ev.freq_odds / 100.0, c->m_freq_max);
+    /* Short words: their spelling says nothing (the function lists speak
+       for "a", "on", "in"); off those lists they are mostly abbreviations
+       ("sp", "csc", "km"), and what the dictionaries say is noise too. */
+    if (u->ev.chars <= c->m_short_letters + 1) {
+        lm = 0;
+        if (!(f & (EV_FR_FUNC | EV_EN_FUNC | EV_EN_ONLY)))
+            f |= EV_FR | EV_EN;
+    }
+    e[ST_FR] = (f & EV_FR ? 0 : -c->m_dict_missing) + (f & EV_FR_FUNC ? c->m_function : 0) +
+               (f & EV_LOAN ? c->m_loan : 0) - lm / 2;
+    e[ST_EN] = (f & EV_EN ? 0 : -c->m_dict_missing) + (f & EV_EN_FUNC ? c->m_function : 0) +
+               (f & EV_EN_ONLY ? c->m_en_only : 0) + (f & (EV_EN_COMMON | EV_EN_FUNC) ? 0 : -c->m_en_rare) + lm / 2;
+    double name = IMPOSSIBLE;
+    if ((f & EV_CAP) && !(f & (EV_EN_ONLY | EV_JUNK))) { /* "China", "Spionage": listed, not names */
+        name = c->m_name_base + (f & EV_COMMON ? 0 : c->m_name_unknown) + (f & EV_NAME ? c->m_name_listed : 0) -
+               (u->initial ? c->m_name_initial : 0) -
+               ((f & (EV_FR | EV_NAME)) == EV_FR ? c->m_name_french : 0); /* "Dizaines": French capitalised */
+    }
+    e[ST_NAME_FR] = e[ST_NAME_EN] = name;
+}
+
+static double transition(const mtc_config *c, int from, int to)
+{
+    static const int lang[N_STATES] = {ST_FR, ST_EN, ST_FR, ST_EN};
+    bool to_name = to >= ST_NAME_FR;
+    if (to_name && from >= ST_NAME_FR)
+        return lang[from] == lang[to] ? 0 : IMPOSSIBLE; /* a run of names keeps its language */
+    double cost = lang[from] == lang[to] ? 0 : -c->m_switch;
+    return cost + (to_name ? -c->m_name_enter : 0);
+}
+
+/* Viterbi over the units; back-pointers in bp (n * N_STATES). */
+static void viterbi(const mtc_config *c, label_unit *u, size_t n, unsigned char *bp)
+{
+    double score[N_STATES] = {0}, next[N_STATES], e[N_STATES], trans[N_STATES][N_STATES];
+    for (int from = 0; from < N_STATES; from++)
+        for (int to = 0; to < N_STATES; to++)
+            trans[from][to] = transition(c, from, to);
+    for (size_t i = 0; i < n; i++) {
+        emissions(c, &u[i], e);
+        u[i].margin = (float)(e[ST_EN] - e[ST_FR]);
+        for (int to = 0; to < N_STATES; to++) {
+            if (i == 0) {
+                bool en = to == ST_EN || to == ST_NAME_EN;
+                next[to] = e[to] - (en ? c->m_start_en : 0);
+                continue;
+            }
+            int best = 0;
+            double best_score = IMPOSSIBLE * 2;
+            for (int from = 0; from < N_STATES; from++) {
+                double s = score[from] + trans[from][to];
+                if (s > best_score) {
+                    best_score = s;
+                    best = from;
+                }
+            }
+            next[to] = best_score + e[to];
+            bp[i * N_STATES + to] = (unsigned char)best;
+        }
+        for (int k = 0; k < N_STATES; k++)
+            score[k] = next[k];
+    }
+    int state = 0;
+    for (int k = 1; k < N_STATES; k++)
+        if (score[k] > score[state])
+            state = k;
+    static const mtc_word_lang as_lang[N_STATES] = {MTC_LANG_FR, MTC_LANG_EN, MTC_LANG_NAME, MTC_LANG_NAME};
+    for (size_t i = n; i-- > 0;) {
+        u[i].lang = as_lang[state];
+#ifdef LABELLER_DEBUG
+        fprintf(stderr, "[%zu %s m=%.2f f=%x lm=%d]%s", i, (const char *[]){"fr", "en", "name", "code"}[u[i].lang],
+                u[i].margin, u[i].ev.flags, u[i].ev.lm_odds, i ? " " : "\n");
+#endif
+        if (i > 0)
+            state = bp[i * N_STATES + state];
+    }
+}
+
+typedef struct span_found {
+    size_t start, len;
+    double evidence;
+    bool quoted;
+    bool function;  /* holds an English function word that is not French */
+    bool titled;    /* every word capitalised but function words: "World of Tanks" */
+    unsigned caps;  /* capitalised words */
+} span_found;
+
+/* A word of a title: capitalised, or a function word between ("of", "the"). */
+static bool title_word(const label_unit *u) { return (u->ev.flags & (EV_CAP | EV_EN_FUNC)) != 0; }
+
+/* The strongest English span (a run of English words, names allowed inside). */
+static span_found strongest_span(const label_unit *u, size_t n)
+{
+    span_found best = {0}, cur = {0};
+    size_t words = 0; /* in cur */
+    for (size_t i = 0; i <= n; i++) {
+        bool en = i < n && u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
+        bool inside = i < n && (en || u[i].lang == MTC_LANG_NAME || u[i].lang == MTC_LANG_CODE);
+        if (en) {
+            if (!words) {
+                cur = (span_found){.start = i, .quoted = true, .titled = true};
+            }
+            words++;
+            cur.len = i - cur.start + 1;
+            cur.evidence += u[i].margin;
+            cur.quoted &= u[i].quoted;
+            cur.function |= (u[i].ev.flags & (EV_EN_FUNC | EV_FR_FUNC)) == EV_EN_FUNC;
+            cur.titled &= title_word(&u[i]);
+            cur.caps += (u[i].ev.flags & EV_CAP) != 0;
+        }
+        if (!inside || i == n) {
+            cur.titled &= cur.caps >= 2; /* "in", "of" alone are no title */
+            if (words && cur.evidence > best.evidence)
+                best = cur;
+            words = 0;
+        }
+    }
+    return best;
+}
+
+seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reason, size_t reason_len)
+{
+    /* numbers and codes sit outside the chain: they belong to no language */
+    unsigned char stack_bp[256 * N_STATES];
+    label_unit stack_w[256], *w = n <= 256 ? stack_w : xmalloc(n * sizeof *w);
+    unsigned char *bp = n <= 256 ? stack_bp : xmalloc(n * N_STATES);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(u[i].ev.flags & EV_TOKEN))
+            w[m++] = u[i];
+    viterbi(c, w, m, bp);
+    unsigned fr = 0, en = 0, junk = 0;
+    size_t junk_at = 0;
+    for (size_t i = 0, k = 0; i < n; i++) {
+        if (u[i].ev.flags & EV_TOKEN) {
+            u[i].lang = MTC_LANG_CODE;
+            continue;
+        }
+        u[i] = w[k++];
+        fr += u[i].lang == MTC_LANG_FR;
+        en += u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
+    }
+    /* a short junk word beside a name is part of the name ("von der Leyen") */
+    for (size_t i = 0; i < n; i++) {
+        bool by_name = u[i].ev.chars <= 5 &&
+                       ((i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME));
+        if ((u[i].ev.flags & EV_JUNK) && u[i].lang != MTC_LANG_NAME && !by_name && !junk++)
+            junk_at = i;
+    }
+    if (w != stack_w)
+        free(w);
+    if (bp != stack_bp)
+        free(bp);
+    double share = fr + en ? (double)en / (fr + en) : 0;
+    if (en >= c->english_min_words && share >= c->english_min_share) {
+        /* a whole sentence: English even in title case (an untranslated
+           heading); only inside French is a title a citation */
+        snprintf(reason, reason_len, "english:%.2f", share);
+        return SEG_ENGLISH;
+    }
+    if (junk >= c->mixed_min_junk) {
+        snprintf(reason, reason_len, "junk@%zu", junk_at);
+        return SEG_MIXED;
+    }
+    span_found sp = strongest_span(u, n);
+    /* French borrows content words, hardly ever function words: a span
+       with one needs less evidence */
+    double need = sp.function ? c->mixed_min_function_span : c->mixed_min_span;
+    if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= need) {
+        bool cited = sp.quoted || sp.titled; /* a quotation or a title: not damage */
+        snprintf(reason, reason_len, "%s:%zu@%zu", sp.quoted ? "quote" : sp.titled ? "title" : "en-span", sp.len,
+                 sp.start);
+        return cited ? SEG_CLEAN : SEG_MIXED;
+    }
+    snprintf(reason, reason_len, "clean");
+    return SEG_CLEAN;
+}

@@ -1,0 +1,23 @@
+/* The word labeller: a language for every word of a segment, from each
+   word's evidence (lexicon_evidence) and its neighbours' (a Viterbi pass
+   with a cost for switching language), and the segment's label from the
+   spans of English it finds. */
+#ifndef MTC_LABELLER_H
+#define MTC_LABELLER_H
+#include "lexicon.h"
+#include "mtclean.h"
+#include "settings.h"
+
+typedef struct label_unit {
+    word_evidence ev;
+    bool initial;        /* first word of the segment or of a quotation */
+    bool quoted;         /* inside quotation marks */
+    mtc_word_lang lang;  /* the labeller's answer */
+    float margin;        /* English minus French emission (nats) */
+} label_unit;
+
+typedef enum { SEG_CLEAN, SEG_MIXED, SEG_ENGLISH } seg_verdict;
+
+/* Labels the n units; returns the segment's verdict and writes its reason. */
+seg_verdict label_units(const mtc_config *cfg, label_unit *u, size_t n, char *reason, size_t reason_len);
+#endif

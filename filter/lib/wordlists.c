@@ -1,0 +1,168 @@
+/* The project's word lists and models (dicts/), loaded once per engine. */
+#include "lexicon.h"
+#include "fsutil.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Later lists win where a word is in several. */
+static const struct {
+    const char *file;
+    int v; /* a verdict, or LISTED_CAPITALISABLE */
+} list_files[] = {
+    {"fr-capitalised.txt", LISTED_CAPITALISABLE},
+    {"fr-extra.txt", V_FR},
+    {"fr-loanwords.txt", V_BOTH},
+    {"en-extra.txt", V_EN},
+    {"en-exonyms.txt", V_EN},
+    {"en-function.txt", V_EN_FUNCTION},
+    {"mt-junk.txt", V_JUNK},
+    {"names.txt", V_SKIP},
+};
+
+/* dicts/en-fr.txt: "english french" pairs, one a line. */
+static int load_translations(wordlists *wl, const char *dir, char *err, size_t errlen)
+{
+    buf path = {0}, text = {0};
+    buf_printf(&path, "%s/en-fr.txt", dir);
+    int rc = read_whole_file(path.data, &text, err, errlen);
+    const char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
+        p = nl ? nl + 1 : end;
+        char *hash = strchr(line, '#'), en[64], fr[64], extra[2];
+        if (hash)
+            *hash = '\0';
+        int got = sscanf(line, "%63s %63s %1s", en, fr, extra);
+        if (got == 2) {
+            wl->french = xrealloc(wl->french, (wl->n_french + 1) * sizeof *wl->french);
+            wl->french[wl->n_french] = xstrdup(fr);
+            strmap_put(&wl->translations, en, strlen(en), (int)wl->n_french++);
+        } else if (got != EOF) {
+            snprintf(err, errlen, "%s:%d: expected 'english french'", path.data, lineno);
+            rc = -1;
+        }
+        free(line);
+    }
+    buf_free(&path);
+    buf_free(&text);
+    return rc;
+}
+
+/* One word a line (# comments) into map, case-folded NFC, with value. */
+static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value, char *err, size_t errlen)
+{
+    buf text = {0}, folded = {0}, nfc = {0};
+    int rc = read_whole_file(path, &text, err, errlen);
+    const char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end, *s = p;
+        p = nl ? nl + 1 : end;
+        while (s < eol && (*s == ' ' || *s == '\t'))
+            s++;
+        const char *e = s;
+        while (e < eol && *e != '#' && *e != ' ' && *e != '\t' && *e != '\r')
+            e++;
+        const char *rest = e;
+        while (rest < eol && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
+            rest++;
+        if (rest < eol && *rest != '#') {
+            snprintf(err, errlen, "%s:%d: one word per line expected", path, lineno);
+            rc = -1;
+        } else if (e > s && utf8_count_invalid(s, (size_t)(e - s))) {
+            snprintf(err, errlen, "%s:%d: invalid UTF-8", path, lineno);
+            rc = -1;
+        } else if (e > s) {
+            buf_clear(&nfc);
+            text_append_nfc(tc, s, (size_t)(e - s), &nfc);
+            text_fold(tc, nfc.data, nfc.len, &folded);
+            strmap_put(map, folded.data, folded.len, value);
+        }
+    }
+    buf_free(&text);
+    buf_free(&folded);
+    buf_free(&nfc);
+    return rc;
+}
+
+/* dicts/wordfreq.txt: "word<TAB>per-million-fr<TAB>per-million-en"; a
+word's value is ln((en + 0.5) / (fr + 0.5)) in centi-nats. */
+static int load_wordfreq(strmap *map, const char *path, char *err, size_t errlen)
+{
+    buf text = {0};
+    int rc = read_whole_file(path, &text, err, errlen);
+    char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        char *nl = memchr(p, '\n', (size_t)(end - p)), *line = p, *tab1, *tab2, *stop;
+        if (nl)
+            *nl = '\0';
+        p = nl ? nl + 1 : end;
+        if (!*line || *line == '#')
+            continue;
+        tab1 = strchr(line, '\t');
+        tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+        double fr = tab2 ? strtod(tab1 + 1, &stop) : -1, en = tab2 ? strtod(tab2 + 1, &stop) : -1;
+        if (!tab2 || *stop || fr < 0 || en < 0) {
+            snprintf(err, errlen, "%s:%d: expected 'word<TAB>fr<TAB>en' (frequencies)", path, lineno);
+            rc = -1;
+        } else if (strncmp(line, "total\t", 6) != 0) {
+            strmap_put(map, line, (size_t)(tab1 - line), (int)lround(100 * log((en + 0.5) / (fr + 0.5))));
+        }
+    }
+    buf_free(&text);
+    return rc;
+}
+
+int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
+{
+    buf path = {0};
+    int rc = 0;
+    for (size_t f = 0; f < sizeof list_files / sizeof list_files[0] && rc == 0; f++) {
+        buf_clear(&path);
+        buf_printf(&path, "%s/%s", dir, list_files[f].file);
+        rc = load_word_list(tc, path.data, &wl->words, list_files[f].v, err, errlen);
+    }
+    static const char *const function_files[] = {"function-fr.txt", "function-en.txt", "en-common.txt"};
+    strmap *function_maps[] = {&wl->fr_function, &wl->en_function, &wl->en_common};
+    for (size_t f = 0; f < 3 && rc == 0; f++) {
+        buf_clear(&path);
+        buf_printf(&path, "%s/%s", dir, function_files[f]);
+        rc = load_word_list(tc, path.data, function_maps[f], 1, err, errlen);
+    }
+    if (rc == 0) {
+        buf_clear(&path);
+        buf_printf(&path, "%s/charlm.txt", dir);
+        rc = charlm_load(&wl->lm, path.data, err, errlen);
+    }
+    if (rc == 0) {
+        buf_clear(&path);
+        buf_printf(&path, "%s/wordfreq.txt", dir);
+        rc = load_wordfreq(&wl->freq_odds, path.data, err, errlen);
+    }
+    buf_free(&path);
+    return rc == 0 ? load_translations(wl, dir, err, errlen) : rc;
+}
+
+const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
+{
+    int i;
+    return strmap_get(&wl->translations, lower_en, n, &i) ? wl->french[i] : NULL;
+}
+
+void wordlists_free(wordlists *wl)
+{
+    strmap_free(&wl->words);
+    strmap_free(&wl->translations);
+    strmap_free(&wl->fr_function);
+    strmap_free(&wl->en_function);
+    strmap_free(&wl->en_common);
+    charlm_free(&wl->lm);
+    strmap_free(&wl->freq_odds);
+    for (size_t i = 0; i < wl->n_french; i++)
+        free(wl->french[i]);
+    free(wl->french);
+}
+
