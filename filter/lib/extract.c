@@ -64,6 +64,7 @@ typedef struct block {
     double chars, link_chars;
     unsigned commas;
     bool sentence;         /* ends like a sentence */
+    bool full_stop;        /* words enough, then . ! ? (a quote may follow) */
     unsigned bits;         /* TAG_ bits of its owner */
     int cls;
     bool selected;         /* in the article's container(s) */
@@ -160,6 +161,32 @@ static bool hidden(xmlNodePtr n)
            attr_has(n, "aria-hidden", "true");
 }
 
+/* A sentence, as a reader sees one: at least min_words words, ending in
+   . ! ? or an ellipsis, a closing quote or bracket allowed after it. Link
+   headlines ("SEAN SPICER ELIMINATED...") and labels have none. */
+static bool full_stop(const char *s, size_t n, double min_words)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    if (min_words <= 0 || (double)words < min_words)
+        return false;
+    while (n > 0) {
+        unsigned char ch = (unsigned char)s[n - 1];
+        if (ch == '"' || ch == '\'' || ch == ')' || ch == ']' || ch == ' ')
+            n--;
+        else if (n >= 3 && (memcmp(s + n - 3, "\xe2\x80\x9d", 3) == 0 || memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0))
+            n -= 3; /* ” ’ */
+        else if (n >= 2 && memcmp(s + n - 2, "\xc2\xbb", 2) == 0)
+            n -= 2; /* » */
+        else
+            break;
+    }
+    if (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0) /* … */
+        return true;
+    return n > 0 && strchr(".!?", s[n - 1]) != NULL;
+}
+
 static void flush(walk *w)
 {
     while (w->text.len > w->cur_off && w->text.data[w->text.len - 1] == ' ')
@@ -182,6 +209,7 @@ static void flush(walk *w)
             b->commas += s[i] == ',';
         unsigned char last = (unsigned char)s[b->len - 1];
         b->sentence = strchr(".!?:;\"')]", last) != NULL || last >= 0x80; /* … ” » and the like */
+        b->full_stop = full_stop(s, b->len, w->c->sentence_min_words);
     }
     w->text.len = w->cur_off = w->text.len;
     w->cur_chars = w->cur_link = 0;
@@ -270,6 +298,8 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
     }
     if (bits & TAG_LINK)
         w->link_depth++;
+    if (bits & TAG_CELL)
+        add_text(w, " ");
 }
 
 static void classify(const extract_conf *c, block *b)
@@ -278,8 +308,11 @@ static void classify(const extract_conf *c, block *b)
     if (b->bits & TAG_HEADING)
         b->cls = ld > c->max_link_density ? CLS_BAD : CLS_HEAD;
     else if (b->chars < c->min_block_chars ||
-             ld > (b->chars >= c->good_block_chars ? c->long_max_link_density : c->max_link_density))
-        b->cls = CLS_BAD;
+             ld > (b->chars >= c->good_block_chars ? c->long_max_link_density
+                   : b->full_stop && c->sentence_max_link_density > c->max_link_density
+                       ? c->sentence_max_link_density
+                       : c->max_link_density))
+        b->cls = CLS_BAD; /* a whole sentence may carry more links than a label */
     else if (b->chars >= c->good_block_chars && ld <= c->good_max_link_density && (b->sentence || b->commas))
         b->cls = CLS_GOOD;
     else
@@ -364,13 +397,17 @@ static double title_overlap(const char *h, size_t n, const char *title)
 static bool good_near(const walk *w, size_t i, int dir)
 {
     size_t shorts = 0;
+    /* A sentence without links reads on past a link line (a "read also"
+       between the article's last paragraphs): only distance cuts it off. */
+    bool breaks = w->c->bad_breaks_context &&
+                  !(w->c->sentence_keeps_context && w->bl[i].full_stop && w->bl[i].link_chars == 0);
     for (size_t j = i; dir < 0 ? j-- > 0 : ++j < w->n_bl;) {
         if (!w->bl[j].selected)
             continue;
         int cls = w->bl[j].cls;
         if (cls == CLS_GOOD)
             return true;
-        if (cls == CLS_BAD && w->c->bad_breaks_context && !(w->bl[j].chars < w->c->min_block_chars))
+        if (cls == CLS_BAD && breaks && !(w->bl[j].chars < w->c->min_block_chars))
             return false;
         if (cls != CLS_HEAD && ++shorts > (size_t)w->c->context_window)
             return false;

@@ -17,7 +17,8 @@ enum {
     TAG_QUOTE = 16,   /* blockquote */
     TAG_BREAK = 32,   /* br: ends a line inside a block */
     TAG_CONTENT = 64, /* article, main: a container that announces content */
-    TAG_LINK = 128    /* a */
+    TAG_LINK = 128,   /* a */
+    TAG_CELL = 256    /* td, th: a space between cells, a row is one block */
 };
 
 typedef struct name_weight {
@@ -32,7 +33,8 @@ typedef struct extract_conf {
     double candidate_min_chars, sibling_min_share, sibling_min_score, sibling_keep_good;
     double short_either_side, bad_breaks_context, long_max_link_density;
     double split_min_candidates, split_min_share, fallback_share, hint_min_prefix;
-    double dateline_max_chars;
+    double dateline_max_chars, sentence_max_link_density, sentence_min_words,
+        sentence_keeps_context;
     double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;

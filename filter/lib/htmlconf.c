@@ -37,6 +37,9 @@ static const number_key numbers[] = {
     NUM("hint.min_prefix", hint_min_prefix, 0, 64),
     NUM("output.dateline_max_chars", dateline_max_chars, 0, 1e6),
     NUM("hint.drop_at", hint_drop, -1e6, 0),
+    NUM("block.sentence_max_link_density", sentence_max_link_density, 0, 1),
+    NUM("block.sentence_min_words", sentence_min_words, 0, 1e6),
+    NUM("output.sentence_keeps_context", sentence_keeps_context, 0, 1),
     NUM("hint.guard_share", hint_guard_share, 0, 1),
     NUM("output.context_window", context_window, 0, 100),
     NUM("output.title_min_similarity", title_min_similarity, 0, 1),
@@ -50,7 +53,7 @@ static const struct {
 } tag_classes[] = {
     {"drop", TAG_DROP},   {"block", TAG_BLOCK},     {"heading", TAG_HEADING | TAG_BLOCK},
     {"item", TAG_ITEM | TAG_BLOCK}, {"quote", TAG_QUOTE | TAG_BLOCK}, {"break", TAG_BREAK},
-    {"content", TAG_CONTENT | TAG_BLOCK}, {"link", TAG_LINK},
+    {"content", TAG_CONTENT | TAG_BLOCK}, {"link", TAG_LINK}, {"cell", TAG_CELL},
 };
 
 static int cmp_nw(const void *a, const void *b)
