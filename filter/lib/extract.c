@@ -302,10 +302,30 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
         add_text(w, " ");
 }
 
-static void classify(const extract_conf *c, block *b)
+/* A label made of chrome words ("Partager", "Related articles", "Lire
+   aussi", "Newsletter"): a few words whose class/id hint weights, read as
+   text, add up to hint.drop_at or less. Wherever it is, it is chrome. */
+static bool chrome_label(const extract_conf *c, const char *s, size_t n)
+{
+    if (c->chrome_max_words <= 0 || n > 255)
+        return false;
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    if ((double)words > c->chrome_max_words)
+        return false;
+    char text[256];
+    memcpy(text, s, n);
+    text[n] = '\0';
+    return extract_hint_score(c, text) <= c->hint_drop;
+}
+
+static void classify(const extract_conf *c, const char *text, block *b)
 {
     double ld = b->chars > 0 ? b->link_chars / b->chars : 1;
-    if (b->bits & TAG_HEADING)
+    if (chrome_label(c, text + b->off, b->len))
+        b->cls = CLS_BAD;
+    else if (b->bits & TAG_HEADING)
         b->cls = ld > c->max_link_density ? CLS_BAD : CLS_HEAD;
     else if (b->chars < c->min_block_chars ||
              ld > (b->chars >= c->good_block_chars ? c->long_max_link_density
@@ -407,7 +427,10 @@ static bool good_near(const walk *w, size_t i, int dir)
         int cls = w->bl[j].cls;
         if (cls == CLS_GOOD)
             return true;
-        if (cls == CLS_BAD && breaks && !(w->bl[j].chars < w->c->min_block_chars))
+        /* A bad heading ("Newsletter", "Commentaires") opens a section of
+           chrome: it cuts even a sentence's context. */
+        bool bad_heading = cls == CLS_BAD && (w->bl[j].bits & TAG_HEADING);
+        if (bad_heading || (cls == CLS_BAD && breaks && !(w->bl[j].chars < w->c->min_block_chars)))
             return false;
         if (cls != CLS_HEAD && ++shorts > (size_t)w->c->context_window)
             return false;
@@ -600,7 +623,7 @@ void extract_article(const extract_conf *c, void *doc_, const char *title, buf *
     }
     flush(&w);
     for (size_t i = 0; i < w.n_bl; i++)
-        classify(c, &w.bl[i]);
+        classify(c, w.text.data, &w.bl[i]);
     subtree_scores(&w);
     if (!select_container(&w))
         for (size_t i = 0; i < w.n_bl; i++) /* no container: every block, the filters decide */

@@ -34,7 +34,8 @@ typedef struct extract_conf {
     double short_either_side, bad_breaks_context, long_max_link_density;
     double split_min_candidates, split_min_share, fallback_share, hint_min_prefix;
     double dateline_max_chars, sentence_max_link_density, sentence_min_words,
-        sentence_keeps_context, hint_compound_positive;
+        sentence_keeps_context, hint_compound_positive,
+        chrome_max_words;
     double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;
