@@ -593,8 +593,9 @@ static bool select_container(walk *w)
         int a = b->owner;
         while (a >= 0 && a != top && w->el[a].parent != parent)
             a = w->el[a].parent;
-        b->selected = a >= 0 && (chosen[a] || (b->cls == CLS_GOOD && parent >= 0 && w->el[a].parent == parent &&
-                                                w->c->sibling_keep_good));
+        bool sentence = b->cls == CLS_SHORT && b->full_stop && b->link_chars == 0 && w->c->sibling_keep_sentences;
+        b->selected = a >= 0 && (chosen[a] || ((b->cls == CLS_GOOD || sentence) && parent >= 0 &&
+                                                w->el[a].parent == parent && w->c->sibling_keep_good));
     }
     free(chosen);
     return true;
