@@ -563,6 +563,35 @@ static int common_ancestor(const walk *w, int top, double best)
     return top;
 }
 
+/* The child of parent that holds element a (top itself for top's subtree). */
+static int sibling_of(const walk *w, int a, int top, int parent)
+{
+    while (a >= 0 && a != top && w->el[a].parent != parent)
+        a = w->el[a].parent;
+    return a;
+}
+
+/* Per sibling of the top candidate: is it teasers of other articles? Much
+   of its text in links, or several headings that are links (a linked
+   title and a summary each): its good paragraphs do not join. */
+static bool *teaser_siblings(const walk *w, int top, int parent)
+{
+    bool *teasers = xcalloc(w->n_el, sizeof *teasers);
+    int *heads = xcalloc(w->n_el, sizeof *heads);
+    for (size_t i = 0; i < w->n_bl; i++)
+        if ((w->bl[i].bits & TAG_HEADING) && w->bl[i].cls == CLS_BAD) {
+            int a = sibling_of(w, w->bl[i].owner, top, parent);
+            heads[a >= 0 ? a : 0]++;
+        }
+    for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end) {
+        const elem *e = &w->el[i];
+        teasers[i] = (e->chars > 0 && e->links / e->chars > w->c->sibling_max_link_density) ||
+                     (w->c->sibling_max_link_headings > 0 && heads[i] >= w->c->sibling_max_link_headings);
+    }
+    free(heads);
+    return teasers;
+}
+
 /* The top candidate and those of its siblings that score well enough or
    hold good text of their own. Returns false when there is no candidate. */
 static bool select_container(walk *w)
@@ -583,21 +612,20 @@ static bool select_container(walk *w)
     double floor = best * w->c->sibling_min_share;
     if (floor < w->c->sibling_min_score)
         floor = w->c->sibling_min_score;
-    bool *chosen = xcalloc(w->n_el, sizeof *chosen);
+    bool *chosen = xcalloc(w->n_el, sizeof *chosen), *teasers = teaser_siblings(w, top, parent);
     chosen[top] = true;
     for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end)
-        if (i != top && w->el[i].score > 0 && candidate_score(w, i) >= floor)
+        if (i != top && !teasers[i] && w->el[i].score > 0 && candidate_score(w, i) >= floor)
             chosen[i] = true;
     for (size_t i = 0; i < w->n_bl; i++) {
         block *b = &w->bl[i];
-        int a = b->owner;
-        while (a >= 0 && a != top && w->el[a].parent != parent)
-            a = w->el[a].parent;
+        int a = sibling_of(w, b->owner, top, parent);
         bool sentence = b->cls == CLS_SHORT && b->full_stop && b->link_chars == 0 && w->c->sibling_keep_sentences;
-        b->selected = a >= 0 && (chosen[a] || ((b->cls == CLS_GOOD || sentence) && parent >= 0 &&
-                                                w->el[a].parent == parent && w->c->sibling_keep_good));
+        b->selected = a >= 0 && (chosen[a] || ((b->cls == CLS_GOOD || sentence) && parent >= 0 && a != top &&
+                                                w->c->sibling_keep_good && !teasers[a]));
     }
     free(chosen);
+    free(teasers);
     return true;
 }
 

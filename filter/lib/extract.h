@@ -35,7 +35,8 @@ typedef struct extract_conf {
     double split_min_candidates, split_min_share, fallback_share, hint_min_prefix;
     double dateline_max_chars, sentence_max_link_density, sentence_min_words,
         sentence_keeps_context, hint_compound_positive,
-        chrome_max_words, sibling_keep_sentences;
+        chrome_max_words, sibling_keep_sentences, sibling_max_link_density,
+        sibling_max_link_headings;
     double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;

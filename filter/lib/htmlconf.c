@@ -43,6 +43,8 @@ static const number_key numbers[] = {
     NUM("hint.compound_positive", hint_compound_positive, 0, 1),
     NUM("block.chrome_max_words", chrome_max_words, 0, 1000),
     NUM("sibling.keep_sentences", sibling_keep_sentences, 0, 1),
+    NUM("sibling.max_link_density", sibling_max_link_density, 0, 1),
+    NUM("sibling.max_link_headings", sibling_max_link_headings, 0, 1e6),
     NUM("block.sentence_max_link_density", sentence_max_link_density, 0, 1),
     NUM("block.sentence_min_words", sentence_min_words, 0, 1e6),
     NUM("output.sentence_keeps_context", sentence_keeps_context, 0, 1),
