@@ -65,6 +65,7 @@ typedef struct block {
     unsigned commas;
     bool sentence;         /* ends like a sentence */
     bool full_stop;        /* words enough, then . ! ? (a quote may follow) */
+    bool chrome;           /* a chrome label: "Partager", "Commentaires" */
     unsigned bits;         /* TAG_ bits of its owner */
     int cls;
     bool selected;         /* in the article's container(s) */
@@ -161,14 +162,20 @@ static bool hidden(xmlNodePtr n)
            attr_has(n, "aria-hidden", "true");
 }
 
+static size_t words_of(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words;
+}
+
 /* A sentence, as a reader sees one: at least min_words words, ending in
    . ! ? or an ellipsis, a closing quote or bracket allowed after it. Link
    headlines ("SEAN SPICER ELIMINATED...") and labels have none. */
 static bool full_stop(const char *s, size_t n, double min_words)
 {
-    size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    size_t words = words_of(s, n);
     if (min_words <= 0 || (double)words < min_words)
         return false;
     while (n > 0) {
@@ -302,29 +309,47 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
         add_text(w, " ");
 }
 
-/* A label made of chrome words ("Partager", "Related articles", "Lire
-   aussi", "Newsletter"): a few words whose class/id hint weights, read as
-   text, add up to hint.drop_at or less. Wherever it is, it is chrome. */
+/* Latin-1 letters (U+00C0..U+00FF, as UTF-8) without their accents, so
+   that "Réactions", "Publicité" meet the ASCII hint words. */
+static size_t fold_accents(const char *s, size_t n, char *out, size_t cap)
+{
+    static const char base[] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char ch = (unsigned char)s[i], next = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+        if (ch == 0xC3 && next >= 0x80 && next <= 0xBF) {
+            out[k++] = base[next - 0x80];
+            i++;
+        } else
+            out[k++] = (char)ch;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* A label made of chrome words ("Partager sur Facebook", "Lire aussi",
+   "12 réactions"): a few words whose class/id hint weights, read as text,
+   add up to hint.drop_at or less, and no other word of 4+ letters ("Share
+   prices fell", "Credit card fees" are not). Wherever it is, it is chrome. */
 static bool chrome_label(const extract_conf *c, const char *s, size_t n)
 {
     if (c->chrome_max_words <= 0 || n > 255)
         return false;
-    size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
-    if ((double)words > c->chrome_max_words)
+    if ((double)words_of(s, n) > c->chrome_max_words)
         return false;
     char text[256];
-    memcpy(text, s, n);
-    text[n] = '\0';
-    return extract_hint_score(c, text) <= c->hint_drop;
+    fold_accents(s, n, text, sizeof text);
+    size_t unknown;
+    return extract_label_score(c, text, &unknown) <= c->hint_drop && unknown == 0;
 }
 
 static void classify(const extract_conf *c, const char *text, block *b)
 {
     double ld = b->chars > 0 ? b->link_chars / b->chars : 1;
-    if (chrome_label(c, text + b->off, b->len))
+    if (chrome_label(c, text + b->off, b->len)) {
         b->cls = CLS_BAD;
+        b->chrome = true;
+    }
     else if (b->bits & TAG_HEADING)
         b->cls = ld > c->max_link_density ? CLS_BAD : CLS_HEAD;
     else if (b->chars < c->min_block_chars ||
@@ -500,9 +525,15 @@ static bool any_good(const walk *w)
 
 static void emit(const walk *w, const char *title, buf *out)
 {
-    bool title_seen = false, none_good = !any_good(w);
+    bool title_seen = false, none_good = !any_good(w), chrome_section = false;
     for (size_t i = 0; i < w->n_bl; i++) {
         const block *b = &w->bl[i];
+        /* A heading that is a short chrome label ("12 réactions",
+           "Newsletter") opens a section of chrome, up to the next heading. */
+        if (b->selected && (b->bits & TAG_HEADING))
+            chrome_section = b->chrome && (double)words_of(w->text.data + b->off, b->len) <= w->c->chrome_heading_section;
+        if (chrome_section)
+            continue;
         bool short_kept = none_good && b->cls == CLS_SHORT && b->chars >= w->c->candidate_min_chars;
         if (!b->selected || !(short_kept || keep_block(w, i, title, &title_seen)))
             continue;

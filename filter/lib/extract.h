@@ -36,7 +36,7 @@ typedef struct extract_conf {
     double dateline_max_chars, sentence_max_link_density, sentence_min_words,
         sentence_keeps_context, hint_compound_positive,
         chrome_max_words, sibling_keep_sentences, sibling_max_link_density,
-        sibling_max_link_headings;
+        sibling_max_link_headings, chrome_heading_section;
     double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;
@@ -52,6 +52,9 @@ void extract_conf_free(extract_conf *c);
 unsigned extract_tag_bits(const extract_conf *c, const char *name);
 /* Sum of the hint weights of the words of an attribute value (class, id...). */
 double extract_hint_score(const extract_conf *c, const char *value);
+/* The same over a block's text, counting the words (4+ characters, not a
+   number) that are no hint word. */
+double extract_label_score(const extract_conf *c, const char *text, size_t *unknown);
 
 /* The charset to decode the bytes with, as browsers choose it: BOM, then a
    <meta> declaration in the first bytes, else UTF-8 if the bytes are valid

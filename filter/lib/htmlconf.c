@@ -45,6 +45,7 @@ static const number_key numbers[] = {
     NUM("sibling.keep_sentences", sibling_keep_sentences, 0, 1),
     NUM("sibling.max_link_density", sibling_max_link_density, 0, 1),
     NUM("sibling.max_link_headings", sibling_max_link_headings, 0, 1e6),
+    NUM("output.chrome_heading_section", chrome_heading_section, 0, 1000),
     NUM("block.sentence_max_link_density", sentence_max_link_density, 0, 1),
     NUM("block.sentence_min_words", sentence_min_words, 0, 1e6),
     NUM("output.sentence_keeps_context", sentence_keeps_context, 0, 1),
@@ -247,11 +248,14 @@ static const name_weight *hint_word(const extract_conf *c, char *word, size_t n)
    that has a negative word too: a part of the article that is chrome is
    chrome. Class names (cut at white space, and at "hint split" words:
    content-with-sidebar is content, then sidebar) are then added up. */
-double extract_hint_score(const extract_conf *c, const char *value)
+/* unknown, if not NULL, counts the words of 4+ characters that are not
+   hint words and not numbers (see chrome_label in extract.c). */
+static double hint_score(const extract_conf *c, const char *value, size_t *unknown)
 {
     double sum = 0, neg = 0, pos = 0;
     char word[64];
     size_t n = 0;
+    bool digits = true;
     for (const char *p = value;; p++) {
         unsigned char ch = (unsigned char)*p;
         bool alnum = ch < 0x80 && isalnum(ch);
@@ -260,6 +264,8 @@ double extract_hint_score(const extract_conf *c, const char *value)
             word[n < sizeof word ? n : sizeof word - 1] = '\0';
             const name_weight *w = n < sizeof word ? hint_word(c, word, n) : NULL;
             bool split = w && w->weight == HINT_SPLIT;
+            if (unknown && !w && !digits && n > 3)
+                ++*unknown;
             if (split) {
                 sum += neg + (neg < 0 ? c->hint_compound_positive : 1) * pos;
                 neg = pos = 0;
@@ -268,6 +274,7 @@ double extract_hint_score(const extract_conf *c, const char *value)
             else if (w)
                 pos += w->weight;
             n = 0;
+            digits = true;
         }
         if (!ch || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
             sum += neg + (neg < 0 ? c->hint_compound_positive : 1) * pos;
@@ -279,7 +286,16 @@ double extract_hint_score(const extract_conf *c, const char *value)
             if (n < sizeof word)
                 word[n] = (char)tolower(ch);
             n++;
+            digits = digits && isdigit(ch);
         }
     }
     return sum;
+}
+
+double extract_hint_score(const extract_conf *c, const char *value) { return hint_score(c, value, NULL); }
+
+double extract_label_score(const extract_conf *c, const char *text, size_t *unknown)
+{
+    *unknown = 0;
+    return hint_score(c, text, unknown);
 }
