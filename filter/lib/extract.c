@@ -352,7 +352,7 @@ static void classify(const extract_conf *c, const char *text, block *b)
     }
     else if (b->bits & TAG_HEADING)
         b->cls = ld > c->max_link_density ? CLS_BAD : CLS_HEAD;
-    else if (b->chars < c->min_block_chars ||
+    else if (b->chars < ((b->bits & TAG_ITEM) && b->link_chars == 0 ? c->item_min_chars : c->min_block_chars) ||
              ld > (b->chars >= c->good_block_chars ? c->long_max_link_density
                    : b->full_stop && c->sentence_max_link_density > c->max_link_density
                        ? c->sentence_max_link_density
@@ -437,6 +437,28 @@ static double title_overlap(const char *h, size_t n, const char *title)
     return words ? (double)found / (double)words : 0;
 }
 
+/* A heading repeating the page title: most of its words are in the title
+   or (output.title_both_ways) most of the title's words are in it, as
+   when the title is shorter: "Recette du clafoutis" and "Recette du
+   clafoutis aux cerises". The title's site name ("- Le Journal", after
+   " - ", " | ") is not counted then. */
+static bool title_like(const walk *w, const block *b, const char *title)
+{
+    const char *h = w->text.data + b->off;
+    if (title_overlap(h, b->len, title) >= w->c->title_min_similarity)
+        return true;
+    if (!w->c->title_both_ways)
+        return false;
+    size_t n = strlen(title);
+    for (const char *sep = title; (sep = strpbrk(sep, "-|")) != NULL; sep++)
+        if (sep > title && sep[-1] == ' ' && sep[1] == ' ')
+            n = (size_t)(sep - 1 - title); /* the last one: "A - B - Site" keeps "A - B" */
+    char *hs = xstrndup(h, b->len);
+    bool like = title_overlap(title, n, hs) >= w->c->title_min_similarity;
+    free(hs);
+    return like;
+}
+
 /* The class of the nearest good or bad block before (dir -1) or after
    (+1) block i, within the window of short blocks; bad at the edges. */
 static bool good_near(const walk *w, size_t i, int dir)
@@ -504,7 +526,7 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
             return good_near(w, i, -1) || good_near(w, i, +1);
         return good_near(w, i, -1) && good_near(w, i, +1);
     case CLS_HEAD:
-        if (title && !*title_seen && title_overlap(w->text.data + b->off, b->len, title) >= w->c->title_min_similarity) {
+        if (title && !*title_seen && title_like(w, b, title)) {
             *title_seen = true;
             return false;
         }

@@ -46,6 +46,8 @@ static const number_key numbers[] = {
     NUM("sibling.max_link_density", sibling_max_link_density, 0, 1),
     NUM("sibling.max_link_headings", sibling_max_link_headings, 0, 1e6),
     NUM("output.chrome_heading_section", chrome_heading_section, 0, 1000),
+    NUM("block.item_min_chars", item_min_chars, 0, 1e6),
+    NUM("output.title_both_ways", title_both_ways, 0, 1),
     NUM("block.sentence_max_link_density", sentence_max_link_density, 0, 1),
     NUM("block.sentence_min_words", sentence_min_words, 0, 1e6),
     NUM("output.sentence_keeps_context", sentence_keeps_context, 0, 1),
