@@ -32,21 +32,6 @@
 
 enum { CLS_BAD, CLS_SHORT, CLS_GOOD, CLS_HEAD };
 
-/* Letters and digits, and every byte of a non-ASCII character. */
-static bool isalnum_byte(unsigned char ch)
-{
-    return ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
-}
-
-/* Case-insensitive (ASCII) search of needle[0..k) in hay[0..n). */
-static const char *strcasestr_n(const char *hay, size_t n, const char *needle, size_t k)
-{
-    for (size_t i = 0; k && i + k <= n; i++)
-        if (strncasecmp(hay + i, needle, k) == 0)
-            return hay + i;
-    return NULL;
-}
-
 typedef struct elem {
     int parent;    /* preorder index, -1 for the first */
     int end;       /* one past the last element of its subtree */
@@ -162,38 +147,6 @@ static bool hidden(xmlNodePtr n)
            attr_has(n, "aria-hidden", "true");
 }
 
-static size_t words_of(const char *s, size_t n)
-{
-    size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
-    return words;
-}
-
-/* A sentence, as a reader sees one: at least min_words words, ending in
-   . ! ? or an ellipsis, a closing quote or bracket allowed after it. Link
-   headlines ("SEAN SPICER ELIMINATED...") and labels have none. */
-static bool full_stop(const char *s, size_t n, double min_words)
-{
-    size_t words = words_of(s, n);
-    if (min_words <= 0 || (double)words < min_words)
-        return false;
-    while (n > 0) {
-        unsigned char ch = (unsigned char)s[n - 1];
-        if (ch == '"' || ch == '\'' || ch == ')' || ch == ']' || ch == ' ')
-            n--;
-        else if (n >= 3 && (memcmp(s + n - 3, "\xe2\x80\x9d", 3) == 0 || memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0))
-            n -= 3; /* ” ’ */
-        else if (n >= 2 && memcmp(s + n - 2, "\xc2\xbb", 2) == 0)
-            n -= 2; /* » */
-        else
-            break;
-    }
-    if (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0) /* … */
-        return true;
-    return n > 0 && strchr(".!?", s[n - 1]) != NULL;
-}
-
 static void flush(walk *w)
 {
     while (w->text.len > w->cur_off && w->text.data[w->text.len - 1] == ' ')
@@ -216,7 +169,7 @@ static void flush(walk *w)
             b->commas += s[i] == ',';
         unsigned char last = (unsigned char)s[b->len - 1];
         b->sentence = strchr(".!?:;\"')]", last) != NULL || last >= 0x80; /* … ” » and the like */
-        b->full_stop = full_stop(s, b->len, w->c->sentence_min_words);
+        b->full_stop = extract_full_stop(s, b->len, w->c->sentence_min_words);
     }
     w->text.len = w->cur_off = w->text.len;
     w->cur_chars = w->cur_link = 0;
@@ -309,44 +262,10 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
         add_text(w, " ");
 }
 
-/* Latin-1 letters (U+00C0..U+00FF, as UTF-8) without their accents, so
-   that "Réactions", "Publicité" meet the ASCII hint words. */
-static size_t fold_accents(const char *s, size_t n, char *out, size_t cap)
-{
-    static const char base[] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
-        unsigned char ch = (unsigned char)s[i], next = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-        if (ch == 0xC3 && next >= 0x80 && next <= 0xBF) {
-            out[k++] = base[next - 0x80];
-            i++;
-        } else
-            out[k++] = (char)ch;
-    }
-    out[k] = '\0';
-    return k;
-}
-
-/* A label made of chrome words ("Partager sur Facebook", "Lire aussi",
-   "12 réactions"): a few words whose class/id hint weights, read as text,
-   add up to hint.drop_at or less, and no other word of 4+ letters ("Share
-   prices fell", "Credit card fees" are not). Wherever it is, it is chrome. */
-static bool chrome_label(const extract_conf *c, const char *s, size_t n)
-{
-    if (c->chrome_max_words <= 0 || n > 255)
-        return false;
-    if ((double)words_of(s, n) > c->chrome_max_words)
-        return false;
-    char text[256];
-    fold_accents(s, n, text, sizeof text);
-    size_t unknown;
-    return extract_label_score(c, text, &unknown) <= c->hint_drop && unknown == 0;
-}
-
 static void classify(const extract_conf *c, const char *text, block *b)
 {
     double ld = b->chars > 0 ? b->link_chars / b->chars : 1;
-    if (chrome_label(c, text + b->off, b->len)) {
+    if (extract_chrome_label(c, text + b->off, b->len)) {
         b->cls = CLS_BAD;
         b->chrome = true;
     }
@@ -419,46 +338,6 @@ static void check_container(walk *w)
         w->bl[i].selected = w->bl[i].owner >= best && w->bl[i].owner < w->el[best].end;
 }
 
-/* Share of the heading's words that the title has too. */
-static double title_overlap(const char *h, size_t n, const char *title)
-{
-    size_t words = 0, found = 0, tlen = strlen(title);
-    for (size_t i = 0; i < n;) {
-        while (i < n && !(isalnum_byte((unsigned char)h[i])))
-            i++;
-        size_t start = i;
-        while (i < n && isalnum_byte((unsigned char)h[i]))
-            i++;
-        if (i == start)
-            break;
-        words++;
-        found += strcasestr_n(title, tlen, h + start, i - start) != NULL;
-    }
-    return words ? (double)found / (double)words : 0;
-}
-
-/* A heading repeating the page title: most of its words are in the title
-   or (output.title_both_ways) most of the title's words are in it, as
-   when the title is shorter: "Recette du clafoutis" and "Recette du
-   clafoutis aux cerises". The title's site name ("- Le Journal", after
-   " - ", " | ") is not counted then. */
-static bool title_like(const walk *w, const block *b, const char *title)
-{
-    const char *h = w->text.data + b->off;
-    if (title_overlap(h, b->len, title) >= w->c->title_min_similarity)
-        return true;
-    if (!w->c->title_both_ways)
-        return false;
-    size_t n = strlen(title);
-    for (const char *sep = title; (sep = strpbrk(sep, "-|")) != NULL; sep++)
-        if (sep > title && sep[-1] == ' ' && sep[1] == ' ')
-            n = (size_t)(sep - 1 - title); /* the last one: "A - B - Site" keeps "A - B" */
-    char *hs = xstrndup(h, b->len);
-    bool like = title_overlap(title, n, hs) >= w->c->title_min_similarity;
-    free(hs);
-    return like;
-}
-
 /* The class of the nearest good or bad block before (dir -1) or after
    (+1) block i, within the window of short blocks; bad at the edges. */
 static bool good_near(const walk *w, size_t i, int dir)
@@ -485,26 +364,6 @@ static bool good_near(const walk *w, size_t i, int dir)
     return false;
 }
 
-/* A byline or dateline: short, with a year (19xx, 20xx) or a time of day
-   (18:12, 18h12) in it. */
-static bool dateline(const walk *w, const block *b)
-{
-    if (b->chars > w->c->dateline_max_chars)
-        return false;
-    const char *s = w->text.data + b->off;
-    for (size_t i = 0; i + 4 <= b->len; i++) {
-        bool digit_before = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
-        bool year = !digit_before && (strncmp(s + i, "19", 2) == 0 || strncmp(s + i, "20", 2) == 0) &&
-                    s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
-                    !(i + 4 < b->len && s[i + 4] >= '0' && s[i + 4] <= '9');
-        bool clock = digit_before && (s[i] == ':' || s[i] == 'h') && s[i + 1] >= '0' && s[i + 1] <= '5' &&
-                     s[i + 2] >= '0' && s[i + 2] <= '9';
-        if (year || clock)
-            return true;
-    }
-    return false;
-}
-
 /* Whether a good block comes before (dir -1) or after (+1) block i at all. */
 static bool good_beyond(const walk *w, size_t i, int dir)
 {
@@ -520,13 +379,14 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
     switch (b->cls) {
     case CLS_GOOD: return true;
     case CLS_SHORT:
-        if (w->c->dateline_max_chars > 0 && dateline(w, b) && !(good_beyond(w, i, -1) && good_beyond(w, i, +1)))
+        if (w->c->dateline_max_chars > 0 && b->chars <= w->c->dateline_max_chars &&
+            extract_dateline(w->text.data + b->off, b->len) && !(good_beyond(w, i, -1) && good_beyond(w, i, +1)))
             return false; /* before or after the article: its byline, its date */
         if (w->c->short_either_side)
             return good_near(w, i, -1) || good_near(w, i, +1);
         return good_near(w, i, -1) && good_near(w, i, +1);
     case CLS_HEAD:
-        if (title && !*title_seen && title_like(w, b, title)) {
+        if (title && !*title_seen && extract_title_like(w->c, w->text.data + b->off, b->len, title)) {
             *title_seen = true;
             return false;
         }
@@ -553,7 +413,7 @@ static void emit(const walk *w, const char *title, buf *out)
         /* A heading that is a short chrome label ("12 réactions",
            "Newsletter") opens a section of chrome, up to the next heading. */
         if (b->selected && (b->bits & TAG_HEADING))
-            chrome_section = b->chrome && (double)words_of(w->text.data + b->off, b->len) <= w->c->chrome_heading_section;
+            chrome_section = b->chrome && (double)extract_words(w->text.data + b->off, b->len) <= w->c->chrome_heading_section;
         if (chrome_section)
             continue;
         bool short_kept = none_good && b->cls == CLS_SHORT && b->chars >= w->c->candidate_min_chars;

@@ -57,6 +57,13 @@ double extract_hint_score(const extract_conf *c, const char *value);
    number) that are no hint word. */
 double extract_label_score(const extract_conf *c, const char *text, size_t *unknown);
 
+/* extract_text.c: tests on a block's text s[0..n). */
+size_t extract_words(const char *s, size_t n);
+bool extract_full_stop(const char *s, size_t n, double min_words);
+bool extract_chrome_label(const extract_conf *c, const char *s, size_t n);
+bool extract_title_like(const extract_conf *c, const char *h, size_t n, const char *title);
+bool extract_dateline(const char *s, size_t n);
+
 /* The charset to decode the bytes with, as browsers choose it: BOM, then a
    <meta> declaration in the first bytes, else UTF-8 if the bytes are valid
    UTF-8, else windows-1252. Writes an ICU converter name. */
