@@ -32,21 +32,6 @@
 
 enum { CLS_BAD, CLS_SHORT, CLS_GOOD, CLS_HEAD };
 
-/* Letters and digits, and every byte of a non-ASCII character. */
-static bool isalnum_byte(unsigned char ch)
-{
-    return ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
-}
-
-/* Case-insensitive (ASCII) search of needle[0..k) in hay[0..n). */
-static const char *strcasestr_n(const char *hay, size_t n, const char *needle, size_t k)
-{
-    for (size_t i = 0; k && i + k <= n; i++)
-        if (strncasecmp(hay + i, needle, k) == 0)
-            return hay + i;
-    return NULL;
-}
-
 typedef struct elem {
     int parent;    /* preorder index, -1 for the first */
     int end;       /* one past the last element of its subtree */
@@ -64,6 +49,8 @@ typedef struct block {
     double chars, link_chars;
     unsigned commas;
     bool sentence;         /* ends like a sentence */
+    bool full_stop;        /* words enough, then . ! ? (a quote may follow) */
+    bool chrome;           /* a chrome label: "Partager", "Commentaires" */
     unsigned bits;         /* TAG_ bits of its owner */
     int cls;
     bool selected;         /* in the article's container(s) */
@@ -182,6 +169,7 @@ static void flush(walk *w)
             b->commas += s[i] == ',';
         unsigned char last = (unsigned char)s[b->len - 1];
         b->sentence = strchr(".!?:;\"')]", last) != NULL || last >= 0x80; /* … ” » and the like */
+        b->full_stop = extract_full_stop(s, b->len, w->c->sentence_min_words);
     }
     w->text.len = w->cur_off = w->text.len;
     w->cur_chars = w->cur_link = 0;
@@ -270,16 +258,25 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
     }
     if (bits & TAG_LINK)
         w->link_depth++;
+    if (bits & TAG_CELL)
+        add_text(w, " ");
 }
 
-static void classify(const extract_conf *c, block *b)
+static void classify(const extract_conf *c, const char *text, block *b)
 {
     double ld = b->chars > 0 ? b->link_chars / b->chars : 1;
-    if (b->bits & TAG_HEADING)
-        b->cls = ld > c->max_link_density ? CLS_BAD : CLS_HEAD;
-    else if (b->chars < c->min_block_chars ||
-             ld > (b->chars >= c->good_block_chars ? c->long_max_link_density : c->max_link_density))
+    if (extract_chrome_label(c, text + b->off, b->len)) {
         b->cls = CLS_BAD;
+        b->chrome = true;
+    }
+    else if (b->bits & TAG_HEADING)
+        b->cls = ld > c->max_link_density ? CLS_BAD : CLS_HEAD;
+    else if (b->chars < ((b->bits & TAG_ITEM) && b->link_chars == 0 ? c->item_min_chars : c->min_block_chars) ||
+             ld > (b->chars >= c->good_block_chars ? c->long_max_link_density
+                   : b->full_stop && c->sentence_max_link_density > c->max_link_density
+                       ? c->sentence_max_link_density
+                       : c->max_link_density))
+        b->cls = CLS_BAD; /* a whole sentence may carry more links than a label */
     else if (b->chars >= c->good_block_chars && ld <= c->good_max_link_density && (b->sentence || b->commas))
         b->cls = CLS_GOOD;
     else
@@ -341,59 +338,28 @@ static void check_container(walk *w)
         w->bl[i].selected = w->bl[i].owner >= best && w->bl[i].owner < w->el[best].end;
 }
 
-/* Share of the heading's words that the title has too. */
-static double title_overlap(const char *h, size_t n, const char *title)
-{
-    size_t words = 0, found = 0, tlen = strlen(title);
-    for (size_t i = 0; i < n;) {
-        while (i < n && !(isalnum_byte((unsigned char)h[i])))
-            i++;
-        size_t start = i;
-        while (i < n && isalnum_byte((unsigned char)h[i]))
-            i++;
-        if (i == start)
-            break;
-        words++;
-        found += strcasestr_n(title, tlen, h + start, i - start) != NULL;
-    }
-    return words ? (double)found / (double)words : 0;
-}
-
 /* The class of the nearest good or bad block before (dir -1) or after
    (+1) block i, within the window of short blocks; bad at the edges. */
 static bool good_near(const walk *w, size_t i, int dir)
 {
     size_t shorts = 0;
+    /* A sentence without links reads on past a link line (a "read also"
+       between the article's last paragraphs): only distance cuts it off. */
+    bool breaks = w->c->bad_breaks_context &&
+                  !(w->c->sentence_keeps_context && w->bl[i].full_stop && w->bl[i].link_chars == 0);
     for (size_t j = i; dir < 0 ? j-- > 0 : ++j < w->n_bl;) {
         if (!w->bl[j].selected)
             continue;
         int cls = w->bl[j].cls;
         if (cls == CLS_GOOD)
             return true;
-        if (cls == CLS_BAD && w->c->bad_breaks_context && !(w->bl[j].chars < w->c->min_block_chars))
+        /* A bad heading ("Newsletter", "Commentaires") opens a section of
+           chrome: it cuts even a sentence's context. */
+        bool bad_heading = cls == CLS_BAD && (w->bl[j].bits & TAG_HEADING);
+        if (bad_heading || (cls == CLS_BAD && breaks && !(w->bl[j].chars < w->c->min_block_chars)))
             return false;
         if (cls != CLS_HEAD && ++shorts > (size_t)w->c->context_window)
             return false;
-    }
-    return false;
-}
-
-/* A byline or dateline: short, with a year (19xx, 20xx) or a time of day
-   (18:12, 18h12) in it. */
-static bool dateline(const walk *w, const block *b)
-{
-    if (b->chars > w->c->dateline_max_chars)
-        return false;
-    const char *s = w->text.data + b->off;
-    for (size_t i = 0; i + 4 <= b->len; i++) {
-        bool digit_before = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
-        bool year = !digit_before && (strncmp(s + i, "19", 2) == 0 || strncmp(s + i, "20", 2) == 0) &&
-                    s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
-                    !(i + 4 < b->len && s[i + 4] >= '0' && s[i + 4] <= '9');
-        bool clock = digit_before && (s[i] == ':' || s[i] == 'h') && s[i + 1] >= '0' && s[i + 1] <= '5' &&
-                     s[i + 2] >= '0' && s[i + 2] <= '9';
-        if (year || clock)
-            return true;
     }
     return false;
 }
@@ -413,13 +379,14 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
     switch (b->cls) {
     case CLS_GOOD: return true;
     case CLS_SHORT:
-        if (w->c->dateline_max_chars > 0 && dateline(w, b) && !(good_beyond(w, i, -1) && good_beyond(w, i, +1)))
+        if (w->c->dateline_max_chars > 0 && b->chars <= w->c->dateline_max_chars &&
+            extract_dateline(w->text.data + b->off, b->len) && !(good_beyond(w, i, -1) && good_beyond(w, i, +1)))
             return false; /* before or after the article: its byline, its date */
         if (w->c->short_either_side)
             return good_near(w, i, -1) || good_near(w, i, +1);
         return good_near(w, i, -1) && good_near(w, i, +1);
     case CLS_HEAD:
-        if (title && !*title_seen && title_overlap(w->text.data + b->off, b->len, title) >= w->c->title_min_similarity) {
+        if (title && !*title_seen && extract_title_like(w->c, w->text.data + b->off, b->len, title)) {
             *title_seen = true;
             return false;
         }
@@ -440,9 +407,15 @@ static bool any_good(const walk *w)
 
 static void emit(const walk *w, const char *title, buf *out)
 {
-    bool title_seen = false, none_good = !any_good(w);
+    bool title_seen = false, none_good = !any_good(w), chrome_section = false;
     for (size_t i = 0; i < w->n_bl; i++) {
         const block *b = &w->bl[i];
+        /* A heading that is a short chrome label ("12 réactions",
+           "Newsletter") opens a section of chrome, up to the next heading. */
+        if (b->selected && (b->bits & TAG_HEADING))
+            chrome_section = b->chrome && (double)extract_words(w->text.data + b->off, b->len) <= w->c->chrome_heading_section;
+        if (chrome_section)
+            continue;
         bool short_kept = none_good && b->cls == CLS_SHORT && b->chars >= w->c->candidate_min_chars;
         if (!b->selected || !(short_kept || keep_block(w, i, title, &title_seen)))
             continue;
@@ -503,6 +476,35 @@ static int common_ancestor(const walk *w, int top, double best)
     return top;
 }
 
+/* The child of parent that holds element a (top itself for top's subtree). */
+static int sibling_of(const walk *w, int a, int top, int parent)
+{
+    while (a >= 0 && a != top && w->el[a].parent != parent)
+        a = w->el[a].parent;
+    return a;
+}
+
+/* Per sibling of the top candidate: is it teasers of other articles? Much
+   of its text in links, or several headings that are links (a linked
+   title and a summary each): its good paragraphs do not join. */
+static bool *teaser_siblings(const walk *w, int top, int parent)
+{
+    bool *teasers = xcalloc(w->n_el, sizeof *teasers);
+    int *heads = xcalloc(w->n_el, sizeof *heads);
+    for (size_t i = 0; i < w->n_bl; i++)
+        if ((w->bl[i].bits & TAG_HEADING) && w->bl[i].cls == CLS_BAD) {
+            int a = sibling_of(w, w->bl[i].owner, top, parent);
+            heads[a >= 0 ? a : 0]++;
+        }
+    for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end) {
+        const elem *e = &w->el[i];
+        teasers[i] = (e->chars > 0 && e->links / e->chars > w->c->sibling_max_link_density) ||
+                     (w->c->sibling_max_link_headings > 0 && heads[i] >= w->c->sibling_max_link_headings);
+    }
+    free(heads);
+    return teasers;
+}
+
 /* The top candidate and those of its siblings that score well enough or
    hold good text of their own. Returns false when there is no candidate. */
 static bool select_container(walk *w)
@@ -523,20 +525,20 @@ static bool select_container(walk *w)
     double floor = best * w->c->sibling_min_share;
     if (floor < w->c->sibling_min_score)
         floor = w->c->sibling_min_score;
-    bool *chosen = xcalloc(w->n_el, sizeof *chosen);
+    bool *chosen = xcalloc(w->n_el, sizeof *chosen), *teasers = teaser_siblings(w, top, parent);
     chosen[top] = true;
     for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end)
-        if (i != top && w->el[i].score > 0 && candidate_score(w, i) >= floor)
+        if (i != top && !teasers[i] && w->el[i].score > 0 && candidate_score(w, i) >= floor)
             chosen[i] = true;
     for (size_t i = 0; i < w->n_bl; i++) {
         block *b = &w->bl[i];
-        int a = b->owner;
-        while (a >= 0 && a != top && w->el[a].parent != parent)
-            a = w->el[a].parent;
-        b->selected = a >= 0 && (chosen[a] || (b->cls == CLS_GOOD && parent >= 0 && w->el[a].parent == parent &&
-                                                w->c->sibling_keep_good));
+        int a = sibling_of(w, b->owner, top, parent);
+        bool sentence = b->cls == CLS_SHORT && b->full_stop && b->link_chars == 0 && w->c->sibling_keep_sentences;
+        b->selected = a >= 0 && (chosen[a] || ((b->cls == CLS_GOOD || sentence) && parent >= 0 && a != top &&
+                                                w->c->sibling_keep_good && !teasers[a]));
     }
     free(chosen);
+    free(teasers);
     return true;
 }
 
@@ -563,7 +565,7 @@ void extract_article(const extract_conf *c, void *doc_, const char *title, buf *
     }
     flush(&w);
     for (size_t i = 0; i < w.n_bl; i++)
-        classify(c, &w.bl[i]);
+        classify(c, w.text.data, &w.bl[i]);
     subtree_scores(&w);
     if (!select_container(&w))
         for (size_t i = 0; i < w.n_bl; i++) /* no container: every block, the filters decide */

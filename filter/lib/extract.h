@@ -17,7 +17,8 @@ enum {
     TAG_QUOTE = 16,   /* blockquote */
     TAG_BREAK = 32,   /* br: ends a line inside a block */
     TAG_CONTENT = 64, /* article, main: a container that announces content */
-    TAG_LINK = 128    /* a */
+    TAG_LINK = 128,   /* a */
+    TAG_CELL = 256    /* td, th: a space between cells, a row is one block */
 };
 
 typedef struct name_weight {
@@ -32,7 +33,11 @@ typedef struct extract_conf {
     double candidate_min_chars, sibling_min_share, sibling_min_score, sibling_keep_good;
     double short_either_side, bad_breaks_context, long_max_link_density;
     double split_min_candidates, split_min_share, fallback_share, hint_min_prefix;
-    double dateline_max_chars;
+    double dateline_max_chars, sentence_max_link_density, sentence_min_words,
+        sentence_keeps_context, hint_compound_positive,
+        chrome_max_words, sibling_keep_sentences, sibling_max_link_density,
+        sibling_max_link_headings, chrome_heading_section,
+        item_min_chars, title_both_ways;
     double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;
@@ -48,6 +53,16 @@ void extract_conf_free(extract_conf *c);
 unsigned extract_tag_bits(const extract_conf *c, const char *name);
 /* Sum of the hint weights of the words of an attribute value (class, id...). */
 double extract_hint_score(const extract_conf *c, const char *value);
+/* The same over a block's text, counting the words (4+ characters, not a
+   number) that are no hint word. */
+double extract_label_score(const extract_conf *c, const char *text, size_t *unknown);
+
+/* extract_text.c: tests on a block's text s[0..n). */
+size_t extract_words(const char *s, size_t n);
+bool extract_full_stop(const char *s, size_t n, double min_words);
+bool extract_chrome_label(const extract_conf *c, const char *s, size_t n);
+bool extract_title_like(const extract_conf *c, const char *h, size_t n, const char *title);
+bool extract_dateline(const char *s, size_t n);
 
 /* The charset to decode the bytes with, as browsers choose it: BOM, then a
    <meta> declaration in the first bytes, else UTF-8 if the bytes are valid

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* The weight of a "hint split" word: not a number a file can give. */
+#define HINT_SPLIT (-1e9)
+
 typedef struct number_key {
     const char *key;
     size_t offset;
@@ -37,6 +40,17 @@ static const number_key numbers[] = {
     NUM("hint.min_prefix", hint_min_prefix, 0, 64),
     NUM("output.dateline_max_chars", dateline_max_chars, 0, 1e6),
     NUM("hint.drop_at", hint_drop, -1e6, 0),
+    NUM("hint.compound_positive", hint_compound_positive, 0, 1),
+    NUM("block.chrome_max_words", chrome_max_words, 0, 1000),
+    NUM("sibling.keep_sentences", sibling_keep_sentences, 0, 1),
+    NUM("sibling.max_link_density", sibling_max_link_density, 0, 1),
+    NUM("sibling.max_link_headings", sibling_max_link_headings, 0, 1e6),
+    NUM("output.chrome_heading_section", chrome_heading_section, 0, 1000),
+    NUM("block.item_min_chars", item_min_chars, 0, 1e6),
+    NUM("output.title_both_ways", title_both_ways, 0, 1),
+    NUM("block.sentence_max_link_density", sentence_max_link_density, 0, 1),
+    NUM("block.sentence_min_words", sentence_min_words, 0, 1e6),
+    NUM("output.sentence_keeps_context", sentence_keeps_context, 0, 1),
     NUM("hint.guard_share", hint_guard_share, 0, 1),
     NUM("output.context_window", context_window, 0, 100),
     NUM("output.title_min_similarity", title_min_similarity, 0, 1),
@@ -50,7 +64,7 @@ static const struct {
 } tag_classes[] = {
     {"drop", TAG_DROP},   {"block", TAG_BLOCK},     {"heading", TAG_HEADING | TAG_BLOCK},
     {"item", TAG_ITEM | TAG_BLOCK}, {"quote", TAG_QUOTE | TAG_BLOCK}, {"break", TAG_BREAK},
-    {"content", TAG_CONTENT | TAG_BLOCK}, {"link", TAG_LINK},
+    {"content", TAG_CONTENT | TAG_BLOCK}, {"link", TAG_LINK}, {"cell", TAG_CELL},
 };
 
 static int cmp_nw(const void *a, const void *b)
@@ -121,9 +135,9 @@ static const char *list_line(extract_conf *c, char *words)
     if (strcmp(kind, "hint") != 0)
         return "unknown line kind";
     char *stop;
-    double w = strtod(arg, &stop);
-    if (*stop || !isfinite(w) || fabs(w) > 1000)
-        return "hint weight is not a number";
+    double w = strcmp(arg, "split") == 0 ? HINT_SPLIT : strtod(arg, &stop);
+    if (w != HINT_SPLIT && (*stop || !isfinite(w) || fabs(w) > 1000))
+        return "hint weight is not a number (or 'split')";
     for (char *t; (t = strtok_r(NULL, " \t", &save));)
         add_name(&c->hints, &c->n_hints, t, w);
     return NULL;
@@ -223,7 +237,7 @@ static const name_weight *hint_word(const extract_conf *c, char *word, size_t n)
         word[len] = '\0';
         w = find(c->hints, c->n_hints, word);
         word[len] = saved;
-        if (w && w->weight >= 0)
+        if (w && (w->weight >= 0 || w->weight == HINT_SPLIT))
             w = NULL;
     }
     return w;
@@ -231,11 +245,19 @@ static const name_weight *hint_word(const extract_conf *c, char *word, size_t n)
 
 /* Words of a class or id: runs of letters and digits, also cut where a
    lower-case letter meets a capital (relatedArticles), lower-cased. */
-double extract_hint_score(const extract_conf *c, const char *value)
+/* Words of one class name ("article-comments", "caption-text") are added
+   up, except that positive words weigh hint.compound_positive in a name
+   that has a negative word too: a part of the article that is chrome is
+   chrome. Class names (cut at white space, and at "hint split" words:
+   content-with-sidebar is content, then sidebar) are then added up. */
+/* unknown, if not NULL, counts the words of 4+ characters that are not
+   hint words and not numbers (see chrome_label in extract.c). */
+static double hint_score(const extract_conf *c, const char *value, size_t *unknown)
 {
-    double sum = 0;
+    double sum = 0, neg = 0, pos = 0;
     char word[64];
     size_t n = 0;
+    bool digits = true;
     for (const char *p = value;; p++) {
         unsigned char ch = (unsigned char)*p;
         bool alnum = ch < 0x80 && isalnum(ch);
@@ -243,9 +265,22 @@ double extract_hint_score(const extract_conf *c, const char *value)
         if (cut && n) {
             word[n < sizeof word ? n : sizeof word - 1] = '\0';
             const name_weight *w = n < sizeof word ? hint_word(c, word, n) : NULL;
-            if (w)
-                sum += w->weight;
+            bool split = w && w->weight == HINT_SPLIT;
+            if (unknown && !w && !digits && n > 3)
+                ++*unknown;
+            if (split) {
+                sum += neg + (neg < 0 ? c->hint_compound_positive : 1) * pos;
+                neg = pos = 0;
+            } else if (w && w->weight < 0)
+                neg += w->weight;
+            else if (w)
+                pos += w->weight;
             n = 0;
+            digits = true;
+        }
+        if (!ch || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+            sum += neg + (neg < 0 ? c->hint_compound_positive : 1) * pos;
+            neg = pos = 0;
         }
         if (!ch)
             break;
@@ -253,7 +288,16 @@ double extract_hint_score(const extract_conf *c, const char *value)
             if (n < sizeof word)
                 word[n] = (char)tolower(ch);
             n++;
+            digits = digits && isdigit(ch);
         }
     }
     return sum;
+}
+
+double extract_hint_score(const extract_conf *c, const char *value) { return hint_score(c, value, NULL); }
+
+double extract_label_score(const extract_conf *c, const char *text, size_t *unknown)
+{
+    *unknown = 0;
+    return hint_score(c, text, unknown);
 }

@@ -68,7 +68,19 @@ static bool charset_from_label(const char *label, char *name, size_t namelen)
     UConverter *cv = ucnv_open(label, &st);
     if (U_FAILURE(st) || !cv)
         return false;
-    snprintf(name, namelen, "%s", ucnv_getName(cv, &st));
+    /* The report shows the standard (MIME, else IANA) name, not ICU's own
+       ("windows-1252", not "ibm-5348_P100-1997"); ICU opens either. */
+    const char *icu = ucnv_getName(cv, &st), *std = NULL;
+    if (U_SUCCESS(st)) {
+        UErrorCode st2 = U_ZERO_ERROR;
+        std = ucnv_getStandardName(icu, "MIME", &st2);
+        if (!std || U_FAILURE(st2)) {
+            st2 = U_ZERO_ERROR;
+            std = ucnv_getStandardName(icu, "IANA", &st2);
+            std = U_SUCCESS(st2) ? std : NULL;
+        }
+        snprintf(name, namelen, "%s", std ? std : icu);
+    }
     ucnv_close(cv);
     return U_SUCCESS(st);
 }

@@ -2,13 +2,25 @@
 """HTML main-text extraction on the article extraction benchmark.
 
     python3 html_eval.py MTCLEAN SRCDIR [-v] [--bench DIR]
+    python3 html_eval.py MTCLEAN SRCDIR --cv K [--set KEY=V1,V2,...]...
 
 The pages (html/<id>.html.gz, ground-truth.json) come from --bench, else
 $HTML_BENCH_DIR, else SRCDIR/tests/eval/html-bench. They are split in two
 halves by a hash of the page id: "tune" (the only half rules/html.conf was
 tuned on) and "held-out". The metric is the benchmark's: 4-token shingles
 of \\w+ tokens, per-page precision and recall averaged over the pages, F1 of
-the two means. Printed beside mtclean's extractor (tests/html-extract, the
+the two means. -v lists the tune pages one by one (never the held-out
+ones: looking at them would tune on them).
+
+--cv K measures how well a setting generalises without touching the
+held-out half: the tune pages are cut into K folds; for each KEY of
+rules/html.conf given with --set (one at a time, the others as they are),
+the value with the best F1 on K-1 folds is chosen and scored on the Kth.
+Printed: each value's F1 on each fold (a good value helps every fold),
+the cross-validated F1 (the chosen values, scored on the folds they were
+not chosen on) and the current file's F1 on the same folds.
+
+Printed beside mtclean's extractor (tests/html-extract, the
 library's mtc_extract_html) in the same run: the page's whole visible text
 (the floor), and mtclean --input=html, the extracted text after the
 cleaning pipeline. Exits 1 when held-out F1 is under the target."""
@@ -76,6 +88,101 @@ def visible_text(raw):
     return " ".join(v.parts)
 
 
+def fold_key(page_id):
+    return hashlib.sha256(("mtclean-html-fold:" + page_id).encode()).digest()
+
+
+def conf_with(srcdir, changes):
+    """rules/html.conf with KEY = VALUE lines replaced (each KEY must be there)."""
+    text = open(os.path.join(srcdir, "rules", "html.conf")).read()
+    for key, value in changes.items():
+        text, n = re.subn(r"(?m)^%s\s*=.*$" % re.escape(key), "%s = %s" % (key, value), text)
+        if n != 1:
+            sys.exit("html_eval: %s: not a key of rules/html.conf" % key)
+    return text
+
+
+def extract(extractor, paths, ids, datadir=None):
+    env = dict(os.environ)
+    if datadir:
+        env["MTCLEAN_DATADIR"] = datadir
+    with tempfile.TemporaryDirectory() as out:
+        run = subprocess.run([extractor, "--time", "--out-dir", out] + paths, stderr=subprocess.PIPE, env=env)
+        if run.returncode != 0:
+            sys.exit("html_eval: %s failed: %s" % (extractor, run.stderr.decode().strip()))
+        preds = {i: open(os.path.join(out, i + ".txt"), encoding="utf-8", errors="replace").read() for i in ids}
+    return preds, run.stderr.decode().strip()
+
+
+def extract_with(extractor, srcdir, paths, ids, changes):
+    """The extractor run with rules/html.conf changed, in a data directory of links."""
+    with tempfile.TemporaryDirectory() as data:
+        os.symlink(os.path.abspath(os.path.join(srcdir, "dicts")), os.path.join(data, "dicts"))
+        rules = os.path.join(data, "rules")
+        os.mkdir(rules)
+        for name in os.listdir(os.path.join(srcdir, "rules")):
+            if name != "html.conf":
+                os.symlink(os.path.abspath(os.path.join(srcdir, "rules", name)), os.path.join(rules, name))
+        with open(os.path.join(rules, "html.conf"), "w") as f:
+            f.write(conf_with(srcdir, changes))
+        return extract(extractor, paths, ids, data)[0]
+
+
+# The knobs tried when --cv is given without --set.
+DEFAULT_GRID = ["block.good_chars=60,80,100", "block.max_link_density=0.4,0.5,0.6",
+                "container.short_weight=0.1,0.3,0.5", "container.fallback_share=0,0.3,0.5",
+                "sibling.min_share=0.1,0.2,0.3", "split.min_share=0.6,0.75,0.9",
+                "output.context_window=5,50", "output.dateline_max_chars=0,100",
+                "hint.drop_at=-3,-2,-1"]
+
+
+def cross_validate(args, extractor, truth, tune_ids, tune_paths):
+    k = args.cv
+    shuffled = sorted(tune_ids, key=fold_key)  # folds of equal size, fixed
+    folds = [shuffled[f::k] for f in range(k)]
+    def score(counts, ids):
+        return metrics([counts[i] for i in ids])[2]
+    def counts_of(preds):
+        return {i: page_scores(truth[i]["articleBody"], preds[i]) for i in tune_ids}
+    base = counts_of(extract(extractor, tune_paths, tune_ids)[0])
+    print("cross-validation over the tune half only: %d folds of %s pages" % (k, "/".join(str(len(f)) for f in folds)))
+    print("%-32s %s  %6s" % ("setting", " ".join("fold%-2d" % f for f in range(k)), "tune"))
+    print("%-32s %s  %6.3f" % ("(rules/html.conf as it is)", " ".join("%6.3f" % score(base, f) for f in folds),
+                                score(base, tune_ids)))
+    chosen_counts = dict(base)
+    every = {"(as it is)": base}
+    for spec in args.set or DEFAULT_GRID:
+        key, _, values = spec.partition("=")
+        runs = {v: counts_of(extract_with(extractor, args.srcdir, tune_paths, tune_ids, {key: v}))
+                for v in values.split(",")}
+        for v, c in runs.items():
+            every["%s=%s" % (key, v)] = c
+            print("%-32s %s  %6.3f" % ("%s = %s" % (key, v), " ".join("%6.3f" % score(c, f) for f in folds),
+                                        score(c, tune_ids)))
+        picks = []
+        for f, fold in enumerate(folds):
+            rest = [i for g, other in enumerate(folds) if g != f for i in other]
+            best = max(runs, key=lambda v: score(runs[v], rest))
+            picks.append(best)
+            for i in fold:
+                chosen_counts[i] = runs[best][i]
+        print("%-32s %s" % ("  chosen on the other folds", " ".join("%6s" % v for v in picks)))
+        cv = [score(chosen_counts, f) for f in folds]
+        print("%-32s %s  %6.3f" % ("  cross-validated F1", " ".join("%6.3f" % x for x in cv), sum(cv) / k))
+        chosen_counts = dict(base)  # one knob at a time
+    # The one change (or none) best on K-1 folds, scored on the Kth: what
+    # tuning these knobs on the tune half is worth on pages it has not seen.
+    cv = []
+    for f, fold in enumerate(folds):
+        rest = [i for g, other in enumerate(folds) if g != f for i in other]
+        best = max(every, key=lambda name: score(every[name], rest))
+        cv.append(score(every[best], fold))
+        print("fold %d: chosen on the others: %s" % (f, best))
+    print("cross-validated F1 (best change chosen per fold): %s  mean %.3f" % (" ".join("%.3f" % x for x in cv), sum(cv) / k))
+    print("current file, mean over folds: %.3f" % (sum(score(base, f) for f in folds) / k))
+    return 0
+
+
 def run_pipeline(mtclean, path):
     raw = gzip.open(path).read()
     out = subprocess.run([mtclean, "--input=html"], input=raw, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -88,6 +195,9 @@ def main():
     ap.add_argument("srcdir")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--bench")
+    ap.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation over the tune half only")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=V1,V2", help="with --cv: values to try")
+    ap.add_argument("--tune-only", action="store_true", help="print the tune half's figures only (while tuning)")
     ap.add_argument("--no-pipeline", action="store_true", help="skip the mtclean --input=html column")
     args = ap.parse_args()
     bench = args.bench or os.environ.get("HTML_BENCH_DIR") or os.path.join(args.srcdir, "tests/eval/html-bench")
@@ -99,21 +209,17 @@ def main():
     ids = sorted(truth)
     extractor = os.path.join(os.path.dirname(os.path.abspath(args.mtclean)), "tests", "html-extract")
     paths = [os.path.join(bench, "html", i + ".html.gz") for i in ids]
-    with tempfile.TemporaryDirectory() as out:
-        t0 = time.time()
-        run = subprocess.run([extractor, "--time", "--out-dir", out] + paths, stderr=subprocess.PIPE)
-        timing = run.stderr.decode().strip()
-        if run.returncode != 0:
-            print("html_eval: %s failed: %s" % (extractor, timing))
-            return 1
-        preds = {i: open(os.path.join(out, i + ".txt"), encoding="utf-8", errors="replace").read() for i in ids}
+    if args.cv:
+        tune = [i for i in ids if half(i) == "tune"]
+        return cross_validate(args, extractor, truth, tune, [os.path.join(bench, "html", i + ".html.gz") for i in tune])
+    preds, timing = extract(extractor, paths, ids)
     systems = {"mtclean": preds,
                "visible text": {i: visible_text(gzip.open(p).read()) for i, p in zip(ids, paths)}}
     if not args.no_pipeline:
         systems["mtclean --input=html"] = {i: run_pipeline(args.mtclean, p) for i, p in zip(ids, paths)}
     counts = {name: {i: page_scores(truth[i]["articleBody"], pred[i]) for i in ids} for name, pred in systems.items()}
     if args.verbose:
-        for i in ids:
+        for i in (i for i in ids if half(i) == "tune"):
             tp, fp, fn = counts["mtclean"][i]
             p, r, f = metrics([(tp, fp, fn)])
             print("%-9s %s  P %.3f R %.3f F1 %.3f  %s" % (half(i), i[:12], p, r, f, truth[i].get("url", "")))
@@ -121,13 +227,15 @@ def main():
     print("%-22s %-9s %5s  %6s %6s %6s" % ("system", "half", "pages", "P", "R", "F1"))
     result = {}
     for name in systems:
-        for h in ("tune", "held-out", "all"):
+        for h in ("tune",) if args.tune_only else ("tune", "held-out", "all"):
             sel = [counts[name][i] for i in ids if h == "all" or half(i) == h]
             p, r, f = metrics(sel)
             result[(name, h)] = f
             print("%-22s %-9s %5d  %6.3f %6.3f %6.3f" % (name, h, len(sel), p, r, f))
     print("published, all 181 pages: trafilatura 0.958, Readability.js 0.947, jusText 0.804, visible text 0.665")
     print("speed (one core): " + timing.replace("html-extract: ", ""))
+    if args.tune_only:
+        return 0
     f = result[("mtclean", "held-out")]
     ok = f >= TARGET_F1
     print("target: held-out F1 >= %.2f: %s (%.3f)" % (TARGET_F1, "met" if ok else "MISSED", f))
