@@ -93,7 +93,13 @@ static int finish_document(corpus *c, document *d)
     }
     d->dropped = is_dropped(c, d);
     d->complete = true;
+    if (d->dropped) { /* one definition of bytes_out everywhere: bytes written */
+        d->stats.bytes_out = 0;
+        reasons_add(&d->reasons, REASON_MIN_QUALITY, strlen(REASON_MIN_QUALITY), 1);
+    }
     c->mixed_total += d->stats.mixed_segments;
+    c->damage_total += d->stats.mixed_segments + d->stats.english_segments;
+    c->with_text += document_has_text(d);
     return to_sinks(c, d);
 }
 
@@ -239,6 +245,10 @@ int corpus_close(corpus *c, int rc)
     for (size_t i = sink_count; i-- > 0;)
         if (c->sink_state[i])
             rc = sink_table[i]->close(&c->env, c->sink_state[i], rc);
+    /* A misspelt --field passes every record through unchanged: say so. */
+    if (rc == 0 && c->opt->jsonl && c->documents && !c->with_text)
+        fprintf(stderr, "mtclean: warning: no record has a \"%s\" string (see --field); %" PRIu64
+                        " records passed through unchanged\n", c->opt->field, c->documents);
     return rc;
 }
 

@@ -1,15 +1,15 @@
 #include "explain.h"
+#include "reasons.h"
 #include "sink.h"
 #include <stdlib.h>
 #include <inttypes.h>
 
 void explain_header(buf *out)
 {
-    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\n");
+    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\treason\n");
 }
 
-/* Text with tabs, newlines and backslashes escaped, so a line stays a line. */
-static void append_tsv_field(buf *out, const char *s, size_t n)
+void explain_append_tsv(buf *out, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         switch (s[i]) {
@@ -28,7 +28,10 @@ void explain_segment(void *ctx, const mtc_segment_info *info)
     buf_printf(ex->out, "%" PRIu64 "\t%s\t%s\t%u\t%u\t%u\t%u\t%u\t%u\t", ex->doc, info->label,
                info->rule ? info->rule : "-", info->fr, info->en, info->both, info->unknown, info->junk,
                info->switches);
-    append_tsv_field(ex->out, info->text, info->len);
+    explain_append_tsv(ex->out, info->text, info->len);
+    char why[256];
+    buf_append_char(ex->out, '\t'); /* last: the columns before it keep their places */
+    buf_append_str(ex->out, reason_of_segment(info, why, sizeof why) ? why : "-");
     buf_append_char(ex->out, '\n');
 }
 
