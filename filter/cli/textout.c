@@ -91,6 +91,11 @@ static int text_open(const sink_env *env, void **state)
         free(t);
         return -1;
     }
+    if (env->opt->zstd_output && writer_start_zstd(&t->out, env->err, env->errlen) < 0) {
+        writer_close(&t->out, env->err, 0);
+        free(t);
+        return -1;
+    }
     *state = t;
     return 0;
 }
