@@ -222,7 +222,8 @@ class Checker:
         for r in with_text:
             for name, hits in r["rules"].items():
                 rules[name] = rules.get(name, 0) + hits
-        top = re.findall(r"^ +(\d+) (\S+)$", text.split("top rules", 1)[-1], re.M)
+        rules_part, _, reasons_part = text.split("top rules", 1)[-1].partition("top reasons")
+        top = re.findall(r"^ +(\d+) (\S+)$", rules_part, re.M)
         if len(top) != min(10, len(rules)):
             self.fail("summary", "%d top rules listed, %d fired" % (len(top), len(rules)))
         if sorted((int(h) for h, _ in top), reverse=True) != [int(h) for h, _ in top]:
@@ -232,6 +233,16 @@ class Checker:
                 self.fail("summary", "rule %s: %s times, report says %s" % (name, hits, rules.get(name)))
         if top and min(int(h) for h, _ in top) < max([h for n, h in rules.items() if n not in dict((b, a) for a, b in top)] or [0]):
             self.fail("summary", "a rule fired more often than a listed one is missing")
+        reasons = {}
+        for r in reports:
+            for name, n in r.get("reasons", {}).items():
+                reasons[name] = reasons.get(name, 0) + n
+        listed = re.findall(r"^ +(\d+) (\S+)$", reasons_part, re.M)
+        want_top = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+        if [(name, int(n)) for n, name in listed] != want_top:
+            self.fail("summary", "top reasons %r, the reports give %r" % (listed[:3], want_top[:3]))
+        if any(r["bytes_out"] for r in with_text if r.get("dropped_document")):
+            self.fail("report", "a dropped document has bytes_out other than 0 (bytes written)")
 
 
 def main():

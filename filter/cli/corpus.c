@@ -95,8 +95,14 @@ static int finish_document(corpus *c, document *d)
     }
     d->dropped = is_dropped(c, d);
     d->complete = true;
+    if (d->dropped) { /* one definition of bytes_out everywhere: bytes written */
+        d->stats.bytes_out = 0;
+        reasons_add(&d->reasons, REASON_MIN_QUALITY, strlen(REASON_MIN_QUALITY), 1);
+    }
     /* --check: English sentences are damage in a French corpus too */
     c->mixed_total += d->stats.mixed_segments + (c->opt->keep_english ? 0 : d->stats.english_segments);
+    c->damage_total += d->stats.mixed_segments + d->stats.english_segments;
+    c->with_text += document_has_text(d);
     return to_sinks(c, d);
 }
 
@@ -281,6 +287,10 @@ int corpus_close(corpus *c, int rc)
             rc = sink_table[i]->close(&c->env, c->sink_state[i], rc);
     if (rc == 0 && c->learn)
         rc = mtc_repeats_write(c->learn, c->opt->learn_repeats_path, c->err, sizeof c->err);
+    /* A misspelt --field passes every record through unchanged: say so. */
+    if (rc == 0 && c->opt->jsonl && c->documents && !c->with_text)
+        fprintf(stderr, "mtclean: warning: no record has a \"%s\" string (see --field); %" PRIu64
+                        " records passed through unchanged\n", c->opt->field, c->documents);
     return rc;
 }
 

@@ -21,6 +21,8 @@ typedef struct corpus {
     void **sink_state;             /* one per sink of sink_table; NULL: not in this run */
     uint64_t documents;            /* numbered so far */
     uint64_t mixed_total;
+    uint64_t damage_total;         /* mixed and english segments: -q, -l and --count */
+    uint64_t with_text;            /* documents with text: --field found at least once */
     bool emit_failed;              /* c->err comes from writing a result, not from the input */
     doc_worker *stream_worker;     /* borrowed while a document is streamed */
     size_t stream_flushed;         /* its input bytes when last given to the sinks */

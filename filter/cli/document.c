@@ -27,6 +27,9 @@ void document_free(document *d)
     buf_free(&d->explain);
     buf_free(&d->html_meta);
     seglog_free(&d->segments);
+    reasons_free(&d->reasons);
+    buf_free(&d->rejected);
+    buf_free(&d->rejected_kept);
     mtc_stats_free(&d->stats);
     free(d);
 }

@@ -7,6 +7,7 @@
 #include "jsonl.h"
 #include "mtclean.h"
 #include "options.h"
+#include "reasons.h"
 #include "seglog.h"
 #include <stdbool.h>
 
@@ -47,14 +48,18 @@ struct document {
     jsonl_layout layout;  /* DOC_RECORD */
     buf id_json;          /* the report's "id" as a JSON value; empty: null */
     size_t input_bytes;   /* bytes read for it, for the progress line */
-    const char *source;   /* input name and line of a record, for messages */
+    const char *source;   /* input name, and line of a record, for messages and the report */
     uint64_t line;
+    uint64_t offset;      /* a text document: the byte of its input where it starts (decompressed) */
     bool html;            /* a text document that is an HTML page */
     /* Results. */
     buf html_meta;        /* HTML: the report's ,"html":{...} member */
     buf output;           /* the cleaned text, or the whole record line */
     buf explain;          /* --explain lines */
     seglog segments;      /* for --html */
+    reasons reasons;      /* of its segments (and the document's own, once dropped) */
+    buf rejected;         /* --rejected, text mode: lines of the segments dropped */
+    buf rejected_kept;    /* ... and of those kept, written if the document is dropped */
     mtc_stats stats;
     bool failed;
     char err[512];

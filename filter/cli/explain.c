@@ -1,4 +1,5 @@
 #include "explain.h"
+#include "reasons.h"
 #include "sink.h"
 #include <stdlib.h>
 #include <inttypes.h>
@@ -6,11 +7,10 @@
 
 void explain_header(buf *out)
 {
-    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\treason\twords\n");
+    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\treason\tevidence\twords\n");
 }
 
-/* Text with tabs, newlines and backslashes escaped, so a line stays a line. */
-static void append_tsv_field(buf *out, const char *s, size_t n)
+void explain_append_tsv(buf *out, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         switch (s[i]) {
@@ -29,8 +29,11 @@ void explain_segment(void *ctx, const mtc_segment_info *info)
     buf_printf(ex->out, "%" PRIu64 "\t%s\t%s\t%u\t%u\t%u\t%u\t%u\t%u\t", ex->doc, info->label,
                info->reason ? info->reason : info->rule ? info->rule : "-", info->fr, info->en, info->both, info->unknown, info->junk,
                info->switches);
-    append_tsv_field(ex->out, info->text, info->len);
-    /* Why the label, and the words the labeller took for English or names. */
+    explain_append_tsv(ex->out, info->text, info->len);
+    char why[256];
+    buf_append_char(ex->out, '\t');
+    buf_append_str(ex->out, reason_of_segment(info, why, sizeof why) ? why : "-");
+    /* The model's evidence, and the words the labeller took for English or names. */
     buf_printf(ex->out, "\t%s\t", info->reason ? info->reason : "-");
     bool any = false;
     for (size_t i = 0; i < info->n_words; i++) {
@@ -39,7 +42,7 @@ void explain_segment(void *ctx, const mtc_segment_info *info)
             continue;
         if (any)
             buf_append_char(ex->out, ' ');
-        append_tsv_field(ex->out, info->text + wi->start, wi->len);
+        explain_append_tsv(ex->out, info->text + wi->start, wi->len);
         buf_append_str(ex->out, wi->lang == MTC_LANG_EN ? "/en" : "/name");
         any = true;
     }

@@ -1,4 +1,5 @@
-/* Input: a file or stdin, plain or gzip (zlib detects it, also multi-member). */
+/* Input: a file or stdin, plain, gzip (zlib detects it, also multi-member)
+   or zstd (detected by its magic bytes: zstdio.h). */
 #ifndef MTC_INPUT_H
 #define MTC_INPUT_H
 #include <stdbool.h>
@@ -7,6 +8,7 @@
 
 typedef struct reader {
     gzFile gz;
+    struct zstdin *zst;   /* zstd input: gz gives its raw bytes */
     const char *name;
     char *data;
     size_t cap, start, end, max_line;

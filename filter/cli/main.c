@@ -52,7 +52,10 @@ int main(int argc, char **argv)
         corpus_free(&c);
     }
     int status = MTC_EXIT_ERROR;
-    if (rc == 0)
+    bool grep_like = opt.quiet || opt.list_damaged || opt.count; /* grep: 0 found, 1 not */
+    if (rc == 0 && grep_like)
+        status = c.damage_total > 0 ? MTC_EXIT_OK : MTC_EXIT_CORRUPT;
+    else if (rc == 0)
         status = opt.check && c.mixed_total > 0 ? MTC_EXIT_CORRUPT : MTC_EXIT_OK;
     else
         fprintf(stderr, "mtclean: %s\n", c.err);

@@ -12,7 +12,7 @@
 enum {
     OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT, OPT_HTML_MAX_DOCS, OPT_LEARN_REPEATS, OPT_REPEATS, OPT_KEEP_ENGLISH,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT, OPT_HTML_MAX_DOCS, OPT_LEARN_REPEATS, OPT_REPEATS, OPT_KEEP_ENGLISH, OPT_REJECTED, OPT_COUNT, OPT_ZSTD,
 };
 
 #define MAX_THREADS 256
@@ -54,6 +54,11 @@ static const struct option long_options[] = {
     {"doc-offset", required_argument, NULL, OPT_DOC_OFFSET},
     {"summarize", no_argument, NULL, OPT_SUMMARIZE},
     {"input", required_argument, NULL, OPT_INPUT},
+    {"rejected", required_argument, NULL, OPT_REJECTED},
+    {"quiet", no_argument, NULL, 'q'},
+    {"files-with-damage", no_argument, NULL, 'l'},
+    {"count", no_argument, NULL, OPT_COUNT},
+    {"zstd", no_argument, NULL, OPT_ZSTD},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -64,7 +69,7 @@ static void usage(FILE *f)
     /* One line per option, at most 80 columns (tests/docs.test checks). */
     fputs("Usage: mtclean [OPTION]... [FILE]...\n"
           "Find and repair machine-translation damage in French text: read FILEs (or\n"
-          "standard input; plain or gzip), write the text to standard output.\n\n"
+          "standard input; plain, gzip or zstd), write the text to standard output.\n\n"
           "  -m, --mode=MODE         repair (default), flag (mark, keep every byte) or drop\n"
           "  -r, --report=FILE       write a JSON Lines quality report, a line per document\n"
           "      --explain=FILE      write per-segment TSV: label, rule, word counts, text\n"
@@ -74,8 +79,13 @@ static void usage(FILE *f)
           "      --repeats=FILE      lines FILE saw in many documents are boilerplate\n"
           "  -o, --output=FILE       write the text to FILE instead of standard output\n"
           "  -z, --gzip              compress the output with gzip\n"
+          "      --zstd              compress the output with zstd\n"
+          "      --rejected=FILE     write what was dropped there, with the reason why\n"
           "  -d, --doc-sep=LINE      a line equal to LINE separates documents\n"
           "  -c, --check             exit with status 1 if any segment is mixed or english\n"
+          "  -q, --quiet             write no text; exit 0 if damage found, else 1 (grep)\n"
+          "  -l, --files-with-damage  list the inputs (JSONL: record ids) with damage\n"
+          "      --count             list per input: documents, damaged segments\n"
           "  -R, --rules=FILE        load an extra rule file (repeatable)\n"
           "      --keep-english      keep English sentences (default: flag or drop them)\n"
           "      --marker-open=STR   flag mode: text before a damaged segment (default \xE2\x9F\xA6)\n"
@@ -99,7 +109,8 @@ static void usage(FILE *f)
           "      --input=KIND        html (extract the article), text, or auto (default)\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n\n"
-          "Exit status: 0 success, 1 damage found (with --check), 2 error.\n"
+          "Exit status: 0 success, 1 damage found (with --check), 2 error; with -q, -l\n"
+          "or --count, as grep: 0 damage found, 1 none, 2 error.\n"
           "Full documentation: man mtclean\n",
           f);
 }
@@ -173,9 +184,44 @@ static bool parse_size(const char *s, size_t *size)
     return true;
 }
 
+/* Two outputs on one stream would interleave: each named output, and the
+   text (standard output unless -o, none with -q, -l or --count, which
+   write to standard output themselves unless -q). */
+static int check_streams(const options *o)
+{
+    bool listing = o->list_damaged || o->count;
+    const char *text = o->quiet ? NULL : listing || !o->output_path ? "-" : o->output_path;
+    const char *names[] = {"the text", "--report", "--explain", "--html", "--rejected", "--summary"};
+    const char *paths[] = {text, o->report_path, o->explain_path, o->html_path, o->rejected_path,
+                           o->summary && o->summary_path ? o->summary_path : NULL};
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++)
+        for (size_t k = i + 1; k < sizeof paths / sizeof *paths; k++) {
+            if (!paths[i] || !paths[k] || strcmp(paths[i], "/dev/null") == 0)
+                continue; /* nothing written there interleaves */
+            bool out_i = strcmp(paths[i], "-") == 0 || strcmp(paths[i], "/dev/stdout") == 0;
+            bool out_k = strcmp(paths[k], "-") == 0 || strcmp(paths[k], "/dev/stdout") == 0;
+            if ((out_i && out_k) || strcmp(paths[i], paths[k]) == 0) {
+                fprintf(stderr, "mtclean: %s and %s would both write to %s\n", names[i], names[k],
+                        out_i ? "standard output" : paths[i]);
+                return 2;
+            }
+        }
+    return 0;
+}
+
 /* Options that only make sense together, and names that must differ. */
 static int check_combinations(const options *o, bool jsonl_only_given)
 {
+    if (o->gzip_output && o->zstd_output) {
+        fputs("mtclean: --gzip and --zstd cannot be combined\n", stderr);
+        return 2;
+    }
+    if (o->quiet + o->list_damaged + o->count > 1) {
+        fputs("mtclean: -q, -l and --count cannot be combined\n", stderr);
+        return 2;
+    }
+    if (check_streams(o))
+        return 2;
     if (o->jsonl && o->doc_sep) {
         fputs("mtclean: --doc-sep and --jsonl cannot be combined (a JSONL record is a document)\n", stderr);
         return 2;
@@ -209,7 +255,7 @@ int options_parse(options *o, int argc, char **argv)
     bool jsonl_only_given = false, html_max_given = false;
     size_t n_rules = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "m:r:o:zd:cR:j:hV", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "m:r:o:zd:cqlR:j:hV", long_options, NULL)) != -1) {
         switch (c) {
         case 'm':
             if (strcmp(optarg, "repair") == 0)
@@ -228,6 +274,11 @@ int options_parse(options *o, int argc, char **argv)
         case 'z': o->gzip_output = true; break;
         case 'd': o->doc_sep = optarg; break;
         case 'c': o->check = true; break;
+        case 'q': o->quiet = true; break;
+        case 'l': o->list_damaged = true; break;
+        case OPT_COUNT: o->count = true; break;
+        case OPT_REJECTED: o->rejected_path = optarg; break;
+        case OPT_ZSTD: o->zstd_output = true; break;
         case 'R':
             o->extra_rules = xrealloc(o->extra_rules, (n_rules + 1) * sizeof *o->extra_rules);
             o->extra_rules[n_rules++] = optarg;

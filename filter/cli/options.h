@@ -18,6 +18,10 @@ typedef struct options {
     const char *doc_sep;
     bool gzip_output, check;
     bool keep_english; /* English sentences are kept (not flagged, not dropped) */
+    bool zstd_output;         /* --zstd */
+    const char *rejected_path; /* --rejected: what was dropped, with its reason */
+    /* grep habits: no text written, exit 0 when damage was found, 1 when not. */
+    bool quiet, list_damaged, count;
     /* Corpus mode. */
     bool jsonl;
     const char *field, *id_field, *quality_field; /* quality_field NULL: --no-quality-field */

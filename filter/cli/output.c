@@ -1,5 +1,6 @@
 #include "output.h"
 #include "buf.h"
+#include "zstdio.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -29,8 +30,16 @@ int writer_open(writer *w, const char *path, bool gzip, char *err, size_t errlen
     return 0;
 }
 
+int writer_start_zstd(writer *w, char *err, size_t errlen)
+{
+    w->zst = zstdout_new(w->fd, w->name, err, errlen);
+    return w->zst ? 0 : -1;
+}
+
 int writer_write(writer *w, const void *p, size_t n, char *err, size_t errlen)
 {
+    if (w->zst)
+        return zstdout_write(w->zst, p, n, err, errlen);
     const char *s = p;
     while (n > 0) {
         if (w->gz) {
@@ -62,6 +71,8 @@ int writer_write(writer *w, const void *p, size_t n, char *err, size_t errlen)
 int writer_close(writer *w, char *err, size_t errlen)
 {
     int rc = 0;
+    if (w->zst && zstdout_finish(w->zst, err, errlen) < 0)
+        rc = -1;
     if (w->gz) {
         int code = gzclose(w->gz);
         if (code != Z_OK) {

@@ -83,6 +83,18 @@ static int report_document(const sink_env *env, void *state, document *d)
         buf_printf(&extra, ",\"has_text\":%s", document_has_text(d) ? "true" : "false");
     if (env->opt->min_quality_set)
         buf_printf(&extra, ",\"dropped_document\":%s", d->dropped ? "true" : "false");
+    /* Appended after the others (only an HTML page's member comes later),
+       so that the members before keep their places: the reasons, and where the document came from (the input, and its line
+       for a record or the byte it starts at for a text). */
+    buf_append_str(&extra, ",\"reasons\":");
+    reasons_append_json(&d->reasons, &extra);
+    buf_append_str(&extra, ",\"input\":");
+    const char *name = d->source ? d->source : "-";
+    json_append_string(&extra, name, strlen(name));
+    if (d->kind == DOC_RECORD)
+        buf_printf(&extra, ",\"line\":%" PRIu64, d->line);
+    else
+        buf_printf(&extra, ",\"offset\":%" PRIu64, d->offset);
     if (d->html_meta.len) /* HTML pages only, last: text reports keep their fields */
         buf_append(&extra, d->html_meta.data, d->html_meta.len);
     buf_clear(&r->line);

@@ -1,12 +1,13 @@
 #include "sink.h"
 #include <stdio.h>
 
-extern const sink_ops summary_sink, text_sink, explain_sink, html_sink, report_sink, progress_sink;
+extern const sink_ops reasons_sink, summary_sink, text_sink, explain_sink, html_sink, report_sink, rejected_sink,
+    grep_sink, progress_sink;
 
 /* The summary counts a document before anything of it is written; the
    progress line counts it once everything is. */
-const sink_ops *const sink_table[] = {&summary_sink, &text_sink,   &explain_sink,
-                                      &html_sink,    &report_sink, &progress_sink};
+const sink_ops *const sink_table[] = {&reasons_sink, &summary_sink,  &text_sink, &explain_sink, &html_sink,
+                                      &report_sink,  &rejected_sink, &grep_sink, &progress_sink};
 const size_t sink_count = sizeof sink_table / sizeof *sink_table;
 
 int sink_write(const sink_env *env, writer *w, const buf *b)

@@ -11,9 +11,11 @@ static bool is_separator(const char *sep, const char *line, size_t n)
     return sep && strlen(sep) == n && memcmp(line, sep, n) == 0;
 }
 
-static document *text_document(corpus *c, const char *id)
+static document *text_document(corpus *c, const reader *in, const char *id, uint64_t offset)
 {
     document *d = corpus_document(c, DOC_TEXT);
+    d->source = in->name;
+    d->offset = offset;
     if (id)
         json_append_string(&d->id_json, id, strlen(id));
     return d;
@@ -44,15 +46,17 @@ static int read_text(corpus *c, reader *in, const char *id)
     size_t n, eoln;
     int rc;
     bool streaming = false;
-    document *d = text_document(c, id);
+    uint64_t offset = 0; /* bytes read before the line */
+    document *d = text_document(c, in, id, 0);
     while ((rc = reader_next_line(in, &line, &n, &eoln, c->err, sizeof c->err)) > 0) {
+        offset += n + eoln;
         if (is_separator(c->opt->doc_sep, line, n)) {
             document *done = d;
             d = NULL;
             if (finish_text(c, done, streaming) < 0)
                 return -1;
             streaming = false;
-            d = text_document(c, id);
+            d = text_document(c, in, id, offset); /* it starts after the separator */
             buf_append(&d->prefix, line, n + eoln); /* the separator passes through */
             d->input_bytes += n + eoln;
             continue;

@@ -17,6 +17,7 @@
 typedef struct report_line {
     mtc_stats st;
     bool has_text, dropped;
+    reasons why;
 } report_line;
 
 static int parse_u64(const char *s, size_t n, uint64_t *v)
@@ -81,6 +82,29 @@ static int add_rules(const mtc_engine *engine, const char *s, size_t n, mtc_stat
     return rc;
 }
 
+/* The "reasons" member: {"reason":count,...}. */
+static int add_reasons(const char *s, size_t n, reasons *why, char *err, size_t errlen)
+{
+    json_object obj = {0};
+    buf name = {0};
+    int rc = json_parse_object(&obj, s, n, err, errlen);
+    for (size_t i = 0; rc == 0 && i < obj.count; i++) {
+        const json_member *m = &obj.members[i];
+        uint64_t count;
+        name.len = 0;
+        json_decode_string(s + m->key_start, m->key_end - m->key_start, &name);
+        if (m->type != JSON_NUMBER || parse_u64(s + m->value_start, m->value_end - m->value_start, &count) < 0) {
+            snprintf(err, errlen, "reason '%.*s': the count is not a whole number", (int)name.len, name.data);
+            rc = -1;
+        } else {
+            reasons_add(why, name.data, name.len, count);
+        }
+    }
+    buf_free(&name);
+    json_object_free(&obj);
+    return rc;
+}
+
 /* One counter of MTC_STATS_FIELDS, by the key's name; 1 if the key is not one. */
 static int set_counter(mtc_stats *st, const char *key, const char *v, size_t n)
 {
@@ -100,6 +124,9 @@ static int parse_member(const mtc_engine *engine, const char *s, const json_memb
     if (strcmp(key->data, "rules") == 0)
         return m->type == JSON_OBJECT ? add_rules(engine, v, n, &r->st, err, errlen)
                                       : (snprintf(err, errlen, "\"rules\" is not an object"), -1);
+    if (strcmp(key->data, "reasons") == 0)
+        return m->type == JSON_OBJECT ? add_reasons(v, n, &r->why, err, errlen)
+                                      : (snprintf(err, errlen, "\"reasons\" is not an object"), -1);
     if (strcmp(key->data, "has_text") == 0 || strcmp(key->data, "dropped_document") == 0) {
         bool *flag = key->data[0] == 'h' ? &r->has_text : &r->dropped;
         *flag = m->type == JSON_BOOL && v[0] == 't';
@@ -119,6 +146,7 @@ static int parse_report_line(const mtc_engine *engine, const char *s, size_t n, 
     mtc_stats_reset(&r->st, engine);
     r->has_text = true;
     r->dropped = false;
+    reasons_clear(&r->why);
     int rc = json_parse_object(&obj, s, n, err, errlen);
     for (size_t i = 0; rc == 0 && i < obj.count; i++) {
         key.len = 0;
@@ -150,7 +178,7 @@ static int summarize_file(const mtc_engine *engine, const char *path, summary *s
             rc = -1;
             break;
         }
-        summary_add(sum, &r->st, r->has_text, r->dropped);
+        summary_add(sum, &r->st, r->has_text, r->dropped, &r->why);
     }
     reader_close(&in);
     return rc;
@@ -177,6 +205,7 @@ int summarize_reports(const options *opt, const mtc_engine *engine, char *err, s
         buf_free(&text);
     }
     mtc_stats_free(&r.st);
+    reasons_free(&r.why);
     summary_free(&sum);
     return rc;
 }

@@ -10,7 +10,11 @@ void summary_init(summary *s, const mtc_engine *engine)
     mtc_stats_init(&s->totals, engine);
 }
 
-void summary_free(summary *s) { mtc_stats_free(&s->totals); }
+void summary_free(summary *s)
+{
+    mtc_stats_free(&s->totals);
+    reasons_free(&s->reasons);
+}
 
 /* Integer arithmetic, so that e.g. 7/10 falls in [0.7,0.8) exactly. */
 static unsigned quality_bin(const mtc_stats *st)
@@ -21,19 +25,19 @@ static unsigned quality_bin(const mtc_stats *st)
     return bin >= SUMMARY_BINS ? SUMMARY_BINS - 1 : (unsigned)bin;
 }
 
-void summary_add(summary *s, const mtc_stats *st, bool has_text, bool dropped)
+void summary_add(summary *s, const mtc_stats *st, bool has_text, bool dropped, const reasons *why)
 {
     s->documents++;
+    if (why)
+        reasons_merge(&s->reasons, why);
     if (!has_text) {
         s->without_text++;
         return;
     }
     mtc_stats_add(&s->totals, st, s->engine);
     s->histogram[quality_bin(st)]++;
-    if (dropped) {
+    if (dropped)
         s->dropped++;
-        s->totals.bytes_out -= st->bytes_out; /* not written */
-    }
 }
 
 static void format_histogram(const summary *s, buf *out)
@@ -112,6 +116,10 @@ void summary_format(const summary *s, buf *out, const char *text_field, double m
     buf_printf(out, "quality: %.4f (clean words / scored words, all documents with text)\n", mtc_stats_quality(t));
     format_histogram(s, out);
     format_top_rules(s, out);
+    buf_printf(out, "top reasons (segments and documents, %zu reasons):\n", s->reasons.count);
+    reasons_append_top(&s->reasons, out, SUMMARY_TOP_REASONS);
+    if (text_field && s->documents && s->without_text == s->documents)
+        buf_printf(out, "warning: no record has a \"%s\" string (see --field)\n", text_field);
 }
 
 /* The --summary sink: totals of the complete documents, written at the end
@@ -130,7 +138,7 @@ static int summary_document(const sink_env *env, void *state, document *d)
 {
     (void)env;
     if (d->complete)
-        summary_add(state, &d->stats, document_has_text(d), d->dropped);
+        summary_add(state, &d->stats, document_has_text(d), d->dropped, &d->reasons);
     return 0;
 }
 

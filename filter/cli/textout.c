@@ -84,8 +84,15 @@ static int text_document(const sink_env *env, void *state, document *d)
 
 static int text_open(const sink_env *env, void **state)
 {
+    if (env->opt->quiet || env->opt->list_damaged || env->opt->count)
+        return 0; /* grep habits: no text (grep.c) */
     text_out *t = xcalloc(1, sizeof *t);
     if (writer_open(&t->out, env->opt->output_path, env->opt->gzip_output, env->err, env->errlen) < 0) {
+        free(t);
+        return -1;
+    }
+    if (env->opt->zstd_output && writer_start_zstd(&t->out, env->err, env->errlen) < 0) {
+        writer_close(&t->out, env->err, 0);
         free(t);
         return -1;
     }
