@@ -12,6 +12,7 @@ Usage: html-check.py REPORT.jsonl BROWSER.json [--explain TSV] [--max-docs N]
   --title DOC STRING  a rewritten segment of DOC must have STRING in its hover text
 """
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 
@@ -202,9 +203,13 @@ def read_explain(path):
     with open(path, encoding="utf-8") as f:
         next(f)
         for line in f:
-            doc, label, rule = line.split("\t")[:3]
+            cols = line.rstrip("\n").split("\t")
+            doc, label, rule = cols[:3]
+            # the rule, else the kind of the model's evidence ("en-span:3@5" -> "en-span")
+            evidence = cols[11] if len(cols) > 11 else "-"
+            kind = re.split(r"[:@ ]", evidence)[0] if evidence not in ("-", "") else ""
             if label != "clean":
-                r = reasons["%s \u00b7 %s" % (label, rule if rule != "-" else "word verdicts")]
+                r = reasons["%s \u00b7 %s" % (label, rule if rule != "-" else kind or "word verdicts")]
                 r[0] += 1
                 r[1].add(doc)
     return {k: (v[0], v[1]) for k, v in reasons.items()}

@@ -27,8 +27,7 @@ void explain_segment(void *ctx, const mtc_segment_info *info)
 {
     explain *ex = ctx;
     buf_printf(ex->out, "%" PRIu64 "\t%s\t%s\t%u\t%u\t%u\t%u\t%u\t%u\t", ex->doc, info->label,
-               info->reason ? info->reason : info->rule ? info->rule : "-", info->fr, info->en, info->both, info->unknown, info->junk,
-               info->switches);
+               info->rule ? info->rule : "-", info->fr, info->en, info->both, info->unknown, info->junk, info->switches);
     explain_append_tsv(ex->out, info->text, info->len);
     char why[256];
     buf_append_char(ex->out, '\t');

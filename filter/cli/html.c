@@ -220,7 +220,12 @@ static void reason_key(buf *b, const mtc_segment_info *info)
     buf_clear(b);
     buf_append_str(b, info->label);
     buf_append_str(b, " \xC2\xB7 ");
-    buf_append_str(b, why ? why : "word verdicts");
+    if (why)
+        buf_append_str(b, why);
+    else if (info->reason && strcspn(info->reason, ":@ ") > 0) /* the kind of the model's evidence */
+        buf_append(b, info->reason, strcspn(info->reason, ":@ "));
+    else
+        buf_append_str(b, "word verdicts");
 }
 
 /* The label shown before a segment: its reason, and the word counts

@@ -225,9 +225,8 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
         .line_start = w->line_start,
-        .reason = rule_index >= 0 && rule_index == w->line_builtin ? w->reason.data
-                  : label == LABEL_BOILERPLATE                     ? NULL
-                                                                   : sc->reason,
+        /* A rule's name says why; a built-in classifier or the word model gives its evidence. */
+        .reason = rule_index >= 0 ? (rule_index == w->line_builtin ? w->reason.data : NULL) : sc->reason,
     };
     w->hook(w->hook_ctx, &info);
 }
