@@ -63,6 +63,8 @@ mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
     if (rc == 0) {
         text_ctx *tc = text_ctx_new();
         rc = tc ? wordlists_load(&e->lists, tc, words_dir, err, errlen) : -1;
+        if (rc == 0)
+            rc = repair_data_load(&e->repair, tc, words_dir, err, errlen);
         if (!tc)
             snprintf(err, errlen, "ICU: cannot load the NFC normaliser");
         text_ctx_free(tc);
@@ -84,6 +86,7 @@ void mtc_engine_free(mtc_engine *e)
     if (e->rules.match_ctx)
         ruleset_free(&e->rules);
     wordlists_free(&e->lists);
+    repair_data_free(&e->repair);
     free(e->dict_dir);
     free(e);
 }

@@ -16,6 +16,7 @@ struct mtc_engine {
     ruleset rules;
     size_t builtin_rule[REPAIR_KINDS]; /* report index of each built-in repair */
     wordlists lists;
+    repair_data repair;
     char *dict_dir;
 };
 

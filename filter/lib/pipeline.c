@@ -118,7 +118,8 @@ static void repair_mixed(mtc_worker *w, mtc_stats *st)
 {
     const mtc_engine *e = w->engine;
     repair_counts counts = {0};
-    repair_words(w->lex, w->tc, &e->lists, w->nfc.data, w->nfc.len, &w->verdicts, &w->rewritten, &counts);
+    repair_input in = {w->lex, w->tc, &e->lists, &e->repair, w->nfc.data, w->nfc.len, &w->verdicts};
+    repair_words(&in, &w->rewritten, &counts);
     buf tmp = w->nfc;
     w->nfc = w->rewritten;
     w->rewritten = tmp;
