@@ -31,19 +31,6 @@ static bool starts_with_vowel(const char *w, size_t n)
            c == 0xE2 || c == 0xEE || c == 0xF4;
 }
 
-/* "the"/"of"/"of the" before a French noun: the French article that agrees. */
-static const char *article_for(agreement g, bool vowel, bool with_de)
-{
-    switch (g) {
-    case AGREE_PLURAL: return with_de ? "des" : "les";
-    case AGREE_FEM_SG: return vowel ? (with_de ? "de l’" : "l’") : (with_de ? "de la" : "la");
-    case AGREE_MASC_SG: return vowel ? (with_de ? "de l’" : "l’") : (with_de ? "du" : "le");
-    case AGREE_UNKNOWN:
-    case AGREE_NOT_NOUN: break;
-    }
-    return NULL;
-}
-
 /* A capital is lowered only where it is an MT artefact: a French common
    word (no proper-noun reading, not listed as capitalisable) right after a
    lower-case English or junk word ("the Autorités", "an Ainsi"). Never in
@@ -79,51 +66,104 @@ static bool noun_ok(const repair_scan *sc, size_t k, const mtc_word_info *before
                                               (after && verdict_french(after->verdict)));
 }
 
-/* "of X": "de X" when X and the word before are lower-case French. */
+/* French-known, lower-case, both sides: "of X" -> "de X". */
+static bool french_known(mtc_word_verdict v) { return verdict_french(v) || v == MTC_WORD_BOTH; }
+
+/* "of X": "de X" between two lower-case words French knows, one of them
+   French only ("tests of bien", "tenter of convaincre"). */
 static bool of_edit(const repair_scan *sc, size_t i, edit *e)
 {
     const mtc_word_info *w = word_at(sc, i), *prev = i ? word_at(sc, i - 1) : NULL, *next = word_at(sc, i + 1);
-    if (!prev || !words_adjacent(sc, prev, w) || !verdict_french(prev->verdict) || !word_starts_lower(sc, prev) ||
-        !verdict_french(next->verdict) || !word_starts_lower(sc, next))
+    if (!prev || !words_adjacent(sc, prev, w) || !word_starts_lower(sc, prev) || !word_starts_lower(sc, next) ||
+        !french_known(prev->verdict) || !french_known(next->verdict) ||
+        !(verdict_french(prev->verdict) || verdict_french(next->verdict)))
         return false;
     bool vowel = starts_with_vowel(sc->in->s + next->start, next->len);
     *e = (edit){.kind = REPAIR_ARTICLE, .from = w->start, .to = w->start + w->len, .replacement = vowel ? "d’" : "de"};
     return true;
 }
 
-/* "the X", "of the X": the article X's gender and number call for, when
-   Hunspell gives one reading only. */
-static bool article_edit(const repair_scan *sc, size_t i, edit *e)
+/* The entry of dicts/repair-determiners.txt that words i (and i + 1) are. */
+static const det_entry *find_det(const repair_scan *sc, size_t i)
+{
+    const repair_data *rd = sc->in->rd;
+    const mtc_word_info *w = word_at(sc, i), *next = word_at(sc, i + 1);
+    const det_entry *single = NULL;
+    for (size_t d = 0; d < rd->n_dets; d++) {
+        const det_entry *x = &rd->dets[d];
+        if (!word_is(sc, w, x->en[0]))
+            continue;
+        if (!x->en[1])
+            single = x;
+        else if (next && word_is(sc, next, x->en[1]) && words_adjacent(sc, w, next))
+            return x; /* "of the" before "of" */
+    }
+    return single;
+}
+
+/* "a", "an" are French words too ("il a", "un an"): English only after a
+   preposition, a form of "être" or an infinitive ("justifier a publication"). */
+static bool english_article_context(const repair_scan *sc, size_t i)
+{
+    const mtc_word_info *prev = i ? word_at(sc, i - 1) : NULL;
+    return prev && words_adjacent(sc, prev, word_at(sc, i)) && word_starts_lower(sc, prev) &&
+           (word_in(sc, prev, &sc->in->rd->verb_contexts) ||
+            lexicon_is_infinitive(sc->in->lx, sc->in->s + prev->start, prev->len));
+}
+
+static const char *det_form(const det_entry *d, agreement g, bool vowel)
+{
+    switch (g) {
+    case AGREE_PLURAL: return d->fr[DET_PLURAL];
+    case AGREE_FEM_SG: return d->fr[vowel ? DET_FEM_VOWEL : DET_FEM];
+    case AGREE_MASC_SG: return d->fr[vowel ? DET_MASC_VOWEL : DET_MASC];
+    case AGREE_UNKNOWN:
+    case AGREE_NOT_NOUN: break;
+    }
+    return NULL;
+}
+
+/* "the X", "of the X", "this X", "a X": the French determiner X's gender
+   and number call for, when Hunspell gives one reading only. Before an
+   infinitive "the" is the pronoun "le" ("de the réparer"). */
+static bool det_edit(const repair_scan *sc, size_t i, edit *e)
 {
     const repair_input *in = sc->in;
-    const mtc_word_info *w = word_at(sc, i), *prev = i ? word_at(sc, i - 1) : NULL, *next = word_at(sc, i + 1);
-    bool is_the = word_is(sc, w, "the"), is_of = word_is(sc, w, "of");
-    if ((!is_the && !is_of) || sc->quoted[i] || !words_adjacent(sc, w, next))
+    const mtc_word_info *w = word_at(sc, i), *prev = i ? word_at(sc, i - 1) : NULL;
+    const det_entry *d = sc->quoted[i] ? NULL : find_det(sc, i);
+    size_t k = d && d->en[1] ? i + 2 : i + 1;
+    const mtc_word_info *last = word_at(sc, k - 1), *noun = word_at(sc, k);
+    if (!d || !words_adjacent(sc, last, noun))
         return false;
     if (prev && word_starts_upper(sc, prev) && !verdict_french(prev->verdict))
         return false; /* inside an English name: "Bank of the West" */
-    size_t k = i + 1;
-    if (is_of) {
-        if (!word_is(sc, next, "the"))
-            return of_edit(sc, i, e);
-        if (!words_adjacent(sc, next, word_at(sc, i + 2)))
-            return false;
-        k = i + 2; /* "of the X" */
-    }
+    if (lexicon_is_french(in->lx, d->en[0], strlen(d->en[0])) && (!english_article_context(sc, i) || !word_starts_lower(sc, w)))
+        return false;
     if (!noun_ok(sc, k, prev))
         return false;
-    const mtc_word_info *noun = word_at(sc, k);
     agreement g = lexicon_noun_agreement(in->lx, in->s + noun->start, noun->len);
-    *e = (edit){.kind = REPAIR_ARTICLE, .from = w->start, .to = w->start + w->len, .capital = i == 0};
-    if (g == AGREE_NOT_NOUN && is_the && verdict_french(noun->verdict) && word_starts_lower(sc, noun)) {
-        e->replacement = ""; /* "or the encore": no article before a non-noun */
-        e->to = noun->start;
-        return true;
+    bool vowel = starts_with_vowel(in->s + noun->start, noun->len);
+    *e = (edit){.kind = REPAIR_ARTICLE, .from = w->start, .to = last->start + last->len, .skip = k - i - 1,
+                .capital = i == 0 && word_starts_upper(sc, w)};
+    e->replacement = det_form(d, g, vowel);
+    if (g == AGREE_NOT_NOUN && !d->en[1] && word_is(sc, w, "the") && verdict_french(noun->verdict) &&
+        word_starts_lower(sc, noun)) {
+        bool infinitive = lexicon_is_infinitive(in->lx, in->s + noun->start, noun->len);
+        e->replacement = infinitive ? (vowel ? "l’" : "le") : ""; /* "or the encore": no article */
+        if (!infinitive)
+            e->to = noun->start;
     }
-    e->replacement = article_for(g, starts_with_vowel(in->s + noun->start, noun->len), is_of);
-    if (k == i + 2)
-        e->to = next->start + next->len, e->skip = 1;
     return e->replacement != NULL;
+}
+
+/* "of X" or a determiner. */
+static bool article_edit(const repair_scan *sc, size_t i, edit *e)
+{
+    const mtc_word_info *w = word_at(sc, i), *next = word_at(sc, i + 1);
+    if (det_edit(sc, i, e))
+        return true;
+    return word_is(sc, w, "of") && next && !word_is(sc, next, "the") && !sc->quoted[i] &&
+           words_adjacent(sc, w, next) && of_edit(sc, i, e);
 }
 
 /* The word before w, if only a space or ", " separates them. */

@@ -28,10 +28,22 @@ typedef struct repair_counts {
 
 extern const char *const repair_names[REPAIR_KINDS];
 
+/* An English determiner (one or two words) and its French forms by the
+   noun's agreement: masculine, masculine before a vowel, feminine, feminine
+   before a vowel, plural (NULL: none). */
+enum { DET_MASC, DET_MASC_VOWEL, DET_FEM, DET_FEM_VOWEL, DET_PLURAL, DET_FORMS };
+typedef struct det_entry {
+    char *en[2]; /* en[1] NULL for a single word */
+    char *fr[DET_FORMS];
+} det_entry;
+
 /* Word lists repair decides with (dicts/repair-*.txt), loaded once. */
 typedef struct repair_data {
-    strmap noun_markers; /* after these a word is a noun: "son but", "le for intérieur" */
-    strmap name_links;   /* inside names: "Banque de France", "Stade de France" */
+    strmap noun_markers;  /* after these a word is a noun: "son but", "le for intérieur" */
+    strmap name_links;    /* inside names: "Banque de France", "Stade de France" */
+    strmap verb_contexts; /* after these "a" is English: "pour a", "est a" */
+    det_entry *dets;
+    size_t n_dets;
 } repair_data;
 
 int repair_data_load(repair_data *rd, text_ctx *tc, const char *dir, char *err, size_t errlen);

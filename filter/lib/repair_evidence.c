@@ -37,11 +37,65 @@ static int load_list(strmap *m, text_ctx *tc, const char *dir, const char *name,
     return rc;
 }
 
+/* "english [english] => f1 f2 f3 f4 f5" lines; '_' is a space, '-' none. */
+static int parse_det(repair_data *rd, char *line, const char *path, int lineno, char *err, size_t errlen)
+{
+    char *tok[8];
+    int n = 0;
+    for (char *t = strtok(line, " \t\r"); t && n < 8; t = strtok(NULL, " \t\r"))
+        tok[n++] = t;
+    if (n == 0)
+        return 0;
+    int arrow = n == 7 ? 1 : n == 8 ? 2 : -1;
+    if (arrow < 0 || strcmp(tok[arrow], "=>") != 0) {
+        snprintf(err, errlen, "%s:%d: expected 'english [english] => five French forms'", path, lineno);
+        return -1;
+    }
+    rd->dets = xrealloc(rd->dets, (rd->n_dets + 1) * sizeof *rd->dets);
+    det_entry *d = &rd->dets[rd->n_dets++];
+    memset(d, 0, sizeof *d);
+    for (int k = 0; k < arrow; k++)
+        d->en[k] = xstrdup(tok[k]);
+    for (int f = 0; f < DET_FORMS; f++) {
+        const char *form = tok[arrow + 1 + f];
+        if (strcmp(form, "-") == 0)
+            continue;
+        d->fr[f] = xstrdup(form);
+        for (char *c = d->fr[f]; *c; c++)
+            if (*c == '_')
+                *c = ' ';
+    }
+    return 0;
+}
+
+static int load_dets(repair_data *rd, const char *dir, char *err, size_t errlen)
+{
+    buf path = {0}, text = {0};
+    buf_printf(&path, "%s/repair-determiners.txt", dir);
+    int rc = read_whole_file(path.data, &text, err, errlen);
+    const char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
+        p = nl ? nl + 1 : end;
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = '\0';
+        rc = parse_det(rd, line, path.data, lineno, err, errlen);
+        free(line);
+    }
+    buf_free(&path);
+    buf_free(&text);
+    return rc;
+}
+
 int repair_data_load(repair_data *rd, text_ctx *tc, const char *dir, char *err, size_t errlen)
 {
     memset(rd, 0, sizeof *rd);
     if (load_list(&rd->noun_markers, tc, dir, "repair-noun-markers.txt", err, errlen) < 0 ||
-        load_list(&rd->name_links, tc, dir, "repair-name-links.txt", err, errlen) < 0) {
+        load_list(&rd->name_links, tc, dir, "repair-name-links.txt", err, errlen) < 0 ||
+        load_list(&rd->verb_contexts, tc, dir, "repair-verb-contexts.txt", err, errlen) < 0 ||
+        load_dets(rd, dir, err, errlen) < 0) {
         repair_data_free(rd);
         return -1;
     }
@@ -52,6 +106,15 @@ void repair_data_free(repair_data *rd)
 {
     strmap_free(&rd->noun_markers);
     strmap_free(&rd->name_links);
+    strmap_free(&rd->verb_contexts);
+    for (size_t i = 0; i < rd->n_dets; i++) {
+        free(rd->dets[i].en[0]);
+        free(rd->dets[i].en[1]);
+        for (int f = 0; f < DET_FORMS; f++)
+            free(rd->dets[i].fr[f]);
+    }
+    free(rd->dets);
+    memset(rd, 0, sizeof *rd);
 }
 
 /* The quotation marks of French and English text; a straight quote toggles. */

@@ -65,7 +65,8 @@ static int add_mode(buf *cmd, const char *dir, const char *mode, const char *pac
     if (rc < 0)
         snprintf(err, errlen, "--translate=apertium: %s not found: install the Debian package %s (all: %s)", path.data,
                  package, PACKAGES);
-    for (char *stage = rc == 0 ? strtok(text.data, "|\n") : NULL; stage && rc == 0; stage = strtok(NULL, "|\n")) {
+    char *save = NULL;
+    for (char *stage = rc == 0 ? strtok_r(text.data, "|\n", &save) : NULL; stage && rc == 0; stage = strtok_r(NULL, "|\n", &save)) {
         while (*stage == ' ' || *stage == '\t')
             stage++;
         size_t prog_len = strcspn(stage, " \t");
