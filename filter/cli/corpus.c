@@ -151,8 +151,26 @@ static int html_document(corpus *c, document *d)
 /* In input order: the summary, the text (unless dropped), --explain, --html,
    the report, the progress line. A streamed document's text is already out, or
    in the spill file. */
+/* Failed translations: the document and segment, the text was kept. */
+static void report_warnings(const document *d)
+{
+    for (const char *p = d->warnings.data, *end = p + d->warnings.len; p && p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        int len = (int)((nl ? nl : end) - p);
+        if (d->kind == DOC_RECORD)
+            fprintf(stderr, "mtclean: %s:%" PRIu64 ": %.*s\n", d->source, d->line, len, p);
+        else
+            fprintf(stderr, "mtclean: document %" PRIu64 "%s%s: %.*s\n", d->no, d->source ? " of " : "",
+                    d->source ? d->source : "", len, p);
+        p = nl ? nl + 1 : end;
+    }
+}
+
 static int finish_document(corpus *c, document *d, bool streamed)
 {
+    if (streamed)
+        buf_append_str(&d->warnings, mtc_worker_warnings(c->stream_worker->worker));
+    report_warnings(d);
     if (d->failed) {
         if (d->kind == DOC_RECORD)
             snprintf(c->err, sizeof c->err, "%s:%" PRIu64 ": %s", d->source, d->line, d->err);
@@ -212,8 +230,12 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
     c->settings = (doc_settings){
         .engine = engine, .mode = opt->mode, .marker_open = opt->marker_open, .marker_close = opt->marker_close,
         .explain = opt->explain_path != NULL, .keep_segments = opt->html_path != NULL,
-        .fields = opt->jsonl ? &c->fields : NULL,
+        .fields = opt->jsonl ? &c->fields : NULL, .residual = opt->residual, .translate = opt->translate,
+        .translate_english = opt->translate_english,
     };
+    /* Before any thread starts: a missing package is a start-up error. */
+    if (opt->translate && mtc_translate_check(engine, c->err, sizeof c->err) < 0)
+        return -1;
     summary_init(&c->sum, engine);
     bool terminal = isatty(STDERR_FILENO);
     progress_init(&c->prog, opt->progress == PROGRESS_ON || (opt->progress == PROGRESS_AUTO && terminal), terminal);

@@ -20,6 +20,8 @@ typedef struct doc_settings {
     bool explain;                           /* collect --explain lines */
     bool keep_segments;                     /* log the segments (for --html) */
     const jsonl_fields *fields;             /* JSONL mode */
+    mtc_residual residual;                  /* repair mode */
+    bool translate, translate_english;
 } doc_settings;
 
 /* One thread's tools. */
@@ -50,6 +52,7 @@ typedef struct document {
     mtc_stats stats;
     bool failed;
     char err[512];
+    buf warnings;         /* translations that failed, a line each */
 } document;
 
 document *document_new(const mtc_engine *engine, doc_kind kind, uint64_t no);

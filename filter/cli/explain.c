@@ -3,7 +3,7 @@
 
 void explain_header(buf *out)
 {
-    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\n");
+    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\trepaired\ttranslated\tresidual\n");
 }
 
 /* Text with tabs, newlines and backslashes escaped, so a line stays a line. */
@@ -27,5 +27,11 @@ void explain_segment(void *ctx, const mtc_segment_info *info)
                info->rule ? info->rule : "-", info->fr, info->en, info->both, info->unknown, info->junk,
                info->switches);
     append_tsv_field(ex->out, info->text, info->len);
-    buf_append_char(ex->out, '\n');
+    /* After the text, what repair made of it: "-" when it wrote it unchanged (or dropped it). */
+    buf_append_char(ex->out, '\t');
+    if (info->rewritten && info->output)
+        append_tsv_field(ex->out, info->output, info->output_len);
+    else
+        buf_append_char(ex->out, '-');
+    buf_printf(ex->out, "\t%u\t%s\n", info->translated, info->residual ? "yes" : "no");
 }

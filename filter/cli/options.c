@@ -12,7 +12,7 @@
 enum {
     OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_RESIDUAL, OPT_TRANSLATE, OPT_TRANSLATE_ENGLISH,
 };
 
 #define MAX_THREADS 256
@@ -46,6 +46,9 @@ static const struct option long_options[] = {
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"max-buffer", required_argument, NULL, OPT_MAX_BUFFER},
+    {"residual", required_argument, NULL, OPT_RESIDUAL},
+    {"translate", required_argument, NULL, OPT_TRANSLATE},
+    {"translate-english", no_argument, NULL, OPT_TRANSLATE_ENGLISH},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -82,6 +85,10 @@ static void usage(FILE *f)
           "      --progress          show docs/s and MB/s on stderr (default: on a tty)\n"
           "      --no-progress       never show progress\n"
           "      --max-buffer=SIZE   bytes of documents held in memory (default 64M)\n"
+          "      --residual=POLICY   repair: segments still mixed once repaired are kept\n"
+          "                          (keep, default), marked (flag) or dropped (drop)\n"
+          "      --translate=apertium  repair: translate English spans with Apertium\n"
+          "      --translate-english   with --translate: whole English segments too\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n\n"
           "Exit status: 0 success, 1 damage found (with --check), 2 error.\n"
@@ -162,6 +169,14 @@ static int check_combinations(const options *o, bool jsonl_only_given)
         fputs("mtclean: field names must not be empty\n", stderr);
         return 2;
     }
+    if ((o->translate || o->residual != MTC_RESIDUAL_KEEP) && o->mode != MTC_MODE_REPAIR) {
+        fputs("mtclean: --translate and --residual need --mode=repair\n", stderr);
+        return 2;
+    }
+    if (o->translate_english && !o->translate) {
+        fputs("mtclean: --translate-english needs --translate=apertium\n", stderr);
+        return 2;
+    }
     if (o->quality_field && strcmp(o->field, o->quality_field) == 0) {
         fprintf(stderr, "mtclean: --field and --quality-field are both '%s'\n", o->field);
         return 2;
@@ -236,6 +251,22 @@ int options_parse(options *o, int argc, char **argv)
             if (!parse_size(optarg, &o->max_buffer))
                 return bad_value("--max-buffer", optarg, "a size of at least 4K (e.g. 65536, 512K, 64M, 1G)");
             break;
+        case OPT_RESIDUAL:
+            if (strcmp(optarg, "keep") == 0)
+                o->residual = MTC_RESIDUAL_KEEP;
+            else if (strcmp(optarg, "flag") == 0)
+                o->residual = MTC_RESIDUAL_FLAG;
+            else if (strcmp(optarg, "drop") == 0)
+                o->residual = MTC_RESIDUAL_DROP;
+            else
+                return bad_value("--residual", optarg, "keep, flag or drop");
+            break;
+        case OPT_TRANSLATE:
+            if (strcmp(optarg, "apertium") != 0)
+                return bad_value("--translate", optarg, "an MT engine (apertium)");
+            o->translate = true;
+            break;
+        case OPT_TRANSLATE_ENGLISH: o->translate_english = true; break;
         case 'h': usage(stdout); return 1;
         case 'V': printf("mtclean %s\n", mtc_version()); return 1;
         default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;

@@ -23,6 +23,8 @@ typedef struct options {
     const char *summary_path; /* NULL: standard error */
     int progress;             /* PROGRESS_AUTO: when standard error is a terminal */
     size_t max_buffer;        /* bytes of documents held in memory */
+    mtc_residual residual;    /* repair mode: segments still mixed once repaired */
+    bool translate, translate_english; /* --translate=apertium, --translate-english */
     mtc_paths paths;
     const char **extra_rules;
     char **inputs;

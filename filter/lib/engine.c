@@ -65,6 +65,8 @@ mtc_engine *mtc_engine_load(const mtc_paths *paths, char *err, size_t errlen)
         rc = tc ? wordlists_load(&e->lists, tc, words_dir, err, errlen) : -1;
         if (rc == 0)
             rc = repair_data_load(&e->repair, tc, words_dir, err, errlen);
+        if (rc == 0)
+            rc = junctions_load(&e->junctions, words_dir, err, errlen);
         if (!tc)
             snprintf(err, errlen, "ICU: cannot load the NFC normaliser");
         text_ctx_free(tc);
@@ -87,8 +89,14 @@ void mtc_engine_free(mtc_engine *e)
         ruleset_free(&e->rules);
     wordlists_free(&e->lists);
     repair_data_free(&e->repair);
+    junctions_free(&e->junctions);
     free(e->dict_dir);
     free(e);
+}
+
+int mtc_translate_check(const mtc_engine *e, char *err, size_t errlen)
+{
+    return translate_check((int)e->cfg.translate_timeout_ms, err, errlen);
 }
 
 size_t mtc_engine_rule_count(const mtc_engine *e) { return e->rules.count; }

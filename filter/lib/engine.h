@@ -9,6 +9,8 @@
 #include "score.h"
 #include "segment.h"
 #include "text.h"
+#include "translate.h"
+#include "translate_text.h"
 #include "words.h"
 
 struct mtc_engine {
@@ -17,6 +19,7 @@ struct mtc_engine {
     size_t builtin_rule[REPAIR_KINDS]; /* report index of each built-in repair */
     wordlists lists;
     repair_data repair;
+    junctions junctions;
     char *dict_dir;
 };
 
@@ -44,6 +47,13 @@ struct mtc_worker {
     void *hook_ctx;
     bool line_start;      /* the next segment is the first of its line */
     verdict_vec verdicts; /* filled only when a hook wants them */
+    word_vec words2;      /* the repaired segment, re-scored */
+    verdict_vec verdicts2;
+    mtc_residual residual;
+    bool translate, translate_english;
+    translator *tr;       /* started at the first span */
+    buf translated, warnings;
+    unsigned seg_translated;
     char err[512];
 };
 

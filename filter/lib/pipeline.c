@@ -1,5 +1,6 @@
 #include "pipeline.h"
 #include "lines.h"
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,11 @@ void mtc_worker_free(mtc_worker *w)
     buf_free(&w->rewritten);
     buf_free(&w->line_out);
     verdict_vec_free(&w->verdicts);
+    word_vec_free(&w->words2);
+    verdict_vec_free(&w->verdicts2);
+    translator_free(w->tr);
+    buf_free(&w->translated);
+    buf_free(&w->warnings);
     buf_free(&w->blanks.pending);
     buf_free(&w->blanks.saved);
     free(w->marker_open);
@@ -52,6 +58,16 @@ void mtc_worker_free(mtc_worker *w)
 }
 
 void mtc_worker_set_mode(mtc_worker *w, mtc_mode mode) { w->mode = mode; }
+
+void mtc_worker_set_residual(mtc_worker *w, mtc_residual residual) { w->residual = residual; }
+
+void mtc_worker_set_translation(mtc_worker *w, int on, int english_segments)
+{
+    w->translate = on != 0;
+    w->translate_english = on && english_segments;
+}
+
+const char *mtc_worker_warnings(const mtc_worker *w) { return w->warnings.len ? w->warnings.data : ""; }
 
 void mtc_worker_set_segment_hook(mtc_worker *w, mtc_segment_hook hook, void *ctx)
 {
@@ -131,6 +147,118 @@ static void repair_mixed(mtc_worker *w, mtc_stats *st)
     }
 }
 
+static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st);
+
+/* One span through the MT engine into w->rewritten; a failure keeps the
+   span as it was and says so in w->warnings. */
+static void translate_span(mtc_worker *w, const tr_span *sp, mtc_stats *st, size_t *marks)
+{
+    const mtc_config *cfg = &w->engine->cfg;
+    const char *s = w->nfc.data;
+    if (!w->tr)
+        w->tr = translator_new((int)cfg->translate_timeout_ms, (int)cfg->translate_max_failures);
+    char err[300];
+    int rc = translator_run(w->tr, s + sp->start, sp->end - sp->start, &w->translated, err, sizeof err);
+    if (rc < 0) {
+        buf_append(&w->rewritten, s + sp->start, sp->end - sp->start);
+        st->translate_errors++;
+        if (rc == -1) /* -2: translation is off for this worker, said once already */
+            buf_printf(&w->warnings, "segment %" PRIu64 ": %s\n", st->segments, err);
+        marks[0] = marks[1] = (size_t)-1;
+        return;
+    }
+    marks[0] = w->rewritten.len;
+    translate_put(&w->rewritten, s, w->nfc.len, sp->start, w->translated.data, w->translated.len);
+    marks[1] = w->rewritten.len;
+    st->translated_spans++;
+    st->rewrites++;
+    w->seg_translated++;
+}
+
+/* --translate: the English spans of w->nfc (re-scored after the
+   dictionary repairs), or the whole of an english segment. */
+static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
+{
+    enum { MAX_SPANS = 64 };
+    const mtc_config *cfg = &w->engine->cfg;
+    tr_span spans[MAX_SPANS];
+    size_t count = 0, n = w->nfc.len, marks[2 * MAX_SPANS];
+    if (label == LABEL_ENGLISH) {
+        spans[0] = (tr_span){0, n};
+        count = n <= (size_t)cfg->translate_max_span_bytes;
+    } else {
+        seg_score sc;
+        tokenize(w->tok, w->nfc.data, n, &w->words2);
+        score_segment(w->lex, w->tc, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
+        count = translate_find_spans(w->nfc.data, n, &w->verdicts2, (unsigned)cfg->translate_min_english,
+                                     (size_t)cfg->translate_max_span_bytes, spans, MAX_SPANS);
+    }
+    if (!count)
+        return;
+    buf_clear(&w->rewritten);
+    size_t pos = 0;
+    for (size_t i = 0; i < count; i++) {
+        buf_append(&w->rewritten, w->nfc.data + pos, spans[i].start - pos);
+        translate_span(w, &spans[i], st, marks + 2 * i);
+        pos = spans[i].end;
+    }
+    buf_append(&w->rewritten, w->nfc.data + pos, n - pos);
+    for (size_t k = 2 * count; k-- > 0;) /* from the end: a fix moves only the bytes after it */
+        if (marks[k] != (size_t)-1)
+            translate_fix_junction(&w->engine->junctions, &w->rewritten, marks[k]);
+    buf tmp = w->nfc;
+    w->nfc = w->rewritten;
+    w->rewritten = tmp;
+}
+
+/* A repaired segment scored again: still mixed (or English)? */
+static bool still_damaged(mtc_worker *w)
+{
+    seg_score sc;
+    tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words2);
+    score_segment(w->lex, w->tc, w->nfc.data, w->nfc.len, &w->words2, &sc, NULL);
+    seg_label l = label_from_score(&w->engine->cfg, &sc);
+    return l == LABEL_MIXED || l == LABEL_ENGLISH;
+}
+
+/* Repair mode: dictionary repairs, rewrite rules, translation, then the
+   residual policy for a segment still mixed. Returns 1 if it is dropped,
+   -1 on a rule error; *rewritten says whether the text changed. */
+static int repair_segment(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st, bool *rewritten,
+                          bool *residual)
+{
+    uint64_t before = st->rewrites;
+    if (label == LABEL_MIXED) {
+        repair_mixed(w, st);
+        rule_subject_init(subj, w->nfc.data, w->nfc.len); /* the text changed */
+    }
+    if (apply_rewrites(w, label, subj, st) < 0)
+        return -1;
+    if (w->translate && (label == LABEL_MIXED || (label == LABEL_ENGLISH && w->translate_english)))
+        translate_segment(w, label, st);
+    *rewritten = st->rewrites > before;
+    st->rewritten_segments += *rewritten;
+    if (label != LABEL_MIXED)
+        return 0;
+    *residual = !*rewritten || still_damaged(w);
+    st->residual += *residual;
+    st->repaired_clean += !*residual;
+    if (*residual && w->residual == MTC_RESIDUAL_DROP) {
+        st->dropped++;
+        return 1;
+    }
+    bool flag = *residual && w->residual == MTC_RESIDUAL_FLAG;
+    if (flag) {
+        st->flagged++;
+        buf_append_str(&w->line_out, w->marker_open);
+        buf_append_str(&w->line_out, "mixed|");
+    }
+    buf_append(&w->line_out, w->nfc.data, w->nfc.len);
+    if (flag)
+        buf_append_str(&w->line_out, w->marker_close);
+    return 2; /* written */
+}
+
 /* Applies the rewrite rules in order; leaves the result in w->nfc, whose
    bytes subj holds. */
 static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st)
@@ -193,7 +321,7 @@ static bool is_blank(const char *s, size_t n)
 }
 
 static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long rule_index, size_t out_start,
-                      bool dropped, bool rewritten)
+                      bool dropped, bool rewritten, bool residual)
 {
     mtc_segment_info info = {
         .text = w->nfc.data, .len = w->nfc.len, .label = label_name(label),
@@ -202,7 +330,7 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .switches = sc->switches, .words = w->verdicts.items, .n_words = w->verdicts.count,
         .output = dropped ? NULL : w->line_out.data + out_start,
         .output_len = dropped ? 0 : w->line_out.len - out_start, .rewritten = rewritten,
-        .line_start = w->line_start,
+        .line_start = w->line_start, .residual = residual, .translated = w->seg_translated,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -240,7 +368,7 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         return -1;
     count_segment(&sc, label, st);
     bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
-    bool dropped = false, rewritten = false;
+    bool dropped = false, rewritten = false, residual = false;
     buf *out = &w->line_out;
     size_t out_start = out->len;
     switch (w->mode) {
@@ -263,25 +391,20 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         } else if (!line_valid && utf8_count_invalid(seg, n) > 0) { /* ill-formed bytes pass through untouched */
             buf_append(out, seg, n);
         } else {
-            if (w->mode == MTC_MODE_REPAIR) {
-                uint64_t before = st->rewrites;
-                if (label == LABEL_MIXED) {
-                    repair_mixed(w, st);
-                    rule_subject_init(&subj, w->nfc.data, w->nfc.len); /* the text changed */
-                }
-                if (apply_rewrites(w, label, &subj, st) < 0)
-                    return -1;
-                rewritten = st->rewrites > before;
-                st->rewritten_segments += rewritten;
-            }
-            buf_append(out, w->nfc.data, w->nfc.len);
+            int rc = 0;
+            w->seg_translated = 0;
+            if (w->mode == MTC_MODE_REPAIR && (rc = repair_segment(w, label, &subj, st, &rewritten, &residual)) < 0)
+                return -1;
+            dropped = rc == 1;
+            if (rc == 0)
+                buf_append(out, w->nfc.data, w->nfc.len);
         }
         break;
     }
     if (w->hook) {
         if (rewritten) /* word offsets refer to the text before the rewrites */
             sentence_nfc(w, seg, n, line_inert);
-        call_hook(w, &sc, label, fired, out_start, dropped, rewritten);
+        call_hook(w, &sc, label, fired, out_start, dropped, rewritten, residual);
     }
     if (!dropped)
         buf_append(out, s + sp->core_end, sp->end - sp->core_end);
@@ -302,6 +425,7 @@ void pipeline_doc_begin(mtc_worker *w)
     buf_clear(&w->blanks.saved);
     w->blanks.dropped_since_content = false;
     w->err[0] = '\0';
+    buf_clear(&w->warnings);
 }
 
 static void emit(buf *out, mtc_stats *st, const char *s, size_t n)

@@ -1,4 +1,5 @@
-#define _GNU_SOURCE /* pipe2, O_CLOEXEC, SOCK_CLOEXEC */
+/* pipe2, O_CLOEXEC, SOCK_CLOEXEC: _GNU_SOURCE comes from config.h (AC_USE_SYSTEM_EXTENSIONS) */
+#include <config.h>
 #include "translate.h"
 #include "fsutil.h"
 #include <errno.h>
@@ -216,7 +217,7 @@ static int exchange(translator *t, const char *s, size_t n, char *err, size_t er
 int translator_run(translator *t, const char *s, size_t n, buf *out, char *err, size_t errlen)
 {
     if (t->failures >= t->max_failures)
-        return snprintf(err, errlen, "apertium: off after %d failures", t->failures), -1;
+        return snprintf(err, errlen, "apertium: off after %d failures", t->failures), -2;
     if (memchr(s, '\0', n))
         return snprintf(err, errlen, "apertium: text holds a NUL byte"), -1;
     if (!t->pid && start(t, err, errlen) < 0) {
