@@ -190,8 +190,9 @@ static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
         seg_score sc;
         tokenize(w->tok, w->nfc.data, n, &w->words2);
         score_segment(w->lex, w->tc, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
-        count = translate_find_spans(w->nfc.data, n, &w->verdicts2, (unsigned)cfg->translate_min_english,
-                                     (size_t)cfg->translate_max_span_bytes, spans, MAX_SPANS);
+        span_limits lim = {(unsigned)cfg->translate_min_english, (size_t)cfg->translate_max_span_bytes,
+                           (unsigned)cfg->translate_capitals_min_english, cfg->translate_capitals_min_share};
+        count = translate_find_spans(w->nfc.data, n, &w->verdicts2, &lim, spans, MAX_SPANS);
     }
     if (!count)
         return;

@@ -32,6 +32,8 @@ static const setting settings[] = {
     SETTING("translate.max_failures", translate_max_failures, 1, 1e6),
     SETTING("translate.min_english_words", translate_min_english, 1, 1000),
     SETTING("translate.max_span_bytes", translate_max_span_bytes, 16, 1e6),
+    SETTING("translate.capitals_min_english", translate_capitals_min_english, 0, 1e6),
+    SETTING("translate.capitals_min_share", translate_capitals_min_share, 0, 1),
     SETTING("cache.max_entries", cache_max_entries, 16, 1e8),
     SETTING("pcre2.match_limit", match_limit, 1000, 4e9),
     SETTING("pcre2.depth_limit", depth_limit, 100, 4e9),

@@ -21,6 +21,8 @@ typedef struct mtc_config {
     double translate_max_failures;   /* ... failed requests after which a worker stops translating */
     double translate_min_english;    /* ... English words a span needs to be translated */
     double translate_max_span_bytes; /* ... longer spans are left as they are */
+    double translate_capitals_min_english; /* ... lower-case English words after which spans may hold capitals */
+    double translate_capitals_min_share;   /* ... and their share of the segment's English and French words */
     double cache_max_entries;  /* bound of the per-worker verdict cache */
     double match_limit;        /* PCRE2 match limit per rule application */
     double depth_limit;        /* PCRE2 backtracking depth limit */

@@ -107,36 +107,65 @@ static bool has_upper(const char *s, size_t a, size_t b)
     return false;
 }
 
+/* Quotation marks open before byte at: « “ open, » ” close, " toggles. */
+static bool inside_quotes(const char *s, size_t at)
+{
+    int depth = 0;
+    for (size_t i = 0; i < at; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"')
+            depth += depth > 0 ? -1 : 1;
+        else if (c == 0xC2 && i + 1 < at && ((unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xBB))
+            depth += (unsigned char)s[i + 1] == 0xAB ? 1 : (depth > 0 ? -1 : 0);
+        else if (c == 0xE2 && i + 2 < at && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
+            depth += (unsigned char)s[i + 2] == 0x9C ? 1 : (depth > 0 ? -1 : 0);
+    }
+    return depth > 0;
+}
+
 /* Do no harm: English words in French text that are a title, a name or a
    quotation ("World of Tanks", "Peter, Paul and Mary", "« the show »") stay
-   English. A span is sent only if its words are lower-case (but a capital
-   at a sentence start), no capitalised word stands right beside it, and
-   no quotation mark is open before it. */
-static bool plain_english(const char *s, size_t n, const verdict_vec *v, size_t first, size_t last)
+   English. Unless the segment is damaged through and through (capitals
+   allowed: see translate_find_spans), a span is sent only if its words are
+   lower-case (but a capital at a sentence start, on a function word or
+   starting a clause: "The first field", not "Ralph's world") and no capitalised word
+   stands right beside it; never inside quotation marks. */
+static bool plain_english(const char *s, size_t n, const verdict_vec *v, size_t first, size_t last, bool capitals)
 {
     const mtc_word_info *a = &v->items[first], *b = &v->items[last];
+    if (inside_quotes(s, a->start))
+        return false;
+    if (capitals)
+        return true;
     size_t from = a->start;
-    if (sentence_start(s, from)) { /* its own capital is the sentence's */
+    unsigned english_words = 0;
+    for (size_t k = first; k <= last; k++)
+        english_words += english(v->items[k].verdict);
+    bool function_first = a->verdict == MTC_WORD_EN_FUNCTION || a->verdict == MTC_WORD_BOTH;
+    if (sentence_start(s, from) && (function_first || english_words >= 3)) { /* the sentence's capital */
         size_t i = from;
         utf8_next(s, n, &i);
         from = i;
     }
     if (has_upper(s, from, b->start + b->len))
         return false;
-    if (first > 0 && !sentence_start(s, v->items[first - 1].start) &&
-        has_upper(s, v->items[first - 1].start, v->items[first - 1].start + 1 + (v->items[first - 1].len > 1)))
+    if (first > 0 && has_upper(s, v->items[first - 1].start, v->items[first - 1].start + v->items[first - 1].len))
         return false;
-    if (last + 1 < v->count && has_upper(s, v->items[last + 1].start, v->items[last + 1].start + 1))
-        return false;
-    int quotes = 0;
-    for (size_t i = 0; i < a->start; i++)
-        quotes += s[i] == '"' ? (quotes & 1 ? -1 : 1) : 0;
-    return quotes == 0 && !memmem(s, a->start, "\xC2\xAB", 2) && !memmem(s, a->start, "\xE2\x80\x9C", 3);
+    return !(last + 1 < v->count && has_upper(s, v->items[last + 1].start, v->items[last + 1].start + 1));
 }
 
-size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, unsigned min_english, size_t max_bytes,
-                            tr_span *out, size_t cap)
+size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, const span_limits *lim, tr_span *out,
+                            size_t cap)
 {
+    unsigned lower_english = 0, fr = 0; /* English content words in lower case: MT damage, not a title */
+    for (size_t i = 0; i < v->count; i++) {
+        mtc_word_verdict vd = v->items[i].verdict;
+        lower_english += vd == MTC_WORD_EN && !has_upper(s, v->items[i].start, v->items[i].start + 1);
+        fr += vd == MTC_WORD_FR || vd == MTC_WORD_FR_CAPITALISED;
+    }
+    bool capitals = lower_english >= lim->capitals_min_english &&
+                    lower_english >= lim->capitals_min_share * (double)(lower_english + fr);
     size_t count = 0;
     for (size_t i = 0; i < v->count && count < cap; i++) {
         if (!english(v->items[i].verdict))
@@ -151,19 +180,18 @@ size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, unsig
             if (english(b->verdict))
                 last = k, en++;
         }
-        /* A word both languages share right after the span goes with it ("the pirate"). */
+        /* A determiner takes its noun along ("the pirate"), and the first
+           word of the segment goes with the span ("In the frame"): French
+           also has "in", "a", "but". */
         if (last + 1 < v->count && v->items[last + 1].verdict == MTC_WORD_BOTH &&
-            v->items[last + 1].start == v->items[last].start + v->items[last].len + 1)
+            v->items[last + 1].start == v->items[last].start + v->items[last].len + 1 &&
+            strchr("ato", s[v->items[last].start]) && v->items[last].len <= 3 &&
+            !has_upper(s, v->items[last + 1].start, v->items[last + 1].start + 1))
             last++;
-        /* And one right before it: "In the frame" ("in" is French too). */
-        size_t first = i;
-        if (i > 0 && v->items[i - 1].verdict == MTC_WORD_BOTH &&
-            v->items[i - 1].start + v->items[i - 1].len + 1 == v->items[i].start &&
-            (count == 0 || out[count - 1].end <= v->items[i - 1].start))
-            first = i - 1;
+        size_t first = i == 1 && v->items[0].verdict == MTC_WORD_BOTH && gap_continues(s, v->items[0].start + v->items[0].len, v->items[1].start) ? 0 : i;
         tr_span sp = {v->items[first].start, v->items[last].start + v->items[last].len};
-        if (en >= min_english && sp.end - sp.start <= max_bytes && translatable(s, sp.start, sp.end) &&
-            plain_english(s, n, v, first, last))
+        if (en >= lim->min_english && sp.end - sp.start <= lim->max_bytes && translatable(s, sp.start, sp.end) &&
+            plain_english(s, n, v, first, last, capitals))
             out[count++] = sp;
         i = last;
     }

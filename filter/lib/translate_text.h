@@ -23,12 +23,19 @@ typedef struct junctions {
 int junctions_load(junctions *j, const char *dir, char *err, size_t errlen);
 void junctions_free(junctions *j);
 
+typedef struct span_limits {
+    unsigned min_english;          /* English words a span needs */
+    size_t max_bytes;              /* longest span sent */
+    unsigned capitals_min_english; /* lower-case English words that make capitals in spans fair game */
+    double capitals_min_share;     /* ... and their share of the English and French words */
+} span_limits;
+
 /* The English spans of s: runs of English words (names, shared and unknown
    words may sit between them) with no sentence mark or quotation mark
-   inside, each holding at least min_english English words and at most
-   max_bytes bytes. Returns how many were written to out (at most cap). */
-size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, unsigned min_english, size_t max_bytes,
-                            tr_span *out, size_t cap);
+   inside, each within the limits. Returns how many were written to out
+   (at most cap). */
+size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, const span_limits *lim, tr_span *out,
+                            size_t cap);
 
 /* Appends the French fr for the span of s that starts at span_start to
    out (which holds s up to the span): trimmed, spaces collapsed, the first
