@@ -159,9 +159,11 @@ static void report_warnings(const document *d)
         int len = (int)((nl ? nl : end) - p);
         if (d->kind == DOC_RECORD)
             fprintf(stderr, "mtclean: %s:%" PRIu64 ": %.*s\n", d->source, d->line, len, p);
+        else if (d->id_json.len) /* the file name, as a JSON string */
+            fprintf(stderr, "mtclean: document %" PRIu64 " (%.*s): %.*s\n", d->no, (int)d->id_json.len,
+                    d->id_json.data, len, p);
         else
-            fprintf(stderr, "mtclean: document %" PRIu64 "%s%s: %.*s\n", d->no, d->source ? " of " : "",
-                    d->source ? d->source : "", len, p);
+            fprintf(stderr, "mtclean: document %" PRIu64 ": %.*s\n", d->no, len, p);
         p = nl ? nl + 1 : end;
     }
 }

@@ -250,18 +250,9 @@ void translator_free(translator *t)
     free(t);
 }
 
-int translate_check(int timeout_ms, char *err, size_t errlen)
+int translate_check(char *err, size_t errlen)
 {
-    translator *t = translator_new(timeout_ms, 1);
-    buf out = {0};
-    char why[400];
-    int rc = translator_run(t, "house", 5, &out, why, sizeof why);
-    if (rc < 0 && t->cmd)
-        snprintf(err, errlen, "--translate=apertium: the pipeline does not work (%s): check the Debian packages %s", why,
-                 PACKAGES);
-    else if (rc < 0)
-        snprintf(err, errlen, "%s", why);
-    buf_free(&out);
-    translator_free(t);
-    return rc;
+    char *cmd = build_command(err, errlen);
+    free(cmd);
+    return cmd ? 0 : -1;
 }

@@ -16,14 +16,14 @@ typedef struct translator translator;
 
 /* The modes directory: $MTCLEAN_APERTIUM_MODES, else Apertium's own. */
 const char *translate_modes_dir(void);
-/* Checks that the pipeline can be built and run (mode files, programs) and
-   translates a probe word. -1 with err naming the missing Debian packages. */
-int translate_check(int timeout_ms, char *err, size_t errlen);
+/* Checks that the pipeline can be built: the mode files and the programs
+   they run are there. -1 with err naming the missing Debian packages. */
+int translate_check(char *err, size_t errlen);
 
 translator *translator_new(int timeout_ms, int max_failures);
 /* Translates s[0..n) (no NUL) into out. -1 with err on a timeout or a crash
    (the text is not lost: the caller keeps it), or once max_failures
-   requests failed (translation is then off for this worker). */
+   requests failed (-2: translation is then off for this worker). */
 int translator_run(translator *t, const char *s, size_t n, buf *out, char *err, size_t errlen);
 /* Ends the co-process (if any) and reaps it. */
 void translator_free(translator *t);
