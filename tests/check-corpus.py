@@ -23,7 +23,8 @@ DECODER = json.JSONDecoder()
 WS = " \t\n\r"
 COUNTERS = ["bytes_in", "bytes_out", "segments", "words", "fr", "en", "both", "unknown", "mixed_segments",
             "boilerplate_segments", "english_segments", "flagged", "rewrites", "rewritten_segments", "dropped",
-            "invalid_utf8", "clean_words", "scored_words", "quality", "rules"]
+            "invalid_utf8", "clean_words", "scored_words", "repaired_clean", "residual", "translated_spans",
+            "translate_errors", "quality", "rules"]
 MARKERS = re.compile("\u27e6[a-z]*\\||\u27e7")
 
 

@@ -202,7 +202,9 @@ static bool function_word_edit(const repair_scan *sc, size_t i, edit *e)
             return false;
     } else {
         mtc_word_verdict pv = prev ? prev->verdict : MTC_WORD_SKIP;
-        bool prev_ok = !prev || verdict_french(pv) || pv == MTC_WORD_BOTH || pv == MTC_WORD_SKIP;
+        /* Not after a determiner either: "un to sévère" is a damaged noun ("ton"), not "à". */
+        bool prev_ok = !prev || ((verdict_french(pv) || pv == MTC_WORD_BOTH || pv == MTC_WORD_SKIP) &&
+                                 !word_in(sc, prev, &in->rd->noun_markers));
         bool next_ok = next_fr || next_the || next->verdict == MTC_WORD_BOTH;
         /* French on one side at least; after a name, French after it ("Pékin and ses alliés"). */
         bool strict = (prev && verdict_french(pv)) || next_fr || next_the;
