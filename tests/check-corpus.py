@@ -205,6 +205,8 @@ class Checker:
             "bytes out": sum(r["bytes_out"] for r in kept_reports),
             "segments": sum(r["segments"] for r in with_text),
             "rewrites": sum(r["rewrites"] for r in with_text),
+            "repaired mixed segments": sum(r["repaired_clean"] for r in with_text),
+            "translated spans": sum(r["translated_spans"] for r in with_text),
             "words scored": sum(r["words"] for r in with_text),
         }
         if self.args.min_quality is not None:
