@@ -130,11 +130,11 @@ static long apply_label_rules(mtc_worker *w, const char *s, size_t n, const rule
 }
 
 /* The dictionary repairs of filter/repair.c on w->nfc, counted like rules. */
-static void repair_mixed(mtc_worker *w, mtc_stats *st)
+static void repair_mixed(mtc_worker *w, mtc_stats *st, const verdict_vec *verdicts)
 {
     const mtc_engine *e = w->engine;
     repair_counts counts = {0};
-    repair_input in = {w->lex, w->tc, &e->lists, &e->repair, w->nfc.data, w->nfc.len, &w->verdicts};
+    repair_input in = {w->lex, w->tc, &e->lists, &e->repair, w->nfc.data, w->nfc.len, verdicts};
     repair_words(&in, &w->rewritten, &counts);
     buf tmp = w->nfc;
     w->nfc = w->rewritten;
@@ -229,14 +229,27 @@ static int repair_segment(mtc_worker *w, seg_label label, rule_subject *subj, mt
                           bool *residual)
 {
     uint64_t before = st->rewrites;
+    /* Spans go to the MT engine whole, before the dictionary repairs cut
+       them up ("Among the restrictions": "the restrictions" would become
+       "les restrictions", leaving "Among" alone); the words are scored
+       again for the repairs after. */
+    const verdict_vec *verdicts = &w->verdicts;
+    if (w->translate && (label == LABEL_MIXED || (label == LABEL_ENGLISH && w->translate_english))) {
+        uint64_t spans = st->translated_spans;
+        translate_segment(w, label, st);
+        if (st->translated_spans > spans && label == LABEL_MIXED) {
+            seg_score sc;
+            tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words2);
+            score_segment(w->lex, w->tc, w->nfc.data, w->nfc.len, &w->words2, &sc, &w->verdicts2);
+            verdicts = &w->verdicts2;
+        }
+    }
     if (label == LABEL_MIXED) {
-        repair_mixed(w, st);
+        repair_mixed(w, st, verdicts);
         rule_subject_init(subj, w->nfc.data, w->nfc.len); /* the text changed */
     }
     if (apply_rewrites(w, label, subj, st) < 0)
         return -1;
-    if (w->translate && (label == LABEL_MIXED || (label == LABEL_ENGLISH && w->translate_english)))
-        translate_segment(w, label, st);
     *rewritten = st->rewrites > before;
     st->rewritten_segments += *rewritten;
     if (label != LABEL_MIXED)

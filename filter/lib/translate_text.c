@@ -97,14 +97,23 @@ static bool sentence_start(const char *s, size_t at)
     return at == 0 || strchr(".!?:", s[at - 1]);
 }
 
+/* A capital in s[a, b), acronyms ("SNI", "GRUB": all capitals) aside. */
 static bool has_upper(const char *s, size_t a, size_t b)
 {
+    bool upper = false;
     for (size_t i = a; i < b;) {
-        int c = utf8_next(s, b, &i);
-        if (c > 0 && u_isupper(c))
-            return true;
+        size_t word = i;
+        bool lower = false, cap = false;
+        for (; i < b && s[i] != ' ' && s[i] != ','; ) {
+            int c = utf8_next(s, b, &i);
+            lower |= c > 0 && u_islower(c);
+            cap |= c > 0 && u_isupper(c);
+        }
+        upper |= cap && (lower || i - word < 2);
+        while (i < b && (s[i] == ' ' || s[i] == ','))
+            i++;
     }
-    return false;
+    return upper;
 }
 
 /* Quotation marks open before byte at: « “ open, » ” close, " toggles. */
@@ -150,9 +159,13 @@ static bool plain_english(const char *s, size_t n, const verdict_vec *v, size_t 
     }
     if (has_upper(s, from, b->start + b->len))
         return false;
-    if (first > 0 && has_upper(s, v->items[first - 1].start, v->items[first - 1].start + v->items[first - 1].len))
+    /* A capitalised neighbour (an acronym aside) may continue a name or a
+       list of names: "Ralph's world", "World of Tanks", "spring rolls,
+       Crispy". "Of a general way, Debian" is lost to that. */
+    const mtc_word_info *p = first > 0 ? &v->items[first - 1] : NULL, *q = last + 1 < v->count ? &v->items[last + 1] : NULL;
+    if (p && has_upper(s, p->start, p->start + p->len))
         return false;
-    return !(last + 1 < v->count && has_upper(s, v->items[last + 1].start, v->items[last + 1].start + 1));
+    return !(q && has_upper(s, q->start, q->start + q->len));
 }
 
 size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, const span_limits *lim, tr_span *out,
