@@ -23,7 +23,8 @@ DECODER = json.JSONDecoder()
 WS = " \t\n\r"
 COUNTERS = ["bytes_in", "bytes_out", "segments", "words", "fr", "en", "both", "unknown", "mixed_segments",
             "boilerplate_segments", "english_segments", "flagged", "rewrites", "rewritten_segments", "dropped",
-            "invalid_utf8", "clean_words", "scored_words", "quality", "rules"]
+            "invalid_utf8", "clean_words", "scored_words", "repaired_clean", "residual", "translated_spans",
+            "translate_errors", "quality", "rules"]
 MARKERS = re.compile("\u27e6[a-z]*\\||\u27e7")
 
 
@@ -204,6 +205,8 @@ class Checker:
             "bytes out": sum(r["bytes_out"] for r in kept_reports),
             "segments": sum(r["segments"] for r in with_text),
             "rewrites": sum(r["rewrites"] for r in with_text),
+            "repaired mixed segments": sum(r["repaired_clean"] for r in with_text),
+            "translated spans": sum(r["translated_spans"] for r in with_text),
             "words scored": sum(r["words"] for r in with_text),
         }
         if self.args.min_quality is not None:

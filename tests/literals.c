@@ -402,6 +402,7 @@ static void check_file(checker *c, text_ctx *tc, segmenter *sg, const char *rel,
 
 /* Sentences each rule of rules/ matches, so that every rule is exercised. */
 static const char *const examples[] = {
+    "une campagne against les pirates informatiques",
     "logo_blanc", "Rechercher", "Ref: https://example.org/a", "https://www.lepoint.fr/x",
     "Article traduit de Forbes", "<<< À lire également : la suite", "| Crédits : AFP", "Mentions légales",
     "Et découvrez chaque semaine nos offres", "19,90 € TTC", "19 EUROS HT",

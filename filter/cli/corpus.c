@@ -82,9 +82,29 @@ static int to_sinks(corpus *c, document *d)
     return 0;
 }
 
+/* Failed translations: the document and segment, the text was kept. */
+static void report_warnings(const document *d)
+{
+    for (const char *p = d->warnings.data, *end = p + d->warnings.len; p && p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        int len = (int)((nl ? nl : end) - p);
+        if (d->kind == DOC_RECORD)
+            fprintf(stderr, "mtclean: %s:%" PRIu64 ": %.*s\n", d->source, d->line, len, p);
+        else if (d->id_json.len) /* the file name, as a JSON string */
+            fprintf(stderr, "mtclean: document %" PRIu64 " (%.*s): %.*s\n", d->no, (int)d->id_json.len,
+                    d->id_json.data, len, p);
+        else
+            fprintf(stderr, "mtclean: document %" PRIu64 ": %.*s\n", d->no, len, p);
+        p = nl ? nl + 1 : end;
+    }
+}
+
 /* In input order, a document done: to the sinks, unless it failed. */
 static int finish_document(corpus *c, document *d)
 {
+    if (d->streamed && c->stream_worker)
+        buf_append_str(&d->warnings, mtc_worker_warnings(c->stream_worker->worker));
+    report_warnings(d);
     if (d->failed) {
         if (d->kind == DOC_RECORD)
             snprintf(c->err, sizeof c->err, "%s:%" PRIu64 ": %s", d->source, d->line, d->err);
@@ -153,7 +173,11 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
         .engine = engine, .mode = opt->mode, .keep_english = opt->keep_english,
         .marker_open = opt->marker_open, .marker_close = opt->marker_close,
         .fields = opt->jsonl ? &c->fields : NULL, .input = opt->input,
+        .residual = opt->residual, .translate = opt->translate, .translate_english = opt->translate_english,
     };
+    /* Before any thread starts: a missing package is a start-up error. */
+    if (opt->translate && mtc_translate_check(engine, c->err, sizeof c->err) < 0)
+        return -1;
     if (open_sinks(c) < 0)
         return -1;
     c->queue = workqueue_new(opt->threads, (size_t)opt->threads * JOBS_PER_THREAD, opt->max_buffer, &queue_ops, c,

@@ -26,6 +26,7 @@ void document_free(document *d)
     buf_free(&d->output);
     buf_free(&d->explain);
     buf_free(&d->html_meta);
+    buf_free(&d->warnings);
     seglog_free(&d->segments);
     reasons_free(&d->reasons);
     buf_free(&d->rejected);
@@ -51,6 +52,8 @@ doc_worker *doc_worker_new(const doc_settings *s, char *err, size_t errlen)
         return NULL;
     mtc_worker_set_mode(w, s->mode);
     mtc_worker_set_keep_english(w, s->keep_english);
+    mtc_worker_set_residual(w, s->residual);
+    mtc_worker_set_translation(w, s->translate, s->translate_english);
     if (s->marker_open || s->marker_close)
         mtc_worker_set_markers(w, s->marker_open ? s->marker_open : "\xE2\x9F\xA6",
                                s->marker_close ? s->marker_close : "\xE2\x9F\xA7");
@@ -162,6 +165,7 @@ void document_process(doc_worker *dw, document *d)
                                    : clean_text(dw, d, d->input.data, d->input.len, &d->output);
     if (rc < 0)
         d->failed = true;
+    buf_append_str(&d->warnings, mtc_worker_warnings(dw->worker));
     if (d->kind == DOC_RECORD) /* a record is one line: the kept line end, or one added */
         buf_append(&d->output, d->eoln ? d->eol : "\n", d->eoln ? d->eoln : 1);
     shrink_scratch(dw);

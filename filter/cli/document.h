@@ -27,6 +27,8 @@ typedef struct doc_settings {
     const jsonl_fields *fields;             /* JSONL mode */
     input_kind input;                       /* --input: a record's field may be HTML */
     bool keep_english;                      /* --keep-english */
+    mtc_residual residual;                  /* repair mode */
+    bool translate, translate_english;
 } doc_settings;
 
 /* One thread's tools. */
@@ -67,6 +69,7 @@ struct document {
     bool streamed;        /* cleaned as it was read, given to the sinks in pieces */
     bool complete;        /* the whole document (else a streamed one's piece so far) */
     bool dropped;         /* by --min-quality */
+    buf warnings;         /* translations that failed, a line each */
 };
 
 document *document_new(const mtc_engine *engine, doc_kind kind, uint64_t no);

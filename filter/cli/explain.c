@@ -7,7 +7,7 @@
 
 void explain_header(buf *out)
 {
-    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\treason\tevidence\twords\n");
+    buf_append_str(out, "doc\tlabel\trule\tfr\ten\tboth\tunknown\tjunk\tswitches\ttext\treason\tevidence\twords\trepaired\ttranslated\tresidual\n");
 }
 
 void explain_append_tsv(buf *out, const char *s, size_t n)
@@ -45,7 +45,14 @@ void explain_segment(void *ctx, const mtc_segment_info *info)
         buf_append_str(ex->out, wi->lang == MTC_LANG_EN ? "/en" : "/name");
         any = true;
     }
-    buf_append_str(ex->out, any ? "\n" : "-\n");
+    buf_append_str(ex->out, any ? "" : "-");
+    /* Then what repair made of it: "-" when it wrote it unchanged (or dropped it). */
+    buf_append_char(ex->out, '\t');
+    if (info->rewritten && info->output)
+        explain_append_tsv(ex->out, info->output, info->output_len);
+    else
+        buf_append_char(ex->out, '-');
+    buf_printf(ex->out, "\t%u\t%s\n", info->translated, info->residual ? "yes" : "no");
 }
 
 /* The --explain sink: the lines are made on the worker threads, into the

@@ -12,7 +12,7 @@
 enum {
     OPT_MARKER_OPEN = 256, OPT_MARKER_CLOSE, OPT_RULES_DIR, OPT_WORDS_DIR, OPT_DICT_DIR, OPT_EXPLAIN, OPT_HTML,
     OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_QUALITY_FIELD, OPT_NO_QUALITY_FIELD, OPT_MIN_QUALITY, OPT_SUMMARY,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT, OPT_HTML_MAX_DOCS, OPT_LEARN_REPEATS, OPT_REPEATS, OPT_KEEP_ENGLISH, OPT_REJECTED, OPT_COUNT, OPT_ZSTD,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_MAX_BUFFER, OPT_DOC_OFFSET, OPT_SUMMARIZE, OPT_INPUT, OPT_HTML_MAX_DOCS, OPT_LEARN_REPEATS, OPT_REPEATS, OPT_KEEP_ENGLISH, OPT_REJECTED, OPT_COUNT, OPT_ZSTD, OPT_RESIDUAL, OPT_TRANSLATE, OPT_TRANSLATE_ENGLISH,
 };
 
 #define MAX_THREADS 256
@@ -59,6 +59,9 @@ static const struct option long_options[] = {
     {"files-with-damage", no_argument, NULL, 'l'},
     {"count", no_argument, NULL, OPT_COUNT},
     {"zstd", no_argument, NULL, OPT_ZSTD},
+    {"residual", required_argument, NULL, OPT_RESIDUAL},
+    {"translate", required_argument, NULL, OPT_TRANSLATE},
+    {"translate-english", no_argument, NULL, OPT_TRANSLATE_ENGLISH},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -107,6 +110,9 @@ static void usage(FILE *f)
           "      --doc-offset=N      number the documents from N+1 (a shard of a corpus)\n"
           "      --summarize         FILEs are --report files: write the summary they make\n"
           "      --input=KIND        html (extract the article), text, or auto (default)\n"
+          "      --residual=POLICY   repair: still mixed once repaired: keep, flag or drop\n"
+          "      --translate=ENGINE  repair: translate English spans (ENGINE: apertium)\n"
+          "      --translate-english   with --translate: whole English segments too\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n\n"
           "Exit status: 0 success, 1 damage found (with --check), 2 error; with -q, -l\n"
@@ -234,6 +240,14 @@ static int check_combinations(const options *o, bool jsonl_only_given)
         fputs("mtclean: field names must not be empty\n", stderr);
         return 2;
     }
+    if ((o->translate || o->residual != MTC_RESIDUAL_KEEP) && o->mode != MTC_MODE_REPAIR) {
+        fputs("mtclean: --translate and --residual need --mode=repair\n", stderr);
+        return 2;
+    }
+    if (o->translate_english && !o->translate) {
+        fputs("mtclean: --translate-english needs --translate=apertium\n", stderr);
+        return 2;
+    }
     if (o->quality_field && strcmp(o->field, o->quality_field) == 0) {
         fprintf(stderr, "mtclean: --field and --quality-field are both '%s'\n", o->field);
         return 2;
@@ -337,6 +351,22 @@ int options_parse(options *o, int argc, char **argv)
                 return bad_value("--html-max-docs", optarg, "a number of documents (0 or more)");
             html_max_given = true;
             break;
+        case OPT_RESIDUAL:
+            if (strcmp(optarg, "keep") == 0)
+                o->residual = MTC_RESIDUAL_KEEP;
+            else if (strcmp(optarg, "flag") == 0)
+                o->residual = MTC_RESIDUAL_FLAG;
+            else if (strcmp(optarg, "drop") == 0)
+                o->residual = MTC_RESIDUAL_DROP;
+            else
+                return bad_value("--residual", optarg, "keep, flag or drop");
+            break;
+        case OPT_TRANSLATE:
+            if (strcmp(optarg, "apertium") != 0)
+                return bad_value("--translate", optarg, "an MT engine (apertium)");
+            o->translate = true;
+            break;
+        case OPT_TRANSLATE_ENGLISH: o->translate_english = true; break;
         case 'h': usage(stdout); return 1;
         case 'V': printf("mtclean %s\n", mtc_version()); return 1;
         default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;

@@ -36,6 +36,8 @@ typedef struct options {
     uint64_t doc_offset;      /* documents are numbered from doc_offset + 1 (shards) */
     bool summarize;           /* inputs are --report files: print their summary */
     input_kind input;
+    mtc_residual residual;    /* repair mode: segments still mixed once repaired */
+    bool translate, translate_english; /* --translate=apertium, --translate-english */
     mtc_paths paths;
     const char **extra_rules;
     char **inputs;

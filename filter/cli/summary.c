@@ -109,6 +109,10 @@ void summary_format(const summary *s, buf *out, const char *text_field, double m
                t->segments, t->mixed_segments, t->boilerplate_segments, t->english_segments, t->rewritten_segments,
                t->dropped, t->flagged);
     buf_printf(out, "rewrites: %" PRIu64 "\n", t->rewrites);
+    buf_printf(out, "repaired mixed segments: %" PRIu64 " (now clean; still mixed: residual %" PRIu64 ")\n",
+               t->repaired_clean, t->residual);
+    buf_printf(out, "translated spans: %" PRIu64 " (failed: %" PRIu64 ")\n", t->translated_spans,
+               t->translate_errors);
     buf_printf(out,
                "words scored: %" PRIu64 " (fr %" PRIu64 ", en %" PRIu64 ", both %" PRIu64 ", unknown %" PRIu64 ")\n",
                t->words, t->fr, t->en, t->both, t->unknown);

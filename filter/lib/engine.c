@@ -84,6 +84,10 @@ static void *engine_load(const void *arg, char *err, size_t errlen)
     if (rc == 0) {
         text_ctx *tc = text_ctx_new();
         rc = tc ? wordlists_load(&e->lists, tc, words_dir, err, errlen) : -1;
+        if (rc == 0)
+            rc = repair_data_load(&e->repair, tc, words_dir, err, errlen);
+        if (rc == 0)
+            rc = junctions_load(&e->junctions, words_dir, err, errlen);
         if (!tc)
             snprintf(err, errlen, "ICU: cannot load the NFC normaliser");
         text_ctx_free(tc);
@@ -115,8 +119,16 @@ void mtc_engine_free(mtc_engine *e)
     free(e->html);
     boiler_model_free(&e->boiler);
     mtc_repeats_free(e->repeats);
+    repair_data_free(&e->repair);
+    junctions_free(&e->junctions);
     free(e->dict_dir);
     free(e);
+}
+
+int mtc_translate_check(const mtc_engine *e, char *err, size_t errlen)
+{
+    (void)e;
+    return translate_check(err, errlen);
 }
 
 size_t mtc_engine_rule_count(const mtc_engine *e) { return e->rules.count; }

@@ -11,6 +11,8 @@
 #include "score.h"
 #include "segment.h"
 #include "text.h"
+#include "translate.h"
+#include "translate_text.h"
 #include "words.h"
 
 struct mtc_engine {
@@ -18,6 +20,8 @@ struct mtc_engine {
     ruleset rules;
     size_t builtin_rule[REPAIR_KINDS]; /* report index of each built-in repair */
     wordlists lists;
+    repair_data repair;
+    junctions junctions;
     char *dict_dir;
     extract_conf *html; /* rules/html.conf */
     boiler_model boiler;   /* the line classifier (rules/boiler.*) */
@@ -82,6 +86,13 @@ struct mtc_worker {
     long line_builtin;    /* the boiler or repeat rule made the line being processed boilerplate; -1: no */
     buf reason;           /* ... and why ("boiler:0.93 short,ui") */
     bool keep_english;    /* English sentences pass as clean text */
+    word_vec words2;      /* the repaired segment, re-scored */
+    verdict_vec verdicts2;
+    mtc_residual residual;
+    bool translate, translate_english;
+    translator *tr;       /* started at the first span */
+    buf translated, warnings;
+    unsigned seg_translated;
     char err[512];
 };
 

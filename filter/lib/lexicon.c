@@ -515,3 +515,18 @@ verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool
     lexicon_evidence(lx, tc, w, n, sentence_initial, &ev);
     return ev.v;
 }
+
+/* Repair asks whether a word can be an infinitive ("de the réparer": the
+   pronoun le). Not cached: asked only in damaged segments, next to English. */
+bool lexicon_is_infinitive(lexicon *lx, const char *w, size_t n)
+{
+    buf_clear(&lx->scratch);
+    buf_append(&lx->scratch, w, n);
+    char **analyses = NULL;
+    int count = Hunspell_analyze(lx->fr, &analyses, lx->scratch.data);
+    bool infinitive = false;
+    for (int i = 0; i < count && !infinitive; i++)
+        infinitive = strstr(analyses[i], "po:infi") != NULL;
+    Hunspell_free_list(lx->fr, &analyses, count);
+    return infinitive;
+}

@@ -73,4 +73,6 @@ agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n);
 bool lexicon_is_french(lexicon *lx, const char *w, size_t n);
 /* w is a French common word (no proper-noun reading), whatever its capital. */
 bool lexicon_is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n);
+/* Hunspell reads w as a French infinitive. */
+bool lexicon_is_infinitive(lexicon *lx, const char *w, size_t n);
 #endif

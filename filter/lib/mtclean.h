@@ -59,7 +59,8 @@ typedef struct mtc_worker mtc_worker; /* per thread: dictionaries, iterators, ca
 #define MTC_STATS_FIELDS(X) \
     X(bytes_in) X(bytes_out) X(segments) X(words) X(fr) X(en) X(both) X(unknown) \
     X(mixed_segments) X(boilerplate_segments) X(english_segments) X(flagged) \
-    X(rewrites) X(rewritten_segments) X(dropped) X(invalid_utf8) X(clean_words) X(scored_words)
+    X(rewrites) X(rewritten_segments) X(dropped) X(invalid_utf8) X(clean_words) X(scored_words) \
+    X(repaired_clean) X(residual) X(translated_spans) X(translate_errors)
 
 typedef struct mtc_stats {
 #define MTC_STATS_DECLARE(name) uint64_t name;
@@ -135,7 +136,23 @@ typedef struct mtc_segment_info {
     const char *reason;   /* why the label: "en-span:3@5" (3 English words from word 5),
                              "english:0.92", "junk@4", "quote:2@7", "clean"; for
                              boilerplate, the classifier's "boiler:0.93 short,ui" */
+    int residual;         /* repair mode: mixed, and still mixed once repaired */
+    unsigned translated;  /* spans the MT engine translated in it */
 } mtc_segment_info;
+
+/* Repair mode, segments still mixed once repaired (re-scored): written as
+   repaired (keep, the default), marked like flag mode (flag), or dropped. */
+typedef enum { MTC_RESIDUAL_KEEP, MTC_RESIDUAL_FLAG, MTC_RESIDUAL_DROP } mtc_residual;
+void mtc_worker_set_residual(mtc_worker *worker, mtc_residual residual);
+/* Repair mode: English spans of mixed segments (and whole segments labelled
+   english, if english_segments) translated by Apertium, a co-process per
+   worker started at first use. A request that fails keeps its text and
+   leaves a line in mtc_worker_warnings(). */
+void mtc_worker_set_translation(mtc_worker *worker, int on, int english_segments);
+/* Checks that Apertium runs; -1 with err naming the missing packages. */
+int mtc_translate_check(const mtc_engine *engine, char *err, size_t errlen);
+/* Lines ("segment N: what") about the current document's failed translations, or "". */
+const char *mtc_worker_warnings(const mtc_worker *worker);
 
 typedef void (*mtc_segment_hook)(void *ctx, const mtc_segment_info *info);
 MTC_API void mtc_worker_set_segment_hook(mtc_worker *worker, mtc_segment_hook hook, void *ctx);

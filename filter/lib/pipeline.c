@@ -2,6 +2,7 @@
 #include "lines.h"
 #include "oom.h"
 #include "repeats.h"
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,11 @@ void mtc_worker_free(mtc_worker *w)
     buf_free(&w->rewritten);
     buf_free(&w->line_out);
     verdict_vec_free(&w->verdicts);
+    word_vec_free(&w->words2);
+    verdict_vec_free(&w->verdicts2);
+    translator_free(w->tr);
+    buf_free(&w->translated);
+    buf_free(&w->warnings);
     buf_free(&w->blanks.pending);
     buf_free(&w->blanks.saved);
     buf_free(&w->doc.pending);
@@ -71,6 +77,16 @@ void mtc_worker_free(mtc_worker *w)
 void mtc_worker_set_mode(mtc_worker *w, mtc_mode mode) { w->mode = mode; }
 
 void mtc_worker_set_keep_english(mtc_worker *w, int keep) { w->keep_english = keep != 0; }
+
+void mtc_worker_set_residual(mtc_worker *w, mtc_residual residual) { w->residual = residual; }
+
+void mtc_worker_set_translation(mtc_worker *w, int on, int english_segments)
+{
+    w->translate = on != 0;
+    w->translate_english = on && english_segments;
+}
+
+const char *mtc_worker_warnings(const mtc_worker *w) { return w->warnings.len ? w->warnings.data : ""; }
 
 void mtc_worker_set_segment_hook(mtc_worker *w, mtc_segment_hook hook, void *ctx)
 {
@@ -137,11 +153,12 @@ static long apply_label_rules(mtc_worker *w, const char *s, size_t n, const rule
 }
 
 /* The dictionary repairs of filter/repair.c on w->nfc, counted like rules. */
-static void repair_mixed(mtc_worker *w, mtc_stats *st)
+static void repair_mixed(mtc_worker *w, mtc_stats *st, const verdict_vec *verdicts)
 {
     const mtc_engine *e = w->engine;
     repair_counts counts = {0};
-    repair_words(w->lex, w->tc, &e->lists, w->nfc.data, w->nfc.len, &w->verdicts, &w->rewritten, &counts);
+    repair_input in = {w->lex, w->tc, &e->lists, &e->repair, w->nfc.data, w->nfc.len, verdicts};
+    repair_words(&in, &w->rewritten, &counts);
     buf tmp = w->nfc;
     w->nfc = w->rewritten;
     w->rewritten = tmp;
@@ -151,6 +168,132 @@ static void repair_mixed(mtc_worker *w, mtc_stats *st)
         st->rule_hits[e->builtin_rule[k]] += counts.n[k];
         st->rewrites += counts.n[k];
     }
+}
+
+static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st);
+
+/* One span through the MT engine into w->rewritten; a failure keeps the
+   span as it was and says so in w->warnings. */
+static void translate_span(mtc_worker *w, const tr_span *sp, mtc_stats *st, size_t *marks)
+{
+    const mtc_config *cfg = &w->engine->cfg;
+    const char *s = w->nfc.data;
+    if (!w->tr)
+        w->tr = translator_new((int)cfg->translate_timeout_ms, (int)cfg->translate_max_failures);
+    char err[300];
+    int rc = translator_run(w->tr, s + sp->start, sp->end - sp->start, &w->translated, err, sizeof err);
+    if (rc < 0) {
+        buf_append(&w->rewritten, s + sp->start, sp->end - sp->start);
+        st->translate_errors++;
+        if (rc == -1) /* -2: translation is off for this worker, said once already */
+            buf_printf(&w->warnings, "segment %" PRIu64 ": %s\n", st->segments, err);
+        marks[0] = marks[1] = (size_t)-1;
+        return;
+    }
+    marks[0] = w->rewritten.len;
+    translate_put(&w->rewritten, s, w->nfc.len, sp->start, w->translated.data, w->translated.len);
+    marks[1] = w->rewritten.len;
+    st->translated_spans++;
+    st->rewrites++;
+    w->seg_translated++;
+}
+
+/* --translate: the English spans of w->nfc (re-scored after the
+   dictionary repairs), or the whole of an english segment. */
+static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
+{
+    enum { MAX_SPANS = 64 };
+    const mtc_config *cfg = &w->engine->cfg;
+    tr_span spans[MAX_SPANS];
+    size_t count = 0, n = w->nfc.len, marks[2 * MAX_SPANS];
+    if (label == LABEL_ENGLISH) {
+        spans[0] = (tr_span){0, n};
+        count = n <= (size_t)cfg->translate_max_span_bytes;
+    } else {
+        seg_score sc;
+        tokenize(w->tok, w->nfc.data, n, &w->words2);
+        score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
+        span_limits lim = {(unsigned)cfg->translate_min_english, (size_t)cfg->translate_max_span_bytes,
+                           (unsigned)cfg->translate_capitals_min_english, cfg->translate_capitals_min_share};
+        count = translate_find_spans(w->nfc.data, n, &w->verdicts2, &lim, spans, MAX_SPANS);
+    }
+    if (!count)
+        return;
+    buf_clear(&w->rewritten);
+    size_t pos = 0;
+    for (size_t i = 0; i < count; i++) {
+        buf_append(&w->rewritten, w->nfc.data + pos, spans[i].start - pos);
+        translate_span(w, &spans[i], st, marks + 2 * i);
+        pos = spans[i].end;
+    }
+    buf_append(&w->rewritten, w->nfc.data + pos, n - pos);
+    for (size_t k = 2 * count; k-- > 0;) /* from the end: a fix moves only the bytes after it */
+        if (marks[k] != (size_t)-1)
+            translate_fix_junction(&w->engine->junctions, &w->rewritten, marks[k]);
+    buf tmp = w->nfc;
+    w->nfc = w->rewritten;
+    w->rewritten = tmp;
+}
+
+/* A repaired segment scored again: still mixed (or English)? */
+static bool still_damaged(mtc_worker *w)
+{
+    seg_score sc;
+    tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words2);
+    score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, w->nfc.len, &w->words2, &sc, NULL);
+    seg_label l = sc.label;
+    return l == LABEL_MIXED || l == LABEL_ENGLISH;
+}
+
+/* Repair mode: dictionary repairs, rewrite rules, translation, then the
+   residual policy for a segment still mixed. Returns 1 if it is dropped,
+   -1 on a rule error; *rewritten says whether the text changed. */
+static int repair_segment(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st, bool *rewritten,
+                          bool *residual)
+{
+    uint64_t before = st->rewrites;
+    /* Spans go to the MT engine whole, before the dictionary repairs cut
+       them up ("Among the restrictions": "the restrictions" would become
+       "les restrictions", leaving "Among" alone); the words are scored
+       again for the repairs after. */
+    const verdict_vec *verdicts = &w->verdicts;
+    if (w->translate && (label == LABEL_MIXED || (label == LABEL_ENGLISH && w->translate_english))) {
+        uint64_t spans = st->translated_spans;
+        translate_segment(w, label, st);
+        if (st->translated_spans > spans && label == LABEL_MIXED) {
+            seg_score sc;
+            tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words2);
+            score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, w->nfc.len, &w->words2, &sc, &w->verdicts2);
+            verdicts = &w->verdicts2;
+        }
+    }
+    if (label == LABEL_MIXED) {
+        repair_mixed(w, st, verdicts);
+        rule_subject_init(subj, w->nfc.data, w->nfc.len); /* the text changed */
+    }
+    if (apply_rewrites(w, label, subj, st) < 0)
+        return -1;
+    *rewritten = st->rewrites > before;
+    st->rewritten_segments += *rewritten;
+    if (label != LABEL_MIXED)
+        return 0;
+    *residual = !*rewritten || still_damaged(w);
+    st->residual += *residual;
+    st->repaired_clean += !*residual;
+    if (*residual && w->residual == MTC_RESIDUAL_DROP) {
+        st->dropped++;
+        return 1;
+    }
+    bool flag = *residual && w->residual == MTC_RESIDUAL_FLAG;
+    if (flag) {
+        st->flagged++;
+        buf_append_str(&w->line_out, w->marker_open);
+        buf_append_str(&w->line_out, "mixed|");
+    }
+    buf_append(&w->line_out, w->nfc.data, w->nfc.len);
+    if (flag)
+        buf_append_str(&w->line_out, w->marker_close);
+    return 2; /* written */
 }
 
 /* Applies the rewrite rules in order; leaves the result in w->nfc, whose
@@ -215,7 +358,7 @@ static bool is_blank(const char *s, size_t n)
 }
 
 static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long rule_index, size_t out_start,
-                      bool dropped, bool rewritten)
+                      bool dropped, bool rewritten, bool residual)
 {
     mtc_segment_info info = {
         .text = w->nfc.data, .len = w->nfc.len, .label = label_name(label),
@@ -227,6 +370,7 @@ static void call_hook(mtc_worker *w, const seg_score *sc, seg_label label, long 
         .line_start = w->line_start,
         /* A rule's name says why; a built-in classifier or the word model gives its evidence. */
         .reason = rule_index >= 0 ? (rule_index == w->line_builtin ? w->reason.data : NULL) : sc->reason,
+        .residual = residual, .translated = w->seg_translated,
     };
     w->hook(w->hook_ctx, &info);
 }
@@ -271,25 +415,9 @@ static void flag_segment(mtc_worker *w, const char *seg, size_t n, seg_label lab
         buf_append_str(out, w->marker_close);
 }
 
-/* Repair mode: the dictionary repairs of a mixed segment, then the rewrite
-   rules, on w->nfc. */
-static int repair_segment(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st, bool *rewritten)
-{
-    uint64_t before = st->rewrites;
-    if (label == LABEL_MIXED) {
-        repair_mixed(w, st);
-        rule_subject_init(subj, w->nfc.data, w->nfc.len); /* the text changed */
-    }
-    if (apply_rewrites(w, label, subj, st) < 0)
-        return -1;
-    *rewritten = st->rewrites > before;
-    st->rewritten_segments += *rewritten;
-    return 0;
-}
-
 /* The segment's output for the mode, appended to w->line_out. */
 static int output_segment(mtc_worker *w, const char *seg, size_t n, seg_label label, bool line_valid,
-                          rule_subject *subj, mtc_stats *st, bool *dropped, bool *rewritten)
+                          rule_subject *subj, mtc_stats *st, bool *dropped, bool *rewritten, bool *residual)
 {
     if (w->mode == MTC_MODE_FLAG) {
         flag_segment(w, seg, n, label, st);
@@ -305,9 +433,13 @@ static int output_segment(mtc_worker *w, const char *seg, size_t n, seg_label la
         buf_append(&w->line_out, seg, n);
         return 0;
     }
-    if (w->mode == MTC_MODE_REPAIR && repair_segment(w, label, subj, st, rewritten) < 0)
+    w->seg_translated = 0;
+    int rc = w->mode == MTC_MODE_REPAIR ? repair_segment(w, label, subj, st, rewritten, residual) : 0;
+    if (rc < 0)
         return -1;
-    buf_append(&w->line_out, w->nfc.data, w->nfc.len);
+    *dropped = rc == 1; /* --residual=drop */
+    if (rc == 0)        /* 2: repair_segment wrote it */
+        buf_append(&w->line_out, w->nfc.data, w->nfc.len);
     return 0;
 }
 
@@ -339,14 +471,14 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
         label = LABEL_ENGLISH; /* a flag rule's English evidence in an English sentence */
     }
     count_segment(&sc, label, st);
-    bool dropped = false, rewritten = false;
+    bool dropped = false, rewritten = false, residual = false;
     size_t out_start = w->line_out.len;
-    if (output_segment(w, seg, n, label, line_valid, &subj, st, &dropped, &rewritten) < 0)
+    if (output_segment(w, seg, n, label, line_valid, &subj, st, &dropped, &rewritten, &residual) < 0)
         return -1;
     if (w->hook) {
         if (rewritten) /* word offsets refer to the text before the rewrites */
             sentence_nfc(w, seg, n, line_inert);
-        call_hook(w, &sc, label, fired, out_start, dropped, rewritten);
+        call_hook(w, &sc, label, fired, out_start, dropped, rewritten, residual);
     }
     if (!dropped)
         buf_append(&w->line_out, s + sp->core_end, sp->end - sp->core_end);
@@ -372,6 +504,7 @@ void pipeline_doc_begin(mtc_worker *w)
     buf_clear(&w->blanks.saved);
     w->blanks.dropped_since_content = false;
     w->err[0] = '\0';
+    buf_clear(&w->warnings);
 }
 
 static void emit(buf *out, mtc_stats *st, const char *s, size_t n)

@@ -1,4 +1,5 @@
 #include "repair.h"
+#include "repair_evidence.h"
 #include "strmap.h"
 #include "text.h"
 #include <string.h>
@@ -9,41 +10,14 @@ const char *const repair_names[REPAIR_KINDS] = {"builtin:capitalised-noun", "bui
                                                 "builtin:function-word", "builtin:split-word",
                                                 "builtin:repeated-phrase"};
 
-static bool is_french(mtc_word_verdict v) { return v == MTC_WORD_FR || v == MTC_WORD_FR_CAPITALISED; }
-
-static bool french_context(mtc_word_verdict v)
-{
-    return is_french(v) || v == MTC_WORD_BOTH || v == MTC_WORD_SKIP;
-}
-
-/* A word French knows: French-only, or valid in both languages. */
-static bool french_or_both(mtc_word_verdict v) { return is_french(v) || v == MTC_WORD_BOTH; }
-
-static bool is_capitalised(const char *w) { return (w[0] >= 'A' && w[0] <= 'Z'); }
-
-/* The word at pos follows a lower-case letter or a comma: not the start of
-   a sentence, a quotation or a title. */
-static bool mid_sentence(const char *s, size_t pos)
-{
-    int32_t i = (int32_t)pos;
-    while (i > 0 && s[i - 1] == ' ')
-        i--;
-    if (i == 0)
-        return false;
-    UChar32 c;
-    U8_PREV((const uint8_t *)s, 0, i, c);
-    return c == ',' || (c > 0 && u_islower(c));
-}
-
-static bool same_word(const char *a, size_t n, const char *lit)
-{
-    if (strlen(lit) != n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if ((a[i] | 0x20) != lit[i])
-            return false;
-    return true;
-}
+/* One change: bytes [from, to) of the segment become the replacement (or
+   the same word with a lower-case initial); skip more words are consumed. */
+typedef struct edit {
+    repair_kind kind;
+    size_t from, to, skip;
+    const char *replacement;
+    bool lower_initial, capital;
+} edit;
 
 /* French elides before a vowel (and we leave 'h' alone: aspirated or not). */
 static bool starts_with_vowel(const char *w, size_t n)
@@ -57,13 +31,209 @@ static bool starts_with_vowel(const char *w, size_t n)
            c == 0xE2 || c == 0xEE || c == 0xF4;
 }
 
-/* Appends the replacement, capitalised like the word it replaces. */
-static void append_like(buf *out, const char *replacement, bool capital)
+/* A capital is lowered only where it is an MT artefact: a French common
+   word (no proper-noun reading, not listed as capitalisable) right after a
+   lower-case English or junk word ("the Autorités", "an Ainsi"). Never in
+   a heading, in quotes, before another capitalised word or a name link
+   ("Banque de France"): those capitals are the author's. */
+static bool capital_edit(const repair_scan *sc, size_t i, edit *e)
 {
-    size_t at = out->len;
-    buf_append_str(out, replacement);
-    if (capital && out->data[at] >= 'a' && out->data[at] <= 'z')
-        out->data[at] = (char)(out->data[at] - 32);
+    const repair_input *in = sc->in;
+    const mtc_word_info *w = word_at(sc, i), *prev = i ? word_at(sc, i - 1) : NULL;
+    if (!prev || sc->heading || sc->quoted[i] || !verdict_french(w->verdict) || !word_starts_upper(sc, w))
+        return false;
+    if (!words_adjacent(sc, prev, w) || !word_starts_lower(sc, prev) ||
+        !(verdict_english(prev->verdict) || prev->verdict == MTC_WORD_JUNK))
+        return false;
+    if (followed_by_name(sc, i) || !lexicon_is_common_french(in->lx, in->tc, in->s + w->start, w->len))
+        return false;
+    *e = (edit){.kind = REPAIR_CAPITALISED, .from = w->start, .to = w->start + w->len, .lower_initial = true};
+    return true;
+}
+
+/* The noun after "the": French, and if capitalised not the head of a name. */
+static bool noun_ok(const repair_scan *sc, size_t k, const mtc_word_info *before)
+{
+    const mtc_word_info *noun = word_at(sc, k), *after = word_at(sc, k + 1);
+    if (!noun || sc->quoted[k])
+        return false;
+    if (word_starts_upper(sc, noun))
+        return verdict_french(noun->verdict) && !followed_by_name(sc, k);
+    if (verdict_french(noun->verdict))
+        return true;
+    /* A word both languages have ("information") needs French beside it. */
+    return noun->verdict == MTC_WORD_BOTH && ((before && verdict_french(before->verdict)) ||
+                                              (after && verdict_french(after->verdict)));
+}
+
+/* French-known, lower-case, both sides: "of X" -> "de X". */
+static bool french_known(mtc_word_verdict v) { return verdict_french(v) || v == MTC_WORD_BOTH; }
+
+/* "of X": "de X" between two lower-case words French knows, one of them
+   French only ("tests of bien", "tenter of convaincre"). */
+static bool of_edit(const repair_scan *sc, size_t i, edit *e)
+{
+    const mtc_word_info *w = word_at(sc, i), *prev = i ? word_at(sc, i - 1) : NULL, *next = word_at(sc, i + 1);
+    if (!prev || !words_adjacent(sc, prev, w) || !word_starts_lower(sc, prev) || !word_starts_lower(sc, next) ||
+        !french_known(prev->verdict) || !french_known(next->verdict) ||
+        !(verdict_french(prev->verdict) || verdict_french(next->verdict)))
+        return false;
+    bool vowel = starts_with_vowel(sc->in->s + next->start, next->len);
+    *e = (edit){.kind = REPAIR_ARTICLE, .from = w->start, .to = w->start + w->len, .replacement = vowel ? "d’" : "de"};
+    return true;
+}
+
+/* The entry of dicts/repair-determiners.txt that words i (and i + 1) are. */
+static const det_entry *find_det(const repair_scan *sc, size_t i)
+{
+    const repair_data *rd = sc->in->rd;
+    const mtc_word_info *w = word_at(sc, i), *next = word_at(sc, i + 1);
+    const det_entry *single = NULL;
+    for (size_t d = 0; d < rd->n_dets; d++) {
+        const det_entry *x = &rd->dets[d];
+        if (!word_is(sc, w, x->en[0]))
+            continue;
+        if (!x->en[1])
+            single = x;
+        else if (next && word_is(sc, next, x->en[1]) && words_adjacent(sc, w, next))
+            return x; /* "of the" before "of" */
+    }
+    return single;
+}
+
+/* "a", "an" are French words too ("il a", "un an"): English only after a
+   preposition, a form of "être" or an infinitive ("justifier a publication"). */
+static bool english_article_context(const repair_scan *sc, size_t i)
+{
+    const mtc_word_info *prev = i ? word_at(sc, i - 1) : NULL;
+    return prev && words_adjacent(sc, prev, word_at(sc, i)) && word_starts_lower(sc, prev) &&
+           (word_in(sc, prev, &sc->in->rd->verb_contexts) ||
+            lexicon_is_infinitive(sc->in->lx, sc->in->s + prev->start, prev->len));
+}
+
+static const char *det_form(const det_entry *d, agreement g, bool vowel)
+{
+    switch (g) {
+    case AGREE_PLURAL: return d->fr[DET_PLURAL];
+    case AGREE_FEM_SG: return d->fr[vowel ? DET_FEM_VOWEL : DET_FEM];
+    case AGREE_MASC_SG: return d->fr[vowel ? DET_MASC_VOWEL : DET_MASC];
+    case AGREE_UNKNOWN:
+    case AGREE_NOT_NOUN: break;
+    }
+    return NULL;
+}
+
+/* "the X", "of the X", "this X", "a X": the French determiner X's gender
+   and number call for, when Hunspell gives one reading only. Before an
+   infinitive "the" is the pronoun "le" ("de the réparer"). */
+static bool det_edit(const repair_scan *sc, size_t i, edit *e)
+{
+    const repair_input *in = sc->in;
+    const mtc_word_info *w = word_at(sc, i), *prev = i ? word_at(sc, i - 1) : NULL;
+    const det_entry *d = sc->quoted[i] ? NULL : find_det(sc, i);
+    size_t k = d && d->en[1] ? i + 2 : i + 1;
+    const mtc_word_info *last = word_at(sc, k - 1), *noun = word_at(sc, k);
+    if (!d || !words_adjacent(sc, last, noun))
+        return false;
+    if (prev && word_starts_upper(sc, prev) && !verdict_french(prev->verdict))
+        return false; /* inside an English name: "Bank of the West" */
+    if (lexicon_is_french(in->lx, d->en[0], strlen(d->en[0])) && (!english_article_context(sc, i) || !word_starts_lower(sc, w)))
+        return false;
+    if (!noun_ok(sc, k, prev))
+        return false;
+    agreement g = lexicon_noun_agreement(in->lx, in->s + noun->start, noun->len);
+    bool vowel = starts_with_vowel(in->s + noun->start, noun->len);
+    *e = (edit){.kind = REPAIR_ARTICLE, .from = w->start, .to = last->start + last->len, .skip = k - i - 1,
+                .capital = i == 0 && word_starts_upper(sc, w)};
+    e->replacement = det_form(d, g, vowel);
+    if (g == AGREE_NOT_NOUN && !d->en[1] && word_is(sc, w, "the") && verdict_french(noun->verdict) &&
+        word_starts_lower(sc, noun)) {
+        bool infinitive = lexicon_is_infinitive(in->lx, in->s + noun->start, noun->len);
+        e->replacement = infinitive ? (vowel ? "l’" : "le") : ""; /* "or the encore": no article */
+        if (!infinitive)
+            e->to = noun->start;
+    }
+    return e->replacement != NULL;
+}
+
+/* "of X" or a determiner. */
+static bool article_edit(const repair_scan *sc, size_t i, edit *e)
+{
+    const mtc_word_info *w = word_at(sc, i), *next = word_at(sc, i + 1);
+    if (det_edit(sc, i, e))
+        return true;
+    return word_is(sc, w, "of") && next && !word_is(sc, next, "the") && !sc->quoted[i] &&
+           words_adjacent(sc, w, next) && of_edit(sc, i, e);
+}
+
+/* The word before w, if only a space or ", " separates them. */
+static const mtc_word_info *clause_prev(const repair_scan *sc, size_t i, bool *comma)
+{
+    const mtc_word_info *w = word_at(sc, i), *prev = i ? word_at(sc, i - 1) : NULL;
+    *comma = false;
+    if (!prev || words_adjacent(sc, prev, w))
+        return prev;
+    size_t end = prev->start + prev->len;
+    *comma = w->start == end + 2 && sc->in->s[end] == ',' && sc->in->s[end + 1] == ' ';
+    return *comma ? prev : NULL;
+}
+
+/* An English function word between two French words (dicts/en-fr.txt).
+   One French also has ("but", "or", "for") is translated only between two
+   lower-case French-only words, and never after a word that makes it a
+   noun ("son but", "de but en blanc", "en or", dicts/repair-noun-markers.txt). */
+static bool function_word_edit(const repair_scan *sc, size_t i, edit *e)
+{
+    const repair_input *in = sc->in;
+    const mtc_word_info *w = word_at(sc, i), *next = word_at(sc, i + 1);
+    char key[16];
+    const char *fr = word_key(sc, w, key, sizeof key) ? wordlists_translate(in->wl, key, w->len) : NULL;
+    if (!fr || sc->quoted[i] || !words_adjacent(sc, w, next))
+        return false;
+    bool comma;
+    const mtc_word_info *prev = clause_prev(sc, i, &comma);
+    if (i > 0 && !prev)
+        return false;
+    bool next_fr = verdict_french(next->verdict), next_the = word_is(sc, next, "the");
+    if (lexicon_is_french(in->lx, key, w->len)) {
+        if (!prev || comma || !verdict_french(prev->verdict) || !word_starts_lower(sc, w) ||
+            !word_starts_lower(sc, prev) || word_in(sc, prev, &in->rd->noun_markers) || !next_fr ||
+            !word_starts_lower(sc, next))
+            return false;
+    } else {
+        mtc_word_verdict pv = prev ? prev->verdict : MTC_WORD_SKIP;
+        /* Not after a determiner either: "un to sévère" is a damaged noun ("ton"), not "à". */
+        bool prev_ok = !prev || ((verdict_french(pv) || pv == MTC_WORD_BOTH || pv == MTC_WORD_SKIP) &&
+                                 !word_in(sc, prev, &in->rd->noun_markers));
+        bool next_ok = next_fr || next_the || next->verdict == MTC_WORD_BOTH;
+        /* French on one side at least; after a name, French after it ("Pékin and ses alliés"). */
+        bool strict = (prev && verdict_french(pv)) || next_fr || next_the;
+        if (!prev_ok || !next_ok || !strict || ((!prev || pv == MTC_WORD_SKIP) && !next_fr && !next_the))
+            return false;
+    }
+    *e = (edit){.kind = REPAIR_FUNCTION_WORD, .from = w->start, .to = w->start + w->len, .replacement = fr,
+                .capital = i == 0 && word_starts_upper(sc, w)};
+    return true;
+}
+
+/* A word MT split in two ("à a gir"): an unknown lower-case piece joined to
+   the short word before it makes a French word. */
+static bool split_edit(const repair_scan *sc, size_t i, size_t pos, edit *e)
+{
+    const repair_input *in = sc->in;
+    const mtc_word_info *w = word_at(sc, i), *p = i ? word_at(sc, i - 1) : NULL;
+    if (!p || w->verdict != MTC_WORD_UNKNOWN || sc->quoted[i] || !words_adjacent(sc, p, w) || p->start < pos ||
+        !word_starts_lower(sc, w) || !word_starts_lower(sc, p) || (p->len > 3 && p->verdict != MTC_WORD_UNKNOWN))
+        return false;
+    buf joined = {0};
+    buf_append(&joined, in->s + p->start, p->len);
+    buf_append(&joined, in->s + w->start, w->len);
+    bool known = lexicon_is_french(in->lx, joined.data, joined.len);
+    buf_free(&joined);
+    if (!known)
+        return false;
+    *e = (edit){.kind = REPAIR_SPLIT_WORD, .from = p->start + p->len, .to = w->start, .replacement = ""};
+    return true;
 }
 
 static void append_lowercased_initial(buf *out, const char *w, size_t n)
@@ -82,117 +252,43 @@ static void append_lowercased_initial(buf *out, const char *w, size_t n)
     buf_append(out, w + i, n - (size_t)i);
 }
 
-/* "the"/"of the"/"of" before a French noun: the French article that agrees. */
-static const char *article_for(agreement g, bool vowel, bool with_de)
+/* Writes the edit after the text before it; returns the new read position. */
+static size_t apply_edit(const repair_input *in, const edit *e, size_t pos, buf *out)
 {
-    switch (g) {
-    case AGREE_PLURAL: return with_de ? "des" : "les";
-    case AGREE_FEM_SG: return vowel ? (with_de ? "de l’" : "l’") : (with_de ? "de la" : "la");
-    case AGREE_MASC_SG: return vowel ? (with_de ? "de l’" : "l’") : (with_de ? "du" : "le");
-    case AGREE_UNKNOWN:
-    case AGREE_NOT_NOUN: break;
+    buf_append(out, in->s + pos, e->from - pos);
+    if (e->lower_initial) {
+        append_lowercased_initial(out, in->s + e->from, e->to - e->from);
+        return e->to;
     }
-    return NULL;
+    size_t at = out->len, rlen = strlen(e->replacement);
+    buf_append_str(out, e->replacement);
+    if (e->capital && rlen && out->data[at] >= 'a' && out->data[at] <= 'z')
+        out->data[at] = (char)(out->data[at] - 32);
+    pos = e->to;
+    if (rlen >= 3 && memcmp(e->replacement + rlen - 3, "’", 3) == 0 && pos < in->n && in->s[pos] == ' ')
+        pos++; /* "l’Union": no space after an elided article */
+    return pos;
 }
 
-void repair_words(lexicon *lx, text_ctx *tc, const wordlists *wl, const char *s, size_t n,
-                  const verdict_vec *words, buf *out, repair_counts *counts)
+void repair_words(const repair_input *in, buf *out, repair_counts *counts)
 {
+    repair_scan sc;
+    repair_scan_begin(&sc, in);
     buf_clear(out);
     size_t pos = 0;
-    for (size_t i = 0; i < words->count; i++) {
-        const mtc_word_info *w = &words->items[i];
-        const char *text = s + w->start;
-        mtc_word_verdict prev = i > 0 ? words->items[i - 1].verdict : MTC_WORD_SKIP;
-        const mtc_word_info *next = i + 1 < words->count ? &words->items[i + 1] : NULL;
-        const mtc_word_info *after_next = i + 2 < words->count ? &words->items[i + 2] : NULL;
-        /* Only words separated by plain spaces are rewritten: never across punctuation. */
-        bool next_adjacent = next && next->start == w->start + w->len + 1 && s[w->start + w->len] == ' ';
-        const char *replacement = NULL;
-        size_t consumed_to = w->start + w->len;
-        repair_kind kind = REPAIR_FUNCTION_WORD;
-
-        /* In a damaged sentence, a French common word capitalised after a
-           lower-case French word is MT capitalisation ("des Pirates
-           informatiques", "leurs Obligations"), unless an English capitalised
-           word follows (a name: "la Central Intelligence Agency"). */
-        bool mt_capitalised = i > 0 && is_capitalised(text) && mid_sentence(s, w->start) &&
-                              french_or_both(prev) &&
-                              !(next && next_adjacent && is_capitalised(s + next->start) &&
-                                !french_or_both(next->verdict)) &&
-                              lexicon_is_common_french(lx, tc, text, w->len);
-        if (w->verdict == MTC_WORD_FR_CAPITALISED || mt_capitalised) {
-            buf_append(out, s + pos, w->start - pos);
-            append_lowercased_initial(out, text, w->len);
-            counts->n[REPAIR_CAPITALISED]++;
-            pos = w->start + w->len;
+    for (size_t i = 0; i < in->words->count; i++) {
+        edit e;
+        if (!capital_edit(&sc, i, &e) && !article_edit(&sc, i, &e) && !function_word_edit(&sc, i, &e) &&
+            !split_edit(&sc, i, pos, &e))
             continue;
-        }
-        bool is_the = same_word(text, w->len, "the"), is_of = same_word(text, w->len, "of");
-        if ((is_the || is_of) && next_adjacent) {
-            const mtc_word_info *noun = next;
-            bool with_de = is_of;
-            if (is_of && same_word(s + next->start, next->len, "the") && after_next &&
-                after_next->start == next->start + next->len + 1) {
-                noun = after_next; /* "of the X" */
-            } else if (is_of) {
-                noun = NULL; /* "of X": only "de" when X is French */
-                if (is_french(next->verdict)) {
-                    replacement = starts_with_vowel(s + next->start, next->len) ? "d’" : "de";
-                    kind = REPAIR_ARTICLE;
-                }
-            }
-            if (noun && french_or_both(noun->verdict)) {
-                agreement g = lexicon_noun_agreement(lx, s + noun->start, noun->len);
-                if (g == AGREE_NOT_NOUN && is_the && noun == next) {
-                    replacement = ""; /* "or the encore": no article before a non-noun */
-                    consumed_to = next->start;
-                } else {
-                    replacement = article_for(g, starts_with_vowel(s + noun->start, noun->len), with_de);
-                    if (replacement && noun != next)
-                        consumed_to = next->start + next->len;
-                }
-                kind = REPAIR_ARTICLE;
-            }
-        } else if (next_adjacent && (french_or_both(next->verdict) || same_word(s + next->start, next->len, "the")) &&
-                   (i == 0 || french_context(prev))) {
-            char key[16];
-            if (w->len < sizeof key) {
-                for (size_t k = 0; k < w->len; k++)
-                    key[k] = (char)(text[k] >= 'A' && text[k] <= 'Z' ? text[k] + 32 : text[k]);
-                replacement = wordlists_translate(wl, key, w->len);
-            }
-        }
-        if (!replacement && w->verdict == MTC_WORD_UNKNOWN && i > 0) {
-            /* A word MT split in two ("à a gir"): join it to the previous word. */
-            const mtc_word_info *p = &words->items[i - 1];
-            if (p->start + p->len + 1 == w->start && s[p->start + p->len] == ' ' && p->start >= pos) {
-                buf joined = {0};
-                buf_append(&joined, s + p->start, p->len);
-                buf_append(&joined, text, w->len);
-                bool known = lexicon_is_french(lx, joined.data, joined.len);
-                buf_free(&joined);
-                if (known) {
-                    buf_append(out, s + pos, p->start + p->len - pos);
-                    pos = w->start; /* the space between the halves goes */
-                    counts->n[REPAIR_SPLIT_WORD]++;
-                    continue;
-                }
-            }
-        }
-        if (!replacement)
-            continue;
-        buf_append(out, s + pos, w->start - pos);
-        append_like(out, replacement, is_capitalised(text));
-        pos = consumed_to;
-        size_t rlen = strlen(replacement);
-        if (rlen >= 3 && memcmp(replacement + rlen - 3, "’", 3) == 0 && pos < n && s[pos] == ' ')
-            pos++; /* "l’Union": no space after an elided article */
-        counts->n[kind]++;
-        if (consumed_to > w->start + w->len)
-            i++;
+        if (e.from < pos)
+            continue; /* overlaps the edit before */
+        pos = apply_edit(in, &e, pos, out);
+        counts->n[e.kind]++;
+        i += e.skip;
     }
-    buf_append(out, s + pos, n - pos);
+    buf_append(out, in->s + pos, in->n - pos);
+    repair_scan_end(&sc);
 }
 
 typedef struct word_span {

@@ -17,6 +17,13 @@ typedef struct mtc_config {
     double m_switch, m_start_en, m_short_letters, m_freq_weight, m_freq_max, m_en_rare, m_name_french;
     double repeat_min_words;   /* repair: a phrase repeated by MT, at least this long (0: off) */
     double repeat_max_gap;     /* ... with at most this many words between the copies */
+    double english_max_fr;     /* at most this many French words: an English segment */
+    double translate_timeout_ms;     /* --translate: deadline of one request to the MT engine */
+    double translate_max_failures;   /* ... failed requests after which a worker stops translating */
+    double translate_min_english;    /* ... English words a span needs to be translated */
+    double translate_max_span_bytes; /* ... longer spans are left as they are */
+    double translate_capitals_min_english; /* ... lower-case English words after which spans may hold capitals */
+    double translate_capitals_min_share;   /* ... and their share of the segment's English and French words */
     double cache_max_entries;  /* bound of the per-worker verdict cache */
     double match_limit;        /* PCRE2 match limit per rule application */
     double depth_limit;        /* PCRE2 backtracking depth limit */
