@@ -71,7 +71,7 @@ def main():
         # The pages corpus prefixes some excerpts with " date YYYY-MM " (crawl
         # metadata, not page text): drop it like a tool-added marker.
         if lines and lines[0][0] is not None:
-            m = re.match(r"^ ?date \d{4}-\d{2} ", lines[0][1])
+            m = re.match(r"^ ?date \d{4}-\d{2}(?:-\d{2})? ", lines[0][1])
             if m:
                 lines[0] = (lines[0][0], lines[0][1][m.end():])
         text = "\n".join(t for _, t in lines) + "\n"

@@ -18,6 +18,8 @@ EX = {
   ("117", ") et neutres sur la grossesse.", "forum post broken around removed emoji"),
   ("023", "percutés.<br>L'un", "literal <br> left in prose"),
   ("001", "Vie politique nationale", "category-page description (the rubric name above it is boilerplate)"),
+  ("226", "Excuse me, where is the beach?", "English question quoted inside French prose"),
+  ("354", "Vous avez de la chance", "horoscope on a regional news site: the page's content"),
  ],
  "boilerplate": [
   ("092", "La maison»Cybersécurité", "breadcrumb with MT 'La maison' (Home): chrome wins over damage"),
@@ -31,6 +33,9 @@ EX = {
   ("111", "Rapporteur-trice", "speaker tag in a parliament transcript (treated as byline)"),
   ("108", "VOTER EN SUISSE", "table of contents of a brochure"),
   ("147", "Archi Mtl a dit", "forum quote header"),
+  ("242", "Cette page a été traduite automatiquement", "MT disclaimer of a help centre"),
+  ("284", "Chef posing in a kitchen", "English image alt text on a French recipe page"),
+  ("272", "12 juin 2025Le déficit", "related-article teaser glued to its byline/date: chrome wins"),
  ],
  "mixed": [
   ("020", "dueà", "glued words"),
@@ -45,6 +50,11 @@ EX = {
   ("095", "à travers du site web", "Spanish calque 'a través del'"),
   ("096", "Réglementation des magasins", "wrong-sense MT of Polish 'Regulamin sklepu'"),
   ("065", "chute dramatique dans le ranking", "calque 'dramatic drop' + English word"),
+  ("209", "Comment Gerer les Avis", "French with all accents stripped (text damage, labelled mixed)"),
+  ("306", "Comme une tablette", "MT of 'as a tablet' (comprimé) in a copied Wikipedia page"),
+  ("342", "00:03hauteur", "ASR transcript: timestamp glued to the text, ASR error 'hauteur' for 'auteur'"),
+  ("191", "Loto-QuébecThe STM", "French title glued to an English one"),
+  ("318", "Qu’ils aient des blagues", "learner French: calque of 'do they have jokes!'"),
  ],
  "english": [
   ("010", "Deleted my tweets", "quoted tweet on its own line"),
@@ -54,6 +64,8 @@ EX = {
   ("131", "(chorus)", "song-structure marker inside English lyrics"),
   ("147", "Montreal is benefitting", "English article pasted into a Montreal forum"),
   ("150", "Funding secured", "embedded tweet"),
+  ("321", "Welcome to this Independent Website", "English privacy policy of a shop (page content)"),
+  ("314", "War is declared", "English headline of a French blog post"),
  ],
  "other": [
   ("015", "Beurre150 g", "table row with glued cells"),
@@ -65,6 +77,8 @@ EX = {
   ("029", "(...)", "elision marker in a transcript"),
   ("064", "Type Feature", "table row"),
   ("021", "| Points clés |", "markdown table row"),
+  ("335", "Sécherheet vu Kanner", "Luxembourgish"),
+  ("212", "98win", "Vietnamese spam page"),
  ],
 }
 
