@@ -1,6 +1,7 @@
 /* mtclean: the command-line filter around libmtclean. */
 #include "corpus.h"
 #include "options.h"
+#include "outfile.h"
 #include "sources.h"
 #include <stdio.h>
 
@@ -25,12 +26,16 @@ int main(int argc, char **argv)
     corpus c = {0};
     mtc_engine *engine = mtc_engine_load(&opt.paths, c.err, sizeof c.err);
     int rc = -1;
-    if (engine) {
+    if (engine && outfiles_prepare(&opt, c.err, sizeof c.err) == 0) {
         rc = corpus_open(&c, &opt, engine);
         if (rc == 0)
             rc = run_inputs(&c, &opt);
         rc = corpus_close(&c, rc);
         corpus_free(&c);
+        if (rc == 0)
+            rc = outfiles_commit(c.err, sizeof c.err);
+        else
+            outfiles_abort(); /* -o keeps its old content */
     }
     int status = MTC_EXIT_ERROR;
     if (rc == 0)

@@ -89,6 +89,16 @@ static void usage(FILE *f)
           f);
 }
 
+/* After --help or --version: 1, or 2 if standard output could not take it
+   (a full disk), as GNU tools do. */
+static int stdout_served(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 1;
+    fprintf(stderr, "mtclean: write error: %s\n", strerror(errno));
+    return 2;
+}
+
 static unsigned available_cores(void)
 {
     cpu_set_t set;
@@ -236,8 +246,8 @@ int options_parse(options *o, int argc, char **argv)
             if (!parse_size(optarg, &o->max_buffer))
                 return bad_value("--max-buffer", optarg, "a size of at least 4K (e.g. 65536, 512K, 64M, 1G)");
             break;
-        case 'h': usage(stdout); return 1;
-        case 'V': printf("mtclean %s\n", mtc_version()); return 1;
+        case 'h': usage(stdout); return stdout_served();
+        case 'V': printf("mtclean %s\n", mtc_version()); return stdout_served();
         default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;
         }
     }
