@@ -2,6 +2,7 @@
 #ifndef MTC_ENGINE_H
 #define MTC_ENGINE_H
 #include "settings.h"
+#include "flagmarks.h"
 #include "lexicon.h"
 #include "mtclean.h"
 #include "repair.h"
@@ -43,6 +44,7 @@ struct mtc_worker {
     void *hook_ctx;
     bool line_start;      /* the next segment is the first of its line */
     verdict_vec verdicts; /* filled only when a hook wants them */
+    flag_marks marks;     /* flag mode: the markers put into line_out */
     char err[512];
 };
 

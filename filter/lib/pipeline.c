@@ -44,6 +44,7 @@ void mtc_worker_free(mtc_worker *w)
     buf_free(&w->rewritten);
     buf_free(&w->line_out);
     verdict_vec_free(&w->verdicts);
+    flag_marks_free(&w->marks);
     buf_free(&w->blanks.pending);
     buf_free(&w->blanks.saved);
     free(w->marker_open);
@@ -246,13 +247,17 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     case MTC_MODE_FLAG: /* every input byte kept: markers only */
         if (damaged) {
             st->flagged++;
+            size_t from = out->len;
             buf_append_str(out, w->marker_open);
             buf_append_str(out, label_name(label));
             buf_append_char(out, '|');
+            flag_marks_add(&w->marks, sp->start, from, out->len - from);
         }
         buf_append(out, seg, n);
-        if (damaged)
+        if (damaged) {
+            flag_marks_add(&w->marks, sp->core_end, out->len, strlen(w->marker_close));
             buf_append_str(out, w->marker_close);
+        }
         break;
     case MTC_MODE_DROP:
     case MTC_MODE_REPAIR:
@@ -355,6 +360,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         return -1;
     segment_sentences(w->seg, line, n, &w->spans);
     buf_clear(&w->line_out);
+    w->marks.count = 0;
     size_t pos = 0, dropped = 0;
     for (size_t i = 0; i < w->spans.count; i++) {
         const span *sp = &w->spans.items[i];
@@ -371,6 +377,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
     if (dropped)
         trim_trailing_space(&w->line_out);
     if (flag_mode) {
+        flag_double_markers(&w->line_out, &w->rewritten, &w->marks, line, n, w->marker_open, w->marker_close);
         emit(out, st, w->line_out.data, w->line_out.len);
         emit(out, st, eol, eoln);
         return 0;
