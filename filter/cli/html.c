@@ -42,7 +42,7 @@ static const struct column {
     {F_flagged, "flagged"}, {F_dropped, "dropped"}, {F_words, "words"}, {F_fr, "fr"}, {F_en, "en"},
     {F_both, "both"}, {F_unknown, "unknown"}, {F_clean_words, "clean words"},
     {F_scored_words, "scored words"}, {F_invalid_utf8, "invalid UTF-8"}, {F_bytes_in, "bytes in"},
-    {F_bytes_out, "bytes out"},
+    {F_bytes_out, "bytes out"}, {F_rule_errors, "rule errors"},
 };
 _Static_assert(sizeof columns / sizeof columns[0] == N_FIELDS, "one column per counter");
 

@@ -83,9 +83,17 @@ static bool rule_applies(const rule *r, seg_label label)
     return true;
 }
 
-/* Index of the first rule of this kind that matches the segment, -1 if none, -2 on error. */
+/* A rule that fails on a segment (a PCRE2 limit, the rewrite bound) is taken
+   as not matching it: counted, and the run goes on (README "Robustness"). */
+static void rule_failed(mtc_worker *w, mtc_stats *st)
+{
+    st->rule_errors++;
+    w->err[0] = '\0';
+}
+
+/* Index of the first rule of this kind that matches the segment, -1 if none. */
 static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const char *s, size_t n,
-                        const rule_subject *subj)
+                        const rule_subject *subj, mtc_stats *st)
 {
     const ruleset *rs = &w->engine->rules;
     for (size_t i = 0; i < rs->count; i++) {
@@ -93,21 +101,23 @@ static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const ch
         if (r->kind != kind || !rule_applies(r, label) || !rule_may_match(r, subj))
             continue;
         int m = rule_matches(rs, r, w->md, s, n, w->err, sizeof w->err);
-        if (m != 0)
-            return m < 0 ? -2 : (long)i;
+        if (m > 0)
+            return (long)i;
+        if (m < 0)
+            rule_failed(w, st);
     }
     return -1;
 }
 
 /* A drop rule makes the segment boilerplate; else a flag rule makes it mixed.
-   Returns the index of the rule that fired, -1 if none, -2 on error. */
+   Returns the index of the rule that fired, -1 if none. */
 static long apply_label_rules(mtc_worker *w, const char *s, size_t n, const rule_subject *subj, seg_label *label,
                               mtc_stats *st)
 {
-    long hit = first_match(w, RULE_DROP, *label, s, n, subj);
+    long hit = first_match(w, RULE_DROP, *label, s, n, subj, st);
     if (hit >= 0)
         *label = LABEL_BOILERPLATE;
-    else if (hit == -1 && (hit = first_match(w, RULE_FLAG, *label, s, n, subj)) >= 0)
+    else if ((hit = first_match(w, RULE_FLAG, *label, s, n, subj, st)) >= 0)
         *label = LABEL_MIXED;
     if (hit >= 0)
         st->rule_hits[hit]++;
@@ -132,17 +142,20 @@ static void repair_mixed(mtc_worker *w, mtc_stats *st)
 }
 
 /* Applies the rewrite rules in order; leaves the result in w->nfc, whose
-   bytes subj holds. */
-static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st)
+   bytes subj holds. Together they may make the segment only so much longer. */
+static void apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st)
 {
     const ruleset *rs = &w->engine->rules;
+    const mtc_config *cfg = &w->engine->cfg;
+    size_t max_out = (size_t)((double)w->nfc.len * cfg->rewrite_max_growth + cfg->rewrite_min_room);
     for (size_t i = 0; i < rs->count; i++) {
         const rule *r = &rs->rules[i];
         if (r->kind != RULE_REWRITE || !rule_applies(r, label) || !rule_may_match(r, subj))
             continue;
-        int k = rule_rewrite(rs, r, w->md, w->nfc.data, w->nfc.len, &w->rewritten, w->err, sizeof w->err);
+        int k = rule_rewrite_bounded(rs, r, w->md, w->nfc.data, w->nfc.len, max_out, &w->rewritten, w->err,
+                                     sizeof w->err);
         if (k < 0)
-            return -1;
+            rule_failed(w, st);
         if (k > 0) {
             st->rule_hits[i] += (uint32_t)k;
             st->rewrites += (uint64_t)k;
@@ -152,7 +165,6 @@ static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mt
             rule_subject_init(subj, w->nfc.data, w->nfc.len);
         }
     }
-    return 0;
 }
 
 static void count_segment(const seg_score *sc, seg_label label, mtc_stats *st)
@@ -236,8 +248,8 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     if (line_rule >= 0) {
         label = LABEL_BOILERPLATE;
         st->rule_hits[line_rule]++;
-    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2)
-        return -1;
+    } else
+        fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st);
     count_segment(&sc, label, st);
     bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE;
     bool dropped = false, rewritten = false;
@@ -273,8 +285,7 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
                     repair_mixed(w, st);
                     rule_subject_init(&subj, w->nfc.data, w->nfc.len); /* the text changed */
                 }
-                if (apply_rewrites(w, label, &subj, st) < 0)
-                    return -1;
+                apply_rewrites(w, label, &subj, st);
                 rewritten = st->rewrites > before;
                 st->rewritten_segments += rewritten;
             }
@@ -355,9 +366,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         text_append_nfc(w->tc, line, n, &w->nfc);
     rule_subject subj;
     rule_subject_init(&subj, w->nfc.data, w->nfc.len);
-    long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj);
-    if (line_rule == -2)
-        return -1;
+    long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj, st);
     segment_sentences(w->seg, line, n, &w->spans);
     buf_clear(&w->line_out);
     w->marks.count = 0;

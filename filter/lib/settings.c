@@ -32,6 +32,9 @@ static const setting settings[] = {
     SETTING("pcre2.match_limit", match_limit, 1000, 4e9),
     SETTING("pcre2.depth_limit", depth_limit, 100, 4e9),
     SETTING("input.max_line_bytes", max_line_bytes, 4096, 1e9),
+    SETTING("pcre2.jit_stack_bytes", jit_stack_bytes, 32768, 1e9),
+    SETTING("rewrite.max_growth", rewrite_max_growth, 1, 1e3),
+    SETTING("rewrite.min_room_bytes", rewrite_min_room, 0, 1e9),
 };
 #define N_SETTINGS (sizeof settings / sizeof settings[0])
 

@@ -21,6 +21,9 @@ typedef struct mtc_config {
     double match_limit;        /* PCRE2 match limit per rule application */
     double depth_limit;        /* PCRE2 backtracking depth limit */
     double max_line_bytes;     /* longer lines are processed in pieces of this size */
+    double jit_stack_bytes;    /* PCRE2 JIT stack per thread, at most */
+    double rewrite_max_growth; /* rewrites make a segment at most this many times longer... */
+    double rewrite_min_room;   /* ... plus this many bytes */
 } mtc_config;
 
 /* Every key must be present: thresholds live in the file, not in the code. */
