@@ -328,6 +328,42 @@ static void rule_discard(rule *r)
     literals_free(&r->lits);
 }
 
+static const rule *find_rule(const ruleset *rs, const char *name)
+{
+    for (size_t i = 0; i < rs->count; i++)
+        if (strcmp(rs->rules[i].name, name) == 0)
+            return &rs->rules[i];
+    return NULL;
+}
+
+/* Names key the report's "rules" object: each must be unique. A rule with
+   no name is called file-basename:line, or by its whole path:line if two
+   files of one basename are loaded. */
+static int name_rule(const ruleset *rs, line_parser *lp, rule *r)
+{
+    buf where = {0};
+    buf_printf(&where, "%s:%d", lp->file, lp->lineno);
+    r->where = where.data;
+    if (!r->name) {
+        buf name = {0};
+        buf_printf(&name, "%s:%d", base_name(lp->file), lp->lineno);
+        r->name = find_rule(rs, name.data) ? xstrdup(r->where) : name.data;
+        if (r->name != name.data)
+            buf_free(&name);
+    }
+    const rule *other = find_rule(rs, r->name);
+    if (other) {
+        if (other->kind == RULE_BUILTIN)
+            fail(lp, "rule name '%s' already used by a built-in repair", r->name);
+        else
+            fail(lp, "rule name '%s' already used by the rule at %s", r->name, other->where);
+        free(r->where);
+        rule_discard(r);
+        return -1;
+    }
+    return 0;
+}
+
 static int parse_rule_line(ruleset *rs, line_parser *lp)
 {
     const char *word;
@@ -385,14 +421,8 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
         }
     }
     r.replacement_utf8 = r.replacement && utf8_count_invalid(r.replacement, strlen(r.replacement)) == 0;
-    buf where = {0};
-    buf_printf(&where, "%s:%d", lp->file, lp->lineno);
-    r.where = where.data;
-    if (!r.name) {
-        buf name = {0};
-        buf_printf(&name, "%s:%d", base_name(lp->file), lp->lineno);
-        r.name = name.data;
-    }
+    if (name_rule(rs, lp, &r) < 0)
+        return -1;
     push_rule(rs, r);
     return 0;
 }
