@@ -73,8 +73,11 @@ static int open_output(outfile *f, char *err, size_t errlen)
 {
     struct stat st;
     bool exists = stat(f->path, &st) == 0;
+    if (!exists && errno != ENOENT) /* a symlink loop, a path through a file... */
+        return open_error(f->path, err, errlen);
     bool special = strncmp(f->path, "/dev/", 5) == 0 || strncmp(f->path, "/proc/", 6) == 0;
-    if (special || (exists && !S_ISREG(st.st_mode)))
+    /* A dangling symlink is written through, as before: a rename would replace the link. */
+    if (special || (exists && !S_ISREG(st.st_mode)) || (!exists && lstat(f->path, &st) == 0))
         return open_in_place(f, err, errlen);
     f->target = exists ? realpath(f->path, NULL) : NULL; /* through symlinks: the link stays */
     if (!f->target)

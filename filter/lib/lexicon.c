@@ -34,6 +34,11 @@ static int load_translations(wordlists *wl, const char *dir, char *err, size_t e
     const char *p = text.data, *end = text.data + text.len;
     for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (memchr(p, '\0', (size_t)((nl ? nl : end) - p))) {
+            snprintf(err, errlen, "%s:%d: NUL byte in word list", path.data, lineno);
+            rc = -1;
+            break;
+        }
         char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
         p = nl ? nl + 1 : end;
         char *hash = strchr(line, '#'), en[64], fr[64], extra[2];
@@ -55,6 +60,37 @@ static int load_translations(wordlists *wl, const char *dir, char *err, size_t e
     return rc;
 }
 
+/* dicts/dict-check.txt: "LANG word" lines. */
+static int load_must_know(wordlists *wl, const char *dir, char *err, size_t errlen)
+{
+    buf path = {0}, text = {0};
+    buf_printf(&path, "%s/dict-check.txt", dir);
+    int rc = read_whole_file(path.data, &text, err, errlen);
+    const char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        char *line = xstrndup(p, n), *hash = strchr(line, '#'), lang[16], word[64], extra[2];
+        int got = memchr(p, '\0', n) ? -2 : 0;
+        p = nl ? nl + 1 : end;
+        if (hash)
+            *hash = '\0';
+        if (got == 0)
+            got = sscanf(line, "%15s %63s %1s", lang, word, extra);
+        if (got == 2) {
+            wl->must_know = xrealloc(wl->must_know, (wl->n_must_know + 1) * sizeof *wl->must_know);
+            wl->must_know[wl->n_must_know++] = (known_word){xstrdup(lang), xstrdup(word), lineno};
+        } else if (got != EOF) {
+            snprintf(err, errlen, "%s:%d: %s", path.data, lineno, got == -2 ? "NUL byte in word list" : "expected 'LANG word'");
+            rc = -1;
+        }
+        free(line);
+    }
+    wl->must_know_path = path.data;
+    buf_free(&text);
+    return rc;
+}
+
 int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
 {
     buf text = {0}, folded = {0}, path = {0};
@@ -71,6 +107,11 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
         for (int lineno = 1; p && p < end; lineno++) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *eol = nl ? nl : end, *s = p;
+            if (memchr(p, '\0', (size_t)(eol - p))) { /* a C string would end there */
+                snprintf(err, errlen, "%s:%d: NUL byte in word list", path.data, lineno);
+                rc = -1;
+                break;
+            }
             p = nl ? nl + 1 : end;
             while (s < eol && (*s == ' ' || *s == '\t'))
                 s++;
@@ -102,7 +143,9 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     buf_free(&text);
     buf_free(&folded);
     buf_free(&path);
-    return rc == 0 ? load_translations(wl, dir, err, errlen) : rc;
+    if (rc == 0)
+        rc = load_translations(wl, dir, err, errlen);
+    return rc == 0 ? load_must_know(wl, dir, err, errlen) : rc;
 }
 
 const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
@@ -118,6 +161,12 @@ void wordlists_free(wordlists *wl)
     for (size_t i = 0; i < wl->n_french; i++)
         free(wl->french[i]);
     free(wl->french);
+    for (size_t i = 0; i < wl->n_must_know; i++) {
+        free(wl->must_know[i].lang);
+        free(wl->must_know[i].word);
+    }
+    free(wl->must_know);
+    free(wl->must_know_path);
 }
 
 struct lexicon {
@@ -128,7 +177,23 @@ struct lexicon {
     buf key, scratch, folded;
 };
 
-static Hunhandle *open_hunspell(const char *dir, const char *lang, char *err, size_t errlen)
+/* A dictionary that lacks a word of dicts/dict-check.txt is damaged, empty
+   or of another language: refused, rather than lowering every verdict. */
+static bool knows_its_words(Hunhandle *h, const wordlists *wl, const char *lang, const char *dic, char *err,
+                            size_t errlen)
+{
+    for (size_t i = 0; i < wl->n_must_know; i++) {
+        const known_word *k = &wl->must_know[i];
+        if (strcmp(k->lang, lang) == 0 && !Hunspell_spell(h, k->word)) {
+            snprintf(err, errlen, "%s: the Hunspell dictionary does not know '%s' (%s:%d): damaged, empty or not %s",
+                     dic, k->word, wl->must_know_path, k->line, lang);
+            return false;
+        }
+    }
+    return true;
+}
+
+static Hunhandle *open_hunspell(const char *dir, const char *lang, const wordlists *wl, char *err, size_t errlen)
 {
     buf aff = {0}, dic = {0};
     buf_printf(&aff, "%s/%s.aff", dir, lang);
@@ -146,6 +211,10 @@ static Hunhandle *open_hunspell(const char *dir, const char *lang, char *err, si
                  bad, strerror(errno));
     else
         h = Hunspell_create(aff.data, dic.data);
+    if (h && !knows_its_words(h, wl, lang, dic.data, err, errlen)) {
+        Hunspell_destroy(h);
+        h = NULL;
+    }
     buf_free(&aff);
     buf_free(&dic);
     return h;
@@ -156,9 +225,9 @@ lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max
     lexicon *lx = xcalloc(1, sizeof *lx);
     lx->lists = wl;
     lx->cache_max = cache_max;
-    lx->fr = open_hunspell(dict_dir, "fr", err, errlen);
+    lx->fr = open_hunspell(dict_dir, "fr", wl, err, errlen);
     if (lx->fr)
-        lx->en = open_hunspell(dict_dir, "en_US", err, errlen);
+        lx->en = open_hunspell(dict_dir, "en_US", wl, err, errlen);
     if (!lx->fr || !lx->en) {
         lexicon_free(lx);
         return NULL;
