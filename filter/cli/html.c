@@ -126,6 +126,7 @@ static const char page_head[] =
     ".s.rw{border-bottom:2px dotted var(--rw);cursor:help}\n"
     ".s.rw::after{content:\"\\270E\";color:var(--rw);font:bold 12px sans-serif;vertical-align:super;margin-left:1px}\n"
     "footer{color:#57606a;font-size:12px}\n"
+    ".bidi{font:11px monospace;color:#8e1b1b;background:#fbe3e3;border-radius:2px}\n"
     "</style>\n"
     "</head>\n"
     "<body>\n";
@@ -147,6 +148,13 @@ static const char legend[] =
 
 /* Appends s as HTML text or attribute value: markup characters escaped,
    ill-formed UTF-8 and control characters shown as U+FFFD. */
+/* Characters that change the display order of the text around them. */
+static bool is_bidi_control(int cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+           cp == 0x061C;
+}
+
 static void esc(buf *b, const char *s, size_t n)
 {
     size_t i = 0;
@@ -172,6 +180,8 @@ static void esc(buf *b, const char *s, size_t n)
         int cp = utf8_next(s, n, &i);
         if (cp < 0 || cp < 0xA0) /* ill-formed, or a C1 control */
             buf_append_str(b, "\xEF\xBF\xBD");
+        else if (is_bidi_control(cp)) /* shown, not obeyed: hostile text could reorder the page */
+            buf_printf(b, "<span class=\"bidi\">[U+%04X]</span>", (unsigned)cp);
         else
             buf_append(b, s + start, i - start);
     }
