@@ -45,6 +45,7 @@ struct mtc_worker {
     bool line_start;      /* the next segment is the first of its line */
     verdict_vec verdicts; /* filled only when a hook wants them */
     flag_marks marks;     /* flag mode: the markers put into line_out */
+    bool mid_line;        /* the last piece had no terminator: a long line was cut */
     char err[512];
 };
 

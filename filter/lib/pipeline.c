@@ -316,6 +316,7 @@ void pipeline_doc_begin(mtc_worker *w)
     buf_clear(&w->blanks.pending);
     buf_clear(&w->blanks.saved);
     w->blanks.dropped_since_content = false;
+    w->mid_line = false;
     w->err[0] = '\0';
 }
 
@@ -335,10 +336,22 @@ static void emit_gap(blank_state *bl, buf *out, mtc_stats *st)
     bl->dropped_since_content = false;
 }
 
+/* Whether a piece is a whole line (paragraph), for dropline rules: pieces of
+   a line cut at input.max_line_bytes are not. A cut piece has no terminator
+   and is longer than half the limit (line_find cuts after the middle), as
+   is, rarely, the last line of a file without a newline: kept, not dropped. */
+static bool whole_line(mtc_worker *w, size_t n, size_t eoln)
+{
+    bool whole = !w->mid_line && (eoln > 0 || n <= (size_t)w->engine->cfg.max_line_bytes / 2);
+    w->mid_line = eoln == 0;
+    return whole;
+}
+
 int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol, size_t eoln, buf *out,
                       mtc_stats *st)
 {
     blank_state *bl = &w->blanks;
+    bool whole = whole_line(w, n, eoln);
     st->bytes_in += n + eoln;
     /* Most lines are valid UTF-8 and NFC-inert: one pass tells both. */
     bool inert = text_is_nfc_inert(w->tc, line, n);
@@ -366,7 +379,7 @@ int pipeline_doc_line(mtc_worker *w, const char *line, size_t n, const char *eol
         text_append_nfc(w->tc, line, n, &w->nfc);
     rule_subject subj;
     rule_subject_init(&subj, w->nfc.data, w->nfc.len);
-    long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj, st);
+    long line_rule = whole ? first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj, st) : -1;
     segment_sentences(w->seg, line, n, &w->spans);
     buf_clear(&w->line_out);
     w->marks.count = 0;
