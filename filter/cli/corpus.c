@@ -1,5 +1,6 @@
 #include "corpus.h"
 #include "json.h"
+#include "lines.h"
 #include "pipeline.h"
 #include "report.h"
 #include <errno.h>
@@ -203,6 +204,12 @@ static int submit_pending(corpus *c)
 
 static const workqueue_ops queue_ops = {state_new, state_free, process, emit, discard};
 
+/* The memory bound (README "Robustness"): input held in the queue, and a
+   text document held before it is streamed, each take at most a quarter of
+   --max-buffer; with buffer growth and the outputs being built, documents
+   take at most about --max-buffer in all. */
+size_t corpus_queue_bytes(const options *opt) { return opt->max_buffer / 4; }
+
 int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
 {
     memset(c, 0, sizeof *c);
@@ -217,7 +224,7 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
     summary_init(&c->sum, engine);
     bool terminal = isatty(STDERR_FILENO);
     progress_init(&c->prog, opt->progress == PROGRESS_ON || (opt->progress == PROGRESS_AUTO && terminal), terminal);
-    c->queue = workqueue_new(opt->threads, (size_t)opt->threads * JOBS_PER_THREAD, opt->max_buffer, &queue_ops, c,
+    c->queue = workqueue_new(opt->threads, (size_t)opt->threads * JOBS_PER_THREAD, corpus_queue_bytes(opt), &queue_ops, c,
                              c->err, sizeof c->err);
     if (!c->queue)
         return -1;
@@ -309,8 +316,19 @@ int corpus_stream_begin(corpus *c, document *d)
     c->stream_worker = dw;
     doc_worker_attach(dw, d);
     pipeline_doc_begin(dw->worker);
-    if (document_feed(dw->worker, d->input.data, d->input.len, &d->output, &d->stats, c->err, sizeof c->err) < 0)
-        return -1;
+    /* The text held so far, a line at a time: its output is written as it
+       grows, never held whole beside it. */
+    size_t max_line = (size_t)c->engine->cfg.max_line_bytes, pos = 0, n, eoln;
+    const char *p = d->input.data;
+    while (pos < d->input.len && line_find(p + pos, d->input.len - pos, max_line, true, &n, &eoln)) {
+        if (pipeline_doc_line(dw->worker, p + pos, n, p + pos + n, eoln, &d->output, &d->stats) < 0) {
+            snprintf(c->err, sizeof c->err, "%s", pipeline_error(dw->worker));
+            return -1;
+        }
+        pos += n + eoln;
+        if (d->output.len >= FLUSH_BYTES && flush_streamed(c, d) < 0)
+            return -1;
+    }
     buf_free(&d->input);
     return flush_streamed(c, d);
 }
