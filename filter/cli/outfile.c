@@ -2,6 +2,7 @@
 #include "buf.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,25 @@ typedef struct outfile {
 
 static outfile outs[MAX_OUTS];
 static size_t n_outs;
+
+/* Interrupted (Ctrl-C, kill), the run leaves no temporary file behind. */
+static char *volatile pending_temp;
+
+static void remove_temp_and_die(int sig)
+{
+    if (pending_temp)
+        unlink(pending_temp);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void watch_signals(char *temp)
+{
+    pending_temp = temp;
+    int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        signal(sigs[i], temp ? remove_temp_and_die : SIG_DFL);
+}
 
 static void set_identity(outfile *f, const struct stat *st)
 {
@@ -103,6 +123,7 @@ static int open_output(outfile *f, char *err, size_t errlen)
     copy_mode(f->fd, exists ? &st : NULL);
     if (exists)
         set_identity(f, &st);
+    watch_signals(f->temp);
     return 0;
 }
 
@@ -146,6 +167,7 @@ static int check_identities(const options *o, char *err, size_t errlen)
 
 static void close_all(bool remove_created)
 {
+    watch_signals(NULL);
     for (size_t k = 0; k < n_outs; k++) {
         outfile *f = &outs[k];
         if (f->fd >= 0 && f->path)
