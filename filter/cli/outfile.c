@@ -116,6 +116,8 @@ static int open_output(outfile *f, char *err, size_t errlen)
         f->temp = NULL;
         return open_in_place(f, err, errlen);
     }
+    if (f->fd < 0 && (errno == ENOENT || errno == ENOTDIR)) /* no such directory: as open() says it */
+        return open_error(f->path, err, errlen);
     if (f->fd < 0) {
         snprintf(err, errlen, "%s: cannot create a temporary file beside it: %s", f->path, strerror(errno));
         return -1;
