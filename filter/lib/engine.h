@@ -4,6 +4,7 @@
 #include "boiler.h"
 #include "settings.h"
 #include "extract.h"
+#include "flagmarks.h"
 #include "lexicon.h"
 #include "mtclean.h"
 #include "repair.h"
@@ -82,6 +83,8 @@ struct mtc_worker {
     long line_builtin;    /* the boiler or repeat rule made the line being processed boilerplate; -1: no */
     buf reason;           /* ... and why ("boiler:0.93 short,ui") */
     bool keep_english;    /* English sentences pass as clean text */
+    flag_marks marks;     /* flag mode: the markers put into line_out */
+    bool mid_line;        /* the last piece had no terminator: a long line was cut */
     char err[512];
 };
 

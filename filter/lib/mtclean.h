@@ -59,7 +59,8 @@ typedef struct mtc_worker mtc_worker; /* per thread: dictionaries, iterators, ca
 #define MTC_STATS_FIELDS(X) \
     X(bytes_in) X(bytes_out) X(segments) X(words) X(fr) X(en) X(both) X(unknown) \
     X(mixed_segments) X(boilerplate_segments) X(english_segments) X(flagged) \
-    X(rewrites) X(rewritten_segments) X(dropped) X(invalid_utf8) X(clean_words) X(scored_words)
+    X(rewrites) X(rewritten_segments) X(dropped) X(invalid_utf8) X(clean_words) X(scored_words) \
+    X(rule_errors) /* rule applications that failed on a segment (PCRE2 limit, growth) */
 
 typedef struct mtc_stats {
 #define MTC_STATS_DECLARE(name) uint64_t name;
