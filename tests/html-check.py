@@ -74,7 +74,7 @@ PAGE_PROBE = r"""(() => {
 
 COUNTERS = ["bytes_in", "bytes_out", "segments", "words", "fr", "en", "both", "unknown", "mixed_segments",
             "boilerplate_segments", "english_segments", "flagged", "rewrites", "rewritten_segments", "dropped",
-            "invalid_utf8", "clean_words", "scored_words"]
+            "invalid_utf8", "clean_words", "scored_words", "rule_errors"]
 ROW_COUNTERS = ["segments", "mixed_segments", "boilerplate_segments", "english_segments", "rewritten_segments",
                 "dropped", "words"]
 # What the coloured text shows, against the report counter it must equal.

@@ -162,6 +162,12 @@ static int open_sinks(corpus *c)
     return 0;
 }
 
+/* The memory bound (README "Robustness"): input held in the queue, and a
+   text document held before it is streamed, each take at most a quarter of
+   --max-buffer; with buffer growth and the outputs being built, documents
+   take at most about --max-buffer in all. */
+size_t corpus_queue_bytes(const options *opt) { return opt->max_buffer / 4; }
+
 int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
 {
     memset(c, 0, sizeof *c);
@@ -180,7 +186,7 @@ int corpus_open(corpus *c, const options *opt, const mtc_engine *engine)
         return -1;
     if (open_sinks(c) < 0)
         return -1;
-    c->queue = workqueue_new(opt->threads, (size_t)opt->threads * JOBS_PER_THREAD, opt->max_buffer, &queue_ops, c,
+    c->queue = workqueue_new(opt->threads, (size_t)opt->threads * JOBS_PER_THREAD, corpus_queue_bytes(opt), &queue_ops, c,
                              c->err, sizeof c->err);
     if (c->queue && opt->learn_repeats_path)
         c->learn = mtc_repeats_new(engine);
@@ -249,10 +255,21 @@ int corpus_stream_begin(corpus *c, document *d)
     doc_worker_attach(dw, d);
     if (c->learn) /* the document's end is counted by corpus_stream_end */
         learn_lines(c->learn, d->input.data, d->input.len);
-    if (mtc_doc_begin(dw->worker, document_write, &d->output, &d->stats) != MTC_OK ||
-        mtc_doc_feed(dw->worker, d->input.data, d->input.len) != MTC_OK) {
+    if (mtc_doc_begin(dw->worker, document_write, &d->output, &d->stats) != MTC_OK) {
         snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(dw->worker));
         return -1;
+    }
+    /* The text held so far, a piece at a time: its output is written as it
+       grows, never held whole beside it. */
+    for (size_t pos = 0; pos < d->input.len;) {
+        size_t n = d->input.len - pos < FLUSH_BYTES ? d->input.len - pos : FLUSH_BYTES;
+        if (mtc_doc_feed(dw->worker, d->input.data + pos, n) != MTC_OK) {
+            snprintf(c->err, sizeof c->err, "%s", mtc_worker_error(dw->worker));
+            return -1;
+        }
+        pos += n;
+        if (d->output.len >= FLUSH_BYTES && flush_streamed(c, d) < 0)
+            return -1;
     }
     buf_free(&d->input);
     return flush_streamed(c, d);

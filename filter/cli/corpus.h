@@ -31,6 +31,9 @@ typedef struct corpus {
     char err[1024];
 } corpus;
 
+/* Bytes of input the queue holds at most, and a text document before it is
+   streamed: a quarter of --max-buffer. */
+size_t corpus_queue_bytes(const options *opt);
 /* Opens the outputs and starts the threads. -1 with c->err filled. */
 int corpus_open(corpus *c, const options *opt, const mtc_engine *engine);
 /* A new document, numbered in input order. */

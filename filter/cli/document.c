@@ -116,7 +116,12 @@ static int process_record(doc_worker *dw, document *d)
         return -1;
     const char *value = line + lay->text_start;
     size_t value_len = lay->text_end - lay->text_start;
-    if (html || dw->cleaned.len != dw->text.len || memcmp(dw->cleaned.data, dw->text.data, dw->text.len) != 0) {
+    bool changed = html || dw->cleaned.len != dw->text.len || memcmp(dw->cleaned.data, dw->text.data, dw->text.len) != 0;
+    if (dw->text.cap > SCRATCH_KEEP_BYTES) /* a huge record: not held while it is rebuilt (README "Memory") */
+        buf_free(&dw->text);
+    if (dw->page.cap > SCRATCH_KEEP_BYTES)
+        buf_free(&dw->page);
+    if (changed) {
         buf_clear(&dw->value); /* changed: re-escaped; unchanged text keeps its bytes and escapes */
         json_append_string(&dw->value, dw->cleaned.data, dw->cleaned.len);
         value = dw->value.data;

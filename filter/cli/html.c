@@ -110,8 +110,9 @@ static const char legend[] =
 
 /* Appends s as HTML text or attribute value: markup characters escaped,
    ill-formed UTF-8 and control characters shown as U+FFFD, and the bidi
-   embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069),
-   which would silently reorder the text around them, shown as [U+202E]. */
+   embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069)
+   and marks (U+200E, U+200F, U+061C), which would silently reorder the text
+   around them, shown as [U+202E]. */
 void html_esc(buf *b, const char *s, size_t n)
 {
     size_t i = 0;
@@ -140,7 +141,8 @@ void html_esc(buf *b, const char *s, size_t n)
         i = (size_t)pos;
         if (cp < 0 || cp < 0xA0) /* ill-formed, or a C1 control */
             buf_append_str(b, "\xEF\xBF\xBD");
-        else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+        else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+                 cp == 0x061C)
             buf_printf(b, "[U+%04X]", (unsigned)cp);
         else
             buf_append(b, s + start, i - start);

@@ -1,18 +1,28 @@
-/* Input: a file or stdin, plain, gzip (zlib detects it, also multi-member)
-   or zstd (detected by its magic bytes: zstdio.h). */
+/* Input: a file or stdin, plain, gzip (one member or several in a row) or
+   zstd (by its magic bytes, decoded by zstdio.c).
+   Gzip is decoded here with inflate rather than gzread, which drops data
+   after the last member without a word: such data is an error naming its
+   offset, as with gzip -t. The line buffer grows on demand, up to
+   max_line + 1 MiB, so a huge --max-buffer costs only what lines need. */
 #ifndef MTC_INPUT_H
 #define MTC_INPUT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <zlib.h>
 
 typedef struct reader {
-    gzFile gz;
-    struct zstdin *zst;   /* zstd input: gz gives its raw bytes */
+    int fd;
     const char *name;
     char *data;
     size_t cap, start, end, max_line;
     bool eof;
+    /* The raw bytes: zs.next_in/avail_in are what is not consumed yet. */
+    unsigned char *raw;
+    uint64_t raw_base; /* file offset of raw[0] */
+    bool raw_eof, probed, gzip, member_done, zs_ready;
+    z_stream zs;
+    struct zstdin *zst; /* zstd input: its raw bytes come through plain_read */
 } reader;
 
 /* path NULL or "-" reads stdin. Returns 0, or -1 with err filled. */

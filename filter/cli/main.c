@@ -1,6 +1,7 @@
 /* mtclean: the command-line filter around libmtclean. */
 #include "corpus.h"
 #include "options.h"
+#include "outfile.h"
 #include "sources.h"
 #include "summarize.h"
 #include <stdio.h>
@@ -44,12 +45,16 @@ int main(int argc, char **argv)
     }
     if (engine && opt.summarize) {
         rc = summarize_reports(&opt, engine, c.err, sizeof c.err);
-    } else if (engine) {
+    } else if (engine && outfiles_prepare(&opt, c.err, sizeof c.err) == 0) {
         rc = corpus_open(&c, &opt, engine);
         if (rc == 0)
             rc = run_inputs(&c, &opt);
         rc = corpus_close(&c, rc);
         corpus_free(&c);
+        if (rc == 0)
+            rc = outfiles_commit(c.err, sizeof c.err);
+        else
+            outfiles_abort(); /* -o keeps its old content */
     }
     int status = MTC_EXIT_ERROR;
     bool grep_like = opt.quiet || opt.list_damaged || opt.count; /* grep: 0 found, 1 not */

@@ -121,6 +121,16 @@ static void usage(FILE *f)
           f);
 }
 
+/* After --help or --version: 1, or 2 if standard output could not take it
+   (a full disk), as GNU tools do. */
+static int stdout_served(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 1;
+    fprintf(stderr, "mtclean: write error: %s\n", strerror(errno));
+    return 2;
+}
+
 static unsigned available_cores(void)
 {
     cpu_set_t set;
@@ -168,13 +178,17 @@ static bool parse_count(const char *s, uint64_t *v)
     *v = (uint64_t)n;
     return true;
 }
+/* The most --max-buffer may be: the memory bound (README "Robustness") is a
+   few times it, which must not overflow. */
+#define MAX_MAX_BUFFER (SIZE_MAX / 16)
 
 /* A byte count with an optional K, M or G (powers of 1024). */
-static bool parse_size(const char *s, size_t *size)
+static bool parse_size(const char *s, size_t *size, bool *too_large)
 {
     char *end;
     errno = 0;
     unsigned long long n = strtoull(s, &end, 10);
+    *too_large = errno == ERANGE;
     if (errno || end == s || *s == '-')
         return false;
     unsigned shift = 0;
@@ -184,7 +198,13 @@ static bool parse_size(const char *s, size_t *size)
     case 'g': case 'G': shift = 30; end++; break;
     default: break;
     }
-    if (*end || n > (SIZE_MAX / 4) >> shift || (n << shift) < MIN_MAX_BUFFER)
+    if (*end)
+        return false;
+    if (n > MAX_MAX_BUFFER >> shift) {
+        *too_large = true;
+        return false;
+    }
+    if ((n << shift) < MIN_MAX_BUFFER)
         return false;
     *size = (size_t)(n << shift);
     return true;
@@ -266,7 +286,7 @@ int options_parse(options *o, int argc, char **argv)
     o->progress = PROGRESS_AUTO;
     o->max_buffer = DEFAULT_MAX_BUFFER;
     o->html_max_docs = DEFAULT_HTML_MAX_DOCS;
-    bool jsonl_only_given = false, html_max_given = false;
+    bool jsonl_only_given = false, html_max_given = false, too_large = false;
     size_t n_rules = 0;
     int c;
     while ((c = getopt_long(argc, argv, "m:r:o:zd:cqlR:j:hV", long_options, NULL)) != -1) {
@@ -328,7 +348,12 @@ int options_parse(options *o, int argc, char **argv)
         case OPT_PROGRESS: o->progress = PROGRESS_ON; break;
         case OPT_NO_PROGRESS: o->progress = PROGRESS_OFF; break;
         case OPT_MAX_BUFFER:
-            if (!parse_size(optarg, &o->max_buffer))
+            if (!parse_size(optarg, &o->max_buffer, &too_large) && too_large) {
+                fprintf(stderr, "mtclean: --max-buffer: '%s' is too large (at most %zuG)\n", optarg,
+                        (size_t)MAX_MAX_BUFFER >> 30);
+                return 2;
+            }
+            if (!parse_size(optarg, &o->max_buffer, &too_large))
                 return bad_value("--max-buffer", optarg, "a size of at least 4K (e.g. 65536, 512K, 64M, 1G)");
             break;
         case OPT_DOC_OFFSET:
@@ -367,8 +392,8 @@ int options_parse(options *o, int argc, char **argv)
             o->translate = true;
             break;
         case OPT_TRANSLATE_ENGLISH: o->translate_english = true; break;
-        case 'h': usage(stdout); return 1;
-        case 'V': printf("mtclean %s\n", mtc_version()); return 1;
+        case 'h': usage(stdout); return stdout_served();
+        case 'V': printf("mtclean %s\n", mtc_version()); return stdout_served();
         default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;
         }
     }

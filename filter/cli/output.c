@@ -1,6 +1,7 @@
 #include "output.h"
 #include "buf.h"
 #include "zstdio.h"
+#include "outfile.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -13,7 +14,10 @@ int writer_open(writer *w, const char *path, bool gzip, char *err, size_t errlen
     memset(w, 0, sizeof *w);
     bool use_stdout = !path || strcmp(path, "-") == 0;
     w->name = use_stdout ? "(stdout)" : path;
-    w->fd = use_stdout ? dup(STDOUT_FILENO) : open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    /* Outputs are opened and checked up front (outfile.c); others, here. */
+    w->fd = use_stdout ? dup(STDOUT_FILENO) : outfile_take(path);
+    if (w->fd < 0 && !use_stdout)
+        w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (w->fd < 0) {
         snprintf(err, errlen, "%s: %s", w->name, strerror(errno));
         return -1;
@@ -75,8 +79,8 @@ int writer_close(writer *w, char *err, size_t errlen)
         rc = -1;
     if (w->gz) {
         int code = gzclose(w->gz);
-        if (code != Z_OK) {
-            snprintf(err, errlen, "%s: cannot finish gzip output (%d)", w->name, code);
+        if (code != Z_OK) { /* Z_ERRNO: the write failed, errno says why */
+            snprintf(err, errlen, "%s: %s", w->name, code == Z_ERRNO ? strerror(errno) : zError(code));
             rc = -1;
         }
     } else if (w->fd >= 0 && close(w->fd) < 0) {

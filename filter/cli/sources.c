@@ -68,7 +68,7 @@ static int read_text(corpus *c, reader *in, const char *id)
         }
         buf_append(&d->input, line, n + eoln);
         d->input_bytes += n + eoln;
-        if (d->input.len > c->opt->max_buffer) { /* too big to hold: cleaned as it comes */
+        if (d->input.len > corpus_queue_bytes(c->opt)) { /* too big to hold: cleaned as it comes */
             if (too_big_for_html(c, in, d) < 0 || corpus_stream_begin(c, d) < 0)
                 break;
             streaming = true;

@@ -117,6 +117,8 @@ void summary_format(const summary *s, buf *out, const char *text_field, double m
                "words scored: %" PRIu64 " (fr %" PRIu64 ", en %" PRIu64 ", both %" PRIu64 ", unknown %" PRIu64 ")\n",
                t->words, t->fr, t->en, t->both, t->unknown);
     buf_printf(out, "invalid UTF-8 sequences: %" PRIu64 "\n", t->invalid_utf8);
+    buf_printf(out, "rule errors (a PCRE2 limit or the rewrite bound; the rule skipped there): %" PRIu64 "\n",
+               t->rule_errors);
     buf_printf(out, "quality: %.4f (clean words / scored words, all documents with text)\n", mtc_stats_quality(t));
     format_histogram(s, out);
     format_top_rules(s, out);

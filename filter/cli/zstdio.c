@@ -17,7 +17,8 @@
 #define ZSTD_SLICE 4096
 
 struct zstdin {
-    gzFile raw;
+    zstdin_source src;
+    void *ctx;
     const char *name;
     ZSTD_DCtx *ds;
     ZSTD_inBuffer in;
@@ -37,34 +38,28 @@ bool zstdin_magic(const void *p, size_t n)
     return m == ZSTD_MAGICNUMBER || (m & ZSTD_MAGIC_SKIPPABLE_MASK) == ZSTD_MAGIC_SKIPPABLE_START;
 }
 
-zstdin *zstdin_new(gzFile raw, const char *name, const void *head, size_t n)
+zstdin *zstdin_new(zstdin_source src, void *ctx, const char *name)
 {
     zstdin *z = xcalloc(1, sizeof *z);
     z->ds = ZSTD_createDCtx();
     if (!z->ds)
         oom_fail(sizeof *z);
-    z->raw = raw;
+    z->src = src;
+    z->ctx = ctx;
     z->name = name;
     z->incap = ZSTD_DStreamInSize();
-    if (z->incap < n)
-        z->incap = n;
     z->inbuf = xmalloc(z->incap);
-    memcpy(z->inbuf, head, n);
-    z->in = (ZSTD_inBuffer){z->inbuf, n, 0};
+    z->in = (ZSTD_inBuffer){z->inbuf, 0, 0};
     z->pending = 1; /* a frame has begun */
     return z;
 }
 
-/* More compressed bytes; false at the end of the input or on an error. */
+/* More compressed bytes: 0, or -1 with err filled (a read error). */
 static int fill(zstdin *z, char *err, size_t errlen)
 {
-    int got = gzread(z->raw, z->inbuf, (unsigned)z->incap);
-    if (got < 0) {
-        int code;
-        const char *msg = gzerror(z->raw, &code);
-        snprintf(err, errlen, "%s: %s", z->name, code == Z_ERRNO ? strerror(errno) : msg);
+    long got = z->src(z->ctx, z->inbuf, z->incap, err, errlen);
+    if (got < 0)
         return -1;
-    }
     z->in = (ZSTD_inBuffer){z->inbuf, (size_t)got, 0};
     z->eof = got == 0;
     return 0;

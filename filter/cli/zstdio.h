@@ -1,7 +1,7 @@
 /* zstd input and output (libzstd streaming). Input is recognised by its
-   magic bytes, as gzip is by zlib: the reader (input.c) reads the raw bytes
-   through zlib, which passes bytes that are not gzip through unchanged, and
-   hands them here when they open with a zstd frame. Frames follow one
+   magic bytes, as gzip is: the reader (input.c) probes the first bytes and,
+   when they open a zstd frame, gives this decoder a source of the raw
+   bytes (the probed ones first). Frames follow one
    another (multi-frame, skippable frames); memory is bounded by libzstd's
    default window limit (128 MiB, a frame needing more is an error); a
    truncated or corrupt frame is an error naming the byte where it broke. */
@@ -14,8 +14,9 @@
 typedef struct zstdin zstdin;
 /* Whether these first bytes (at least 4) open a zstd frame or a skippable one. */
 bool zstdin_magic(const void *p, size_t n);
-/* A decoder fed from raw (through zlib); head is the n bytes already read from it. */
-zstdin *zstdin_new(gzFile raw, const char *name, const void *head, size_t n);
+/* The raw bytes: up to room of them into dst, 0 at the end, -1 with err filled. */
+typedef long (*zstdin_source)(void *ctx, char *dst, size_t room, char *err, size_t errlen);
+zstdin *zstdin_new(zstdin_source src, void *ctx, const char *name);
 /* Up to room decompressed bytes into dst: the count, 0 at the end of the
    input, -1 with err filled ("NAME: truncated zstd input ..."). */
 int zstdin_read(zstdin *z, char *dst, size_t room, char *err, size_t errlen);

@@ -69,6 +69,7 @@ static void *engine_load(const void *arg, char *err, size_t errlen)
     int rc = config_load_file(&e->cfg, conf, err, errlen);
     if (rc == 0) {
         ruleset_init(&e->rules, (uint32_t)e->cfg.match_limit, (uint32_t)e->cfg.depth_limit);
+        ruleset_set_jit_stack(&e->rules, (size_t)e->cfg.jit_stack_bytes);
         for (int k = 0; k < REPAIR_KINDS; k++)
             e->builtin_rule[k] = ruleset_add_builtin(&e->rules, repair_names[k]);
         e->boiler_rule = ruleset_add_builtin(&e->rules, "boiler");

@@ -4,6 +4,7 @@
 #include "boiler.h"
 #include "settings.h"
 #include "extract.h"
+#include "flagmarks.h"
 #include "lexicon.h"
 #include "mtclean.h"
 #include "repair.h"
@@ -93,6 +94,8 @@ struct mtc_worker {
     translator *tr;       /* started at the first span */
     buf translated, warnings;
     unsigned seg_translated;
+    flag_marks marks;     /* flag mode: the markers put into line_out */
+    bool mid_line;        /* the last piece had no terminator: a long line was cut */
     char err[512];
 };
 

@@ -16,7 +16,23 @@ struct lexicon {
     buf key, scratch, folded;
 };
 
-static Hunhandle *open_hunspell(const char *dir, const char *lang, char *err, size_t errlen)
+/* A dictionary that lacks a word of dicts/dict-check.txt is damaged, empty
+   or of another language: refused, rather than lowering every verdict. */
+static bool knows_its_words(Hunhandle *h, const wordlists *wl, const char *lang, const char *dic, char *err,
+                            size_t errlen)
+{
+    for (size_t i = 0; i < wl->n_must_know; i++) {
+        const known_word *k = &wl->must_know[i];
+        if (strcmp(k->lang, lang) == 0 && !Hunspell_spell(h, k->word)) {
+            snprintf(err, errlen, "%s: the Hunspell dictionary does not know '%s' (%s:%d): damaged, empty or not %s",
+                     dic, k->word, wl->must_know_path, k->line, lang);
+            return false;
+        }
+    }
+    return true;
+}
+
+static Hunhandle *open_hunspell(const char *dir, const char *lang, const wordlists *wl, char *err, size_t errlen)
 {
     buf aff = {0}, dic = {0};
     buf_printf(&aff, "%s/%s.aff", dir, lang);
@@ -34,6 +50,10 @@ static Hunhandle *open_hunspell(const char *dir, const char *lang, char *err, si
                  bad, strerror(errno));
     else
         h = Hunspell_create(aff.data, dic.data);
+    if (h && !knows_its_words(h, wl, lang, dic.data, err, errlen)) {
+        Hunspell_destroy(h);
+        h = NULL;
+    }
     buf_free(&aff);
     buf_free(&dic);
     return h;
@@ -44,9 +64,9 @@ lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max
     lexicon *lx = xcalloc(1, sizeof *lx);
     lx->lists = wl;
     lx->cache_max = cache_max;
-    lx->fr = open_hunspell(dict_dir, "fr", err, errlen);
+    lx->fr = open_hunspell(dict_dir, "fr", wl, err, errlen);
     if (lx->fr)
-        lx->en = open_hunspell(dict_dir, "en_US", err, errlen);
+        lx->en = open_hunspell(dict_dir, "en_US", wl, err, errlen);
     if (!lx->fr || !lx->en) {
         lexicon_free(lx);
         return NULL;

@@ -12,8 +12,17 @@ typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK, V_EN_FUNCTION, V_F
 /* Not a verdict: words French capitalises legitimately; Hunspell still judges them. */
 #define LISTED_CAPITALISABLE (-1)
 
+/* dicts/dict-check.txt: a word a Hunspell dictionary must know. */
+typedef struct known_word {
+    char *lang, *word;
+    int line;
+} known_word;
+
 /* The project's word lists (dicts/), loaded once and shared read-only (wordlists.c). */
 typedef struct wordlists {
+    known_word *must_know; /* checked when a dictionary is opened */
+    size_t n_must_know;
+    char *must_know_path;
     strmap words;        /* case-folded word -> verdict */
     strmap translations; /* English function word -> index in french */
     char **french;       /* French replacements (dicts/en-fr.txt) */

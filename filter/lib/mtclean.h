@@ -55,12 +55,13 @@ typedef struct mtc_paths {
 typedef struct mtc_engine mtc_engine; /* read-only once loaded; shared by workers */
 typedef struct mtc_worker mtc_worker; /* per thread: dictionaries, iterators, cache */
 
-/* Per-document counters, in report order. X(name) for each. */
+/* Per-document counters, in report order. X(name) for each. rule_errors:
+   rule applications that failed on a segment (PCRE2 limit, growth bound). */
 #define MTC_STATS_FIELDS(X) \
     X(bytes_in) X(bytes_out) X(segments) X(words) X(fr) X(en) X(both) X(unknown) \
     X(mixed_segments) X(boilerplate_segments) X(english_segments) X(flagged) \
     X(rewrites) X(rewritten_segments) X(dropped) X(invalid_utf8) X(clean_words) X(scored_words) \
-    X(repaired_clean) X(residual) X(translated_spans) X(translate_errors)
+    X(repaired_clean) X(residual) X(translated_spans) X(translate_errors) X(rule_errors)
 
 typedef struct mtc_stats {
 #define MTC_STATS_DECLARE(name) uint64_t name;

@@ -61,6 +61,7 @@ void mtc_worker_free(mtc_worker *w)
     translator_free(w->tr);
     buf_free(&w->translated);
     buf_free(&w->warnings);
+    flag_marks_free(&w->marks);
     buf_free(&w->blanks.pending);
     buf_free(&w->blanks.saved);
     buf_free(&w->doc.pending);
@@ -121,9 +122,17 @@ static bool rule_applies(const rule *r, seg_label label)
     return true;
 }
 
-/* Index of the first rule of this kind that matches the segment, -1 if none, -2 on error. */
+/* A rule that fails on a segment (a PCRE2 limit, the rewrite bound) is taken
+   as not matching it: counted, and the run goes on (README "Robustness"). */
+static void rule_failed(mtc_worker *w, mtc_stats *st)
+{
+    st->rule_errors++;
+    w->err[0] = '\0';
+}
+
+/* Index of the first rule of this kind that matches the segment, -1 if none. */
 static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const char *s, size_t n,
-                        const rule_subject *subj)
+                        const rule_subject *subj, mtc_stats *st)
 {
     const ruleset *rs = &w->engine->rules;
     for (size_t i = 0; i < rs->count; i++) {
@@ -131,21 +140,23 @@ static long first_match(mtc_worker *w, rule_kind kind, seg_label label, const ch
         if (r->kind != kind || !rule_applies(r, label) || !rule_may_match(r, subj))
             continue;
         int m = rule_matches(rs, r, w->md, s, n, w->err, sizeof w->err);
-        if (m != 0)
-            return m < 0 ? -2 : (long)i;
+        if (m > 0)
+            return (long)i;
+        if (m < 0)
+            rule_failed(w, st);
     }
     return -1;
 }
 
 /* A drop rule makes the segment boilerplate; else a flag rule makes it mixed.
-   Returns the index of the rule that fired, -1 if none, -2 on error. */
+   Returns the index of the rule that fired, -1 if none. */
 static long apply_label_rules(mtc_worker *w, const char *s, size_t n, const rule_subject *subj, seg_label *label,
                               mtc_stats *st)
 {
-    long hit = first_match(w, RULE_DROP, *label, s, n, subj);
+    long hit = first_match(w, RULE_DROP, *label, s, n, subj, st);
     if (hit >= 0)
         *label = LABEL_BOILERPLATE;
-    else if (hit == -1 && (hit = first_match(w, RULE_FLAG, *label, s, n, subj)) >= 0)
+    else if ((hit = first_match(w, RULE_FLAG, *label, s, n, subj, st)) >= 0)
         *label = LABEL_MIXED;
     if (hit >= 0)
         st->rule_hits[hit]++;
@@ -170,7 +181,7 @@ static void repair_mixed(mtc_worker *w, mtc_stats *st, const verdict_vec *verdic
     }
 }
 
-static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st);
+static void apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st);
 
 /* One span through the MT engine into w->rewritten; a failure keeps the
    span as it was and says so in w->warnings. */
@@ -271,8 +282,7 @@ static int repair_segment(mtc_worker *w, seg_label label, rule_subject *subj, mt
         repair_mixed(w, st, verdicts);
         rule_subject_init(subj, w->nfc.data, w->nfc.len); /* the text changed */
     }
-    if (apply_rewrites(w, label, subj, st) < 0)
-        return -1;
+    apply_rewrites(w, label, subj, st); /* a rule that fails is counted in rule_errors, the text kept */
     *rewritten = st->rewrites > before;
     st->rewritten_segments += *rewritten;
     if (label != LABEL_MIXED)
@@ -297,17 +307,20 @@ static int repair_segment(mtc_worker *w, seg_label label, rule_subject *subj, mt
 }
 
 /* Applies the rewrite rules in order; leaves the result in w->nfc, whose
-   bytes subj holds. */
-static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st)
+   bytes subj holds. Together they may make the segment only so much longer. */
+static void apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st)
 {
     const ruleset *rs = &w->engine->rules;
+    const mtc_config *cfg = &w->engine->cfg;
+    size_t max_out = (size_t)((double)w->nfc.len * cfg->rewrite_max_growth + cfg->rewrite_min_room);
     for (size_t i = 0; i < rs->count; i++) {
         const rule *r = &rs->rules[i];
         if (r->kind != RULE_REWRITE || !rule_applies(r, label) || !rule_may_match(r, subj))
             continue;
-        int k = rule_rewrite(rs, r, w->md, w->nfc.data, w->nfc.len, &w->rewritten, w->err, sizeof w->err);
+        int k = rule_rewrite_bounded(rs, r, w->md, w->nfc.data, w->nfc.len, max_out, &w->rewritten, w->err,
+                                     sizeof w->err);
         if (k < 0)
-            return -1;
+            rule_failed(w, st);
         if (k > 0) {
             st->rule_hits[i] += (uint32_t)k;
             st->rewrites += (uint64_t)k;
@@ -317,7 +330,6 @@ static int apply_rewrites(mtc_worker *w, seg_label label, rule_subject *subj, mt
             rule_subject_init(subj, w->nfc.data, w->nfc.len);
         }
     }
-    return 0;
 }
 
 static void count_segment(const seg_score *sc, seg_label label, mtc_stats *st)
@@ -397,8 +409,10 @@ static seg_label analyse_segment(mtc_worker *w, const char *seg, size_t n, bool 
     return sc->label;
 }
 
-/* Flag mode: every input byte kept, markers around a damaged segment. */
-static void flag_segment(mtc_worker *w, const char *seg, size_t n, seg_label label, mtc_stats *st)
+/* Flag mode: every input byte kept, markers around a damaged segment
+   (line[sp->start..sp->core_end)); where they go in the line is noted for
+   flag_double_markers. */
+static void flag_segment(mtc_worker *w, const char *line, const span *sp, seg_label label, mtc_stats *st)
 {
     buf *out = &w->line_out;
     /* English in a French document is damage too, unless kept on request */
@@ -406,23 +420,30 @@ static void flag_segment(mtc_worker *w, const char *seg, size_t n, seg_label lab
     bool damaged = label == LABEL_MIXED || label == LABEL_BOILERPLATE || english;
     if (damaged) {
         st->flagged++;
+        size_t from = out->len;
         buf_append_str(out, w->marker_open);
         buf_append_str(out, label_name(label));
         buf_append_char(out, '|');
+        flag_marks_add(&w->marks, sp->start, from, out->len - from);
     }
-    buf_append(out, seg, n);
-    if (damaged)
+    buf_append(out, line + sp->start, sp->core_end - sp->start);
+    if (damaged) {
+        flag_marks_add(&w->marks, sp->core_end, out->len, strlen(w->marker_close));
         buf_append_str(out, w->marker_close);
+    }
 }
 
-/* The segment's output for the mode, appended to w->line_out. */
-static int output_segment(mtc_worker *w, const char *seg, size_t n, seg_label label, bool line_valid,
+/* The output for the mode of the segment line[sp->start..sp->core_end),
+   appended to w->line_out. Returns 0, or -1 on an error of the repairs. */
+static int output_segment(mtc_worker *w, const char *line, const span *sp, seg_label label, bool line_valid,
                           rule_subject *subj, mtc_stats *st, bool *dropped, bool *rewritten, bool *residual)
 {
     if (w->mode == MTC_MODE_FLAG) {
-        flag_segment(w, seg, n, label, st);
+        flag_segment(w, line, sp, label, st);
         return 0;
     }
+    const char *seg = line + sp->start;
+    size_t n = sp->core_end - sp->start;
     bool english = label == LABEL_ENGLISH && !w->keep_english;
     if (label == LABEL_BOILERPLATE || (w->mode == MTC_MODE_DROP && (label == LABEL_MIXED || english))) {
         st->dropped++;
@@ -457,23 +478,21 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     rule_subject_init(&subj, w->nfc.data, w->nfc.len);
     long fired = line_rule;
     if (line_rule >= 0 && line_rule == w->line_builtin) { /* a phrase rule, when one fires, says more */
-        long drop = first_match(w, RULE_DROP, label, w->nfc.data, w->nfc.len, &subj);
-        if (drop == -2)
-            return -1;
+        long drop = first_match(w, RULE_DROP, label, w->nfc.data, w->nfc.len, &subj, st);
         fired = drop >= 0 ? drop : line_rule;
     }
     if (fired >= 0) {
         label = LABEL_BOILERPLATE;
         st->rule_hits[fired]++;
-    } else if ((fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st)) == -2) {
-        return -1;
-    } else if (sc.label == LABEL_ENGLISH && label == LABEL_MIXED) {
-        label = LABEL_ENGLISH; /* a flag rule's English evidence in an English sentence */
+    } else {
+        fired = apply_label_rules(w, w->nfc.data, w->nfc.len, &subj, &label, st);
+        if (sc.label == LABEL_ENGLISH && label == LABEL_MIXED)
+            label = LABEL_ENGLISH; /* a flag rule's English evidence in an English sentence */
     }
     count_segment(&sc, label, st);
     bool dropped = false, rewritten = false, residual = false;
     size_t out_start = w->line_out.len;
-    if (output_segment(w, seg, n, label, line_valid, &subj, st, &dropped, &rewritten, &residual) < 0)
+    if (output_segment(w, s, sp, label, line_valid, &subj, st, &dropped, &rewritten, &residual) < 0)
         return -1;
     if (w->hook) {
         if (rewritten) /* word offsets refer to the text before the rewrites */
@@ -503,6 +522,7 @@ void pipeline_doc_begin(mtc_worker *w)
     buf_clear(&w->blanks.pending);
     buf_clear(&w->blanks.saved);
     w->blanks.dropped_since_content = false;
+    w->mid_line = false;
     w->err[0] = '\0';
     buf_clear(&w->warnings);
 }
@@ -521,6 +541,17 @@ static void emit_gap(blank_state *bl, buf *out, mtc_stats *st)
     buf_clear(&bl->saved);
     buf_clear(&bl->pending);
     bl->dropped_since_content = false;
+}
+
+/* Whether a piece is a whole line (paragraph), for dropline rules: pieces of
+   a line cut at input.max_line_bytes are not. A cut piece has no terminator
+   and is longer than half the limit (line_find cuts after the middle), as
+   is, rarely, the last line of a file without a newline: kept, not dropped. */
+static bool whole_line(mtc_worker *w, size_t n, size_t eoln)
+{
+    bool whole = !w->mid_line && (eoln > 0 || n <= (size_t)w->engine->cfg.max_line_bytes / 2);
+    w->mid_line = eoln == 0;
+    return whole;
 }
 
 /* A blank line: kept as it is in flag mode; else held back until kept
@@ -543,7 +574,7 @@ static void blank_line(mtc_worker *w, const char *line, size_t n, const char *eo
 }
 
 /* Cleans the sentences of a line into w->line_out. Returns -1 on error. */
-static int clean_line(mtc_worker *w, const char *line, size_t n, bool inert, bool valid, mtc_stats *st)
+static int clean_line(mtc_worker *w, const char *line, size_t n, bool inert, bool valid, bool whole, mtc_stats *st)
 {
     buf_clear(&w->nfc);
     if (inert)
@@ -552,13 +583,12 @@ static int clean_line(mtc_worker *w, const char *line, size_t n, bool inert, boo
         text_append_nfc(w->tc, line, n, &w->nfc);
     rule_subject subj;
     rule_subject_init(&subj, w->nfc.data, w->nfc.len);
-    long line_rule = first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj);
-    if (line_rule == -2)
-        return -1;
+    long line_rule = whole ? first_match(w, RULE_DROPLINE, LABEL_CLEAN, w->nfc.data, w->nfc.len, &subj, st) : -1;
     if (line_rule == -1 && w->line_builtin >= 0)
         line_rule = w->line_builtin;
     segment_sentences(w->seg, line, n, &w->spans);
     buf_clear(&w->line_out);
+    w->marks.count = 0;
     size_t pos = 0, dropped = 0;
     for (size_t i = 0; i < w->spans.count; i++) {
         const span *sp = &w->spans.items[i];
@@ -583,6 +613,7 @@ static int process_line(mtc_worker *w, const char *line, size_t n, const char *e
                         mtc_stats *st)
 {
     blank_state *bl = &w->blanks;
+    bool whole = whole_line(w, n, eoln);
     st->bytes_in += n + eoln;
     /* Most lines are valid UTF-8 and NFC-inert: one pass tells both. */
     bool inert = text_is_nfc_inert(w->tc, line, n);
@@ -592,9 +623,10 @@ static int process_line(mtc_worker *w, const char *line, size_t n, const char *e
         blank_line(w, line, n, eol, eoln, out, st);
         return 0;
     }
-    if (clean_line(w, line, n, inert, invalid == 0, st) < 0)
+    if (clean_line(w, line, n, inert, invalid == 0, whole, st) < 0)
         return -1;
     if (w->mode == MTC_MODE_FLAG) {
+        flag_double_markers(&w->line_out, &w->rewritten, &w->marks, line, n, w->marker_open, w->marker_close);
         emit(out, st, w->line_out.data, w->line_out.len);
         emit(out, st, eol, eoln);
         return 0;

@@ -2,6 +2,8 @@
 #include "fsutil.h"
 #include "text.h"
 #include <errno.h>
+#include <stdint.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +15,29 @@ void ruleset_init(ruleset *rs, uint32_t match_limit, uint32_t depth_limit)
     rs->match_ctx = pcre2_match_context_create(NULL);
     pcre2_set_match_limit(rs->match_ctx, match_limit);
     pcre2_set_depth_limit(rs->match_ctx, depth_limit);
+}
+
+/* A JIT stack cannot serve two threads at once: each thread gets its own,
+   made at its first match and freed when the thread ends. */
+static pthread_key_t jit_key;
+static pthread_once_t jit_once = PTHREAD_ONCE_INIT;
+static void jit_stack_free(void *stack) { pcre2_jit_stack_free(stack); }
+static void jit_key_make(void) { pthread_key_create(&jit_key, jit_stack_free); }
+
+static pcre2_jit_stack *thread_jit_stack(void *data)
+{
+    const ruleset *rs = data;
+    pcre2_jit_stack *stack = pthread_getspecific(jit_key);
+    if (!stack && (stack = pcre2_jit_stack_create(32 * 1024, rs->jit_stack_bytes, NULL)))
+        pthread_setspecific(jit_key, stack);
+    return stack; /* NULL: PCRE2's own 32 KiB */
+}
+
+void ruleset_set_jit_stack(ruleset *rs, size_t bytes)
+{
+    pthread_once(&jit_once, jit_key_make);
+    rs->jit_stack_bytes = bytes;
+    pcre2_jit_stack_assign(rs->match_ctx, thread_jit_stack, rs);
 }
 
 void ruleset_free(ruleset *rs)
@@ -303,6 +328,42 @@ static void rule_discard(rule *r)
     literals_free(&r->lits);
 }
 
+static const rule *find_rule(const ruleset *rs, const char *name)
+{
+    for (size_t i = 0; i < rs->count; i++)
+        if (strcmp(rs->rules[i].name, name) == 0)
+            return &rs->rules[i];
+    return NULL;
+}
+
+/* Names key the report's "rules" object: each must be unique. A rule with
+   no name is called file-basename:line, or by its whole path:line if two
+   files of one basename are loaded. */
+static int name_rule(const ruleset *rs, line_parser *lp, rule *r)
+{
+    buf where = {0};
+    buf_printf(&where, "%s:%d", lp->file, lp->lineno);
+    r->where = where.data;
+    if (!r->name) {
+        buf name = {0};
+        buf_printf(&name, "%s:%d", base_name(lp->file), lp->lineno);
+        r->name = find_rule(rs, name.data) ? xstrdup(r->where) : name.data;
+        if (r->name != name.data)
+            buf_free(&name);
+    }
+    const rule *other = find_rule(rs, r->name);
+    if (other) {
+        if (other->kind == RULE_BUILTIN)
+            fail(lp, "rule name '%s' already used by a built-in repair", r->name);
+        else
+            fail(lp, "rule name '%s' already used by the rule at %s", r->name, other->where);
+        free(r->where);
+        rule_discard(r);
+        return -1;
+    }
+    return 0;
+}
+
 static int parse_rule_line(ruleset *rs, line_parser *lp)
 {
     const char *word;
@@ -360,14 +421,8 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
         }
     }
     r.replacement_utf8 = r.replacement && utf8_count_invalid(r.replacement, strlen(r.replacement)) == 0;
-    buf where = {0};
-    buf_printf(&where, "%s:%d", lp->file, lp->lineno);
-    r.where = where.data;
-    if (!r.name) {
-        buf name = {0};
-        buf_printf(&name, "%s:%d", base_name(lp->file), lp->lineno);
-        r.name = name.data;
-    }
+    if (name_rule(rs, lp, &r) < 0)
+        return -1;
     push_rule(rs, r);
     return 0;
 }
@@ -435,6 +490,12 @@ int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md, const c
 int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, buf *out,
                  char *err, size_t errlen)
 {
+    return rule_rewrite_bounded(rs, r, md, s, n, SIZE_MAX, out, err, errlen);
+}
+
+int rule_rewrite_bounded(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n,
+                         size_t max_out, buf *out, char *err, size_t errlen)
+{
     /* EXTENDED: \l, \u, \L, \U in replacements change case. An unset group
        ("$1" of /(a)|b/ matching "b") is empty, not an error. */
     uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_SUBSTITUTE_EXTENDED |
@@ -458,6 +519,11 @@ int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const c
         int rc = pcre2_substitute(r->code, (PCRE2_SPTR)s, n, 0, opts, prematched ? md : NULL, rs->match_ctx,
                                   (PCRE2_SPTR)r->replacement, PCRE2_ZERO_TERMINATED, (PCRE2_UCHAR *)out->data,
                                   &outlen);
+        if (rc == PCRE2_ERROR_NOMEMORY && outlen > max_out) { /* outlen: the length needed */
+            snprintf(err, errlen, "%s: rule '%s': the rewrite would make a segment of %zu bytes %zu long", r->where,
+                     r->name, n, (size_t)outlen);
+            return -1;
+        }
         if (rc == PCRE2_ERROR_NOMEMORY) {
             buf_reserve(out, outlen + 1);
             opts &= ~(uint32_t)PCRE2_SUBSTITUTE_MATCHED; /* the match data now holds a later match */
@@ -466,6 +532,11 @@ int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const c
         if (rc < 0)
             return match_error(r, rc, err, errlen);
         out->len = outlen;
+        if (outlen > max_out) {
+            snprintf(err, errlen, "%s: rule '%s': the rewrite would make a segment of %zu bytes %zu long", r->where,
+                     r->name, n, (size_t)outlen);
+            return -1;
+        }
         return rc;
     }
 }

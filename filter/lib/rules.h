@@ -29,9 +29,13 @@ typedef struct ruleset {
     rule *rules;
     size_t count, cap;
     pcre2_match_context *match_ctx; /* match/depth limits stop runaway patterns */
+    size_t jit_stack_bytes;         /* 0: PCRE2's default 32 KiB JIT stack */
 } ruleset;
 
 void ruleset_init(ruleset *rs, uint32_t match_limit, uint32_t depth_limit);
+/* JIT-compiled rules then get a stack of up to bytes, one per thread (made
+   at the thread's first match). */
+void ruleset_set_jit_stack(ruleset *rs, size_t bytes);
 void ruleset_free(ruleset *rs);
 /* Parses one rule file; on error fills err with "file:line: message". */
 int ruleset_load_file(ruleset *rs, const char *path, char *err, size_t errlen);
@@ -73,6 +77,9 @@ int rule_matches(const ruleset *rs, const rule *r, pcre2_match_data *md,
    untouched and 0 returned. */
 int rule_rewrite(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n, buf *out,
                  char *err, size_t errlen);
+/* The same, failing (-1, err filled) if the result would exceed max_out bytes. */
+int rule_rewrite_bounded(const ruleset *rs, const rule *r, pcre2_match_data *md, const char *s, size_t n,
+                         size_t max_out, buf *out, char *err, size_t errlen);
 /* The most capture groups any rule has: match data for every rule needs one more pair. */
 uint32_t ruleset_max_captures(const ruleset *rs);
 #endif

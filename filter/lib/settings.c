@@ -58,6 +58,9 @@ static const setting settings[] = {
     SETTING("boiler.repeat_min_docs", boiler_repeat_min_docs, 2, 4e9),
     SETTING("boiler.repeat_table_entries", boiler_repeat_table_entries, 16, 1e9),
     SETTING("boiler.repeat_max_bytes", boiler_repeat_max_bytes, 1, 1e9),
+    SETTING("pcre2.jit_stack_bytes", jit_stack_bytes, 32768, 1e9),
+    SETTING("rewrite.max_growth", rewrite_max_growth, 1, 1e3),
+    SETTING("rewrite.min_room_bytes", rewrite_min_room, 0, 1e9),
 };
 #define N_SETTINGS (sizeof settings / sizeof settings[0])
 

@@ -32,8 +32,11 @@ typedef struct mtc_config {
     double boiler_repeat_min_docs;    /* --repeats: a line in this many documents is boilerplate */
     double boiler_repeat_table_entries; /* --learn-repeats: lines the table holds at most */
     double boiler_repeat_max_bytes;   /* longer lines are not counted */
-    double boiler_doc_max_lines;
-    double boiler_scan_bytes;    /* a longer line's features come from its first bytes */ /* lines per document remembered for within-document repetition */
+    double boiler_doc_max_lines; /* lines per document remembered for within-document repetition */
+    double boiler_scan_bytes;    /* a longer line's features come from its first bytes */
+    double jit_stack_bytes;    /* PCRE2 JIT stack per thread, at most */
+    double rewrite_max_growth; /* rewrites make a segment at most this many times longer... */
+    double rewrite_min_room;   /* ... plus this many bytes */
 } mtc_config;
 
 /* Every key must be present: thresholds live in the file, not in the code. */

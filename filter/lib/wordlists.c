@@ -30,6 +30,11 @@ static int load_translations(wordlists *wl, const char *dir, char *err, size_t e
     const char *p = text.data, *end = text.data + text.len;
     for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (memchr(p, '\0', (size_t)((nl ? nl : end) - p))) {
+            snprintf(err, errlen, "%s:%d: NUL byte in word list", path.data, lineno);
+            rc = -1;
+            break;
+        }
         char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
         p = nl ? nl + 1 : end;
         char *hash = strchr(line, '#'), en[64], fr[64], extra[2];
@@ -51,6 +56,37 @@ static int load_translations(wordlists *wl, const char *dir, char *err, size_t e
     return rc;
 }
 
+/* dicts/dict-check.txt: "LANG word" lines. */
+static int load_must_know(wordlists *wl, const char *dir, char *err, size_t errlen)
+{
+    buf path = {0}, text = {0};
+    buf_printf(&path, "%s/dict-check.txt", dir);
+    int rc = read_whole_file(path.data, &text, err, errlen);
+    const char *p = text.data, *end = text.data + text.len;
+    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        char *line = xstrndup(p, n), *hash = strchr(line, '#'), lang[16], word[64], extra[2];
+        int got = memchr(p, '\0', n) ? -2 : 0;
+        p = nl ? nl + 1 : end;
+        if (hash)
+            *hash = '\0';
+        if (got == 0)
+            got = sscanf(line, "%15s %63s %1s", lang, word, extra);
+        if (got == 2) {
+            wl->must_know = xrealloc(wl->must_know, (wl->n_must_know + 1) * sizeof *wl->must_know);
+            wl->must_know[wl->n_must_know++] = (known_word){xstrdup(lang), xstrdup(word), lineno};
+        } else if (got != EOF) {
+            snprintf(err, errlen, "%s:%d: %s", path.data, lineno, got == -2 ? "NUL byte in word list" : "expected 'LANG word'");
+            rc = -1;
+        }
+        free(line);
+    }
+    wl->must_know_path = path.data;
+    buf_free(&text);
+    return rc;
+}
+
 /* One word a line (# comments) into map, case-folded NFC, with value. */
 static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value, char *err, size_t errlen)
 {
@@ -60,6 +96,11 @@ static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value
     for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *eol = nl ? nl : end, *s = p;
+        if (memchr(p, '\0', (size_t)(eol - p))) { /* a C string would end there */
+            snprintf(err, errlen, "%s:%d: NUL byte in word list", path, lineno);
+            rc = -1;
+            break;
+        }
         p = nl ? nl + 1 : end;
         while (s < eol && (*s == ' ' || *s == '\t'))
             s++;
@@ -143,7 +184,9 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
         rc = load_wordfreq(&wl->freq_odds, path.data, err, errlen);
     }
     buf_free(&path);
-    return rc == 0 ? load_translations(wl, dir, err, errlen) : rc;
+    if (rc == 0)
+        rc = load_translations(wl, dir, err, errlen);
+    return rc == 0 ? load_must_know(wl, dir, err, errlen) : rc;
 }
 
 const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
@@ -164,5 +207,11 @@ void wordlists_free(wordlists *wl)
     for (size_t i = 0; i < wl->n_french; i++)
         free(wl->french[i]);
     free(wl->french);
+    for (size_t i = 0; i < wl->n_must_know; i++) {
+        free(wl->must_know[i].lang);
+        free(wl->must_know[i].word);
+    }
+    free(wl->must_know);
+    free(wl->must_know_path);
 }
 

@@ -39,18 +39,32 @@ char *xstrndup(const char *s, size_t n)
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
+/* PCRE2's JIT reads a few bytes past the subject's end (SIMD): the room
+   just past what a buffer holds is kept zeroed, so valgrind has nothing to
+   report. Only that far: zeroing the whole spare capacity would make every
+   page of it resident, up to twice the memory the text needs. */
+#define BUF_ZERO_TAIL 64
+
+static void zero_room(buf *b, size_t upto)
+{
+    if (upto > b->cap)
+        upto = b->cap;
+    if (upto > b->zeroed) {
+        memset(b->data + b->zeroed, 0, upto - b->zeroed);
+        b->zeroed = upto;
+    }
+}
+
 void buf_reserve(buf *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
-        return;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + extra + 1)
-        cap *= 2;
-    b->data = xrealloc(b->data, cap);
-    /* PCRE2's JIT reads a few bytes past the subject's end (SIMD); zeroed
-       spare room keeps that defined, so valgrind has nothing to report. */
-    memset(b->data + b->cap, 0, cap - b->cap);
-    b->cap = cap;
+    if (b->len + extra + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + extra + 1)
+            cap *= 2;
+        b->data = xrealloc(b->data, cap);
+        b->cap = cap;
+    }
+    zero_room(b, b->len + extra + 1 + BUF_ZERO_TAIL);
 }
 
 void buf_append(buf *b, const void *p, size_t n)
@@ -92,7 +106,7 @@ void buf_free(buf *b)
 {
     free(b->data);
     b->data = NULL;
-    b->len = b->cap = 0;
+    b->len = b->cap = b->zeroed = 0;
 }
 
 void buf_append_u64(buf *b, uint64_t v)

@@ -8,6 +8,7 @@
 typedef struct buf {
     char *data;
     size_t len, cap;
+    size_t zeroed; /* data[0..zeroed) has been written or zeroed */
 } buf;
 
 void buf_reserve(buf *b, size_t extra);

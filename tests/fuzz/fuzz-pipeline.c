@@ -47,7 +47,8 @@ static void hook(void *ctx, const mtc_segment_info *info)
     CHECK(info->text && info->label);
     for (size_t i = 0; i < info->n_words; i++)
         CHECK(info->words[i].start <= info->len && info->words[i].len <= info->len - info->words[i].start);
-    if (!strcmp(info->label, "mixed") || !strcmp(info->label, "boilerplate"))
+    /* english is damage too (flagged, dropped in drop mode): no --keep-english here */
+    if (!strcmp(info->label, "mixed") || !strcmp(info->label, "boilerplate") || !strcmp(info->label, "english"))
         s->damaged++;
     if (!info->output)
         s->dropped++;
@@ -146,7 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(stats.bytes_in == size && stats.bytes_out == out_len);
         CHECK(s.calls == stats.segments && s.dropped == stats.dropped);
         CHECK(stats.mixed_segments + stats.boilerplate_segments + stats.english_segments <= stats.segments);
-        CHECK(s.damaged == stats.mixed_segments + stats.boilerplate_segments);
+        CHECK(s.damaged == stats.mixed_segments + stats.boilerplate_segments + stats.english_segments);
         CHECK(stats.words == stats.fr + stats.en + stats.both + stats.unknown);
         if (m == MTC_MODE_REPAIR) {
             segments = stats.segments;
@@ -158,7 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                   stats.boilerplate_segments == boilerplate);
         }
         if (m == MTC_MODE_DROP)
-            CHECK(stats.dropped == stats.mixed_segments + stats.boilerplate_segments);
+            CHECK(stats.dropped == stats.mixed_segments + stats.boilerplate_segments + stats.english_segments);
         if (m == MTC_MODE_FLAG) {
             CHECK(stats.flagged == s.damaged && stats.dropped == 0);
             if (!has_markers) { /* nothing lost */
