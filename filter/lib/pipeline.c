@@ -660,6 +660,10 @@ static int release_held(mtc_worker *w, double next_p, const double *next_f, buf 
     boiler_context c = {.prev_p = {w->prev_p[0], w->prev_p[1]}, .prev_f = w->prev_p[0] < 0 ? NULL : w->prev_f,
                          .next_p = next_p, .next_f = next_f};
     double p = boiler_stage2(&e->boiler, h->f, &c, ctx);
+    /* A document of one line (a JSONL record holding a sentence or a title)
+       has no page around it to tell chrome from content: the classifier,
+       fitted on lines of pages, does not judge it (rules and repeats do). */
+    bool alone = next_p < 0 && w->prev_p[0] < 0;
     w->prev_p[1] = w->prev_p[0];
     w->prev_p[0] = p;
     memcpy(w->prev_f, h->f, sizeof w->prev_f);
@@ -669,7 +673,7 @@ static int release_held(mtc_worker *w, double next_p, const double *next_f, buf 
         w->line_builtin = (long)e->repeat_rule;
         buf_clear(&w->reason);
         buf_printf(&w->reason, "repeat:%u documents", docs);
-    } else if (p >= e->cfg.boiler_threshold) {
+    } else if (!alone && p >= e->cfg.boiler_threshold) {
         w->line_builtin = (long)e->boiler_rule;
         boiler_reason(&e->boiler, h->f, ctx, p, &w->reason);
     }
