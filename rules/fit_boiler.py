@@ -10,6 +10,12 @@ test split is for tests/eval/boiler_eval.py). The per-line features come
 from the C code itself (tests/boiler-features, built by make), so training
 and mtclean compute the same numbers.
 
+Also writes the vocabulary (rules/boiler.vocab, --vocab-out): each word's
+log-odds of a boilerplate vs a clean line, from words seen on >= 3 sites.
+Folds are by site; each fold's features are computed with a vocabulary
+built on the other folds, so the weights see out-of-fold vocabulary scores.
+--cv --dump FILE writes the out-of-fold probability of every line.
+
 Two L2-regularised logistic regressions, fitted by Newton's method:
   stage 1: the line's own features -> P(boilerplate);
   stage 2: the same features plus the context (jusText's idea): the final
@@ -17,7 +23,7 @@ Two L2-regularised logistic regressions, fitted by Newton's method:
            decided them already), the stage-1 probability of the next one
            (one line of look-ahead), and whether there is none. The
            probabilities stage 2 learns from are cross-fitted (5 folds by
-           page), as they are out-of-sample when mtclean runs; prev_p is
+           site), as they are out-of-sample when mtclean runs; prev_p is
            approximated by two rounds of cross-fitted stage-2 outputs.
 Lines labelled "other" (table cells, list numbers) are context, not examples.
 Prints, for candidate thresholds, precision/recall/clean-bytes-lost on the
