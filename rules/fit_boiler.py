@@ -10,6 +10,12 @@ test split is for tests/eval/boiler_eval.py). The per-line features come
 from the C code itself (tests/boiler-features, built by make), so training
 and mtclean compute the same numbers.
 
+Also writes the vocabulary (rules/boiler.vocab, --vocab-out): each word's
+log-odds of a boilerplate vs a clean line, from words seen on >= 3 sites.
+Folds are by site; each fold's features are computed with a vocabulary
+built on the other folds, so the weights see out-of-fold vocabulary scores.
+--cv --dump FILE writes the out-of-fold probability of every line.
+
 Two L2-regularised logistic regressions, fitted by Newton's method:
   stage 1: the line's own features -> P(boilerplate);
   stage 2: the same features plus the context (jusText's idea): the final
@@ -17,7 +23,7 @@ Two L2-regularised logistic regressions, fitted by Newton's method:
            decided them already), the stage-1 probability of the next one
            (one line of look-ahead), and whether there is none. The
            probabilities stage 2 learns from are cross-fitted (5 folds by
-           page), as they are out-of-sample when mtclean runs; prev_p is
+           site), as they are out-of-sample when mtclean runs; prev_p is
            approximated by two rounds of cross-fitted stage-2 outputs.
 Lines labelled "other" (table cells, list numbers) are context, not examples.
 Prints, for candidate thresholds, precision/recall/clean-bytes-lost on the
@@ -26,24 +32,33 @@ training split (the threshold itself is boiler.threshold in default.conf).
 import argparse
 import math
 import os
+import re
 import subprocess
 import sys
+import tempfile
 
 DOC_SEP = "\x1e"
-L2 = 0.5
+L2 = 2.0  # chosen by cross-validation on dev (0.5, 2, 8 tried)
 PAGE_CAP = 15
 LABELLED = ("clean", "boilerplate", "mixed", "english")
 LOG_WORDS = WORDS_LE5 = None  # feature columns the context reads
+FOLDS = 5
+VOCAB_MIN_SITES = 3  # a word of fewer sites would carry one site's own chrome or topic
+VOCAB_K = 1.0        # add-k smoothing of the word counts
+VOCAB_CLIP = 4.0     # |log-odds| at most (the C code checks the same bound)
+WORD = re.compile(r"[^\W_]+")  # letters and digits, as the C scan cuts words
 
 
 def load_pages(data, split):
-    pages = []
+    """[(page id, lines, labels)] and the site of each page."""
+    pages, sites = [], {}
     with open(os.path.join(data, "pages.tsv"), encoding="utf-8") as f:
         next(f)
         for row in f:
             pid, _u, site, _k, sp = row.rstrip("\n").split("\t")
             if split in ("all", sp):
                 pages.append(pid)
+                sites[pid] = site
     labels = {}
     with open(os.path.join(data, "labels.tsv"), encoding="utf-8") as f:
         next(f)
@@ -57,16 +72,84 @@ def load_pages(data, split):
         if lines and lines[-1] == "":
             lines.pop()
         out.append((pid, lines, [labels.get((pid, i + 1)) for i in range(len(lines))]))
+    return out, [sites[p] for p, _l, _b in out]
+
+
+def words(line):
+    """The line's words as the C scan sees them: lower-cased, accents kept, numbers left out."""
+    return [w for w in WORD.findall(line.lower()) if not w.isdigit() and len(w.encode()) < 64]
+
+
+def build_vocab(pages, sites):
+    """Per-word log-odds of boilerplate vs the other labelled lines: token
+    rates, each page weighing at most PAGE_CAP lines, add-k smoothed, clipped;
+    only words seen on VOCAB_MIN_SITES sites or more (site chrome is shared
+    vocabulary; a site's own names and topics are not)."""
+    counts, where = {}, {}
+    tot = [0.0, 0.0]
+    for (_pid, lines, labs), site in zip(pages, sites):
+        n = sum(1 for lab in labs if lab in LABELLED)
+        wt = min(1.0, PAGE_CAP / n) if n else 0.0
+        for line, lab in zip(lines, labs):
+            if lab not in LABELLED:
+                continue
+            b = lab == "boilerplate"
+            for w in words(line):
+                c = counts.setdefault(w, [0.0, 0.0])
+                c[b] += wt
+                tot[b] += wt
+                where.setdefault(w, set()).add(site)
+    kept = [w for w in counts if len(where[w]) >= VOCAB_MIN_SITES]
+    v = len(kept) + 1
+    out = {}
+    for w in kept:
+        c = counts[w]
+        lo = math.log((c[1] + VOCAB_K) / (tot[1] + VOCAB_K * v)) - math.log((c[0] + VOCAB_K) / (tot[0] + VOCAB_K * v))
+        out[w] = max(-VOCAB_CLIP, min(VOCAB_CLIP, lo))
     return out
+
+
+def write_vocab(vocab, path, what):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Per-word log-odds (boilerplate vs clean lines), written by rules/fit_boiler.py\n"
+                f"# from {what}; words of >= {VOCAB_MIN_SITES} sites, add-{VOCAB_K:g}, clipped to"
+                f" +-{VOCAB_CLIP:g}. Do not edit: re-run the script.\n")
+        for w in sorted(vocab):
+            f.write(f"{w}\t{vocab[w]:.3f}\n")
+
+
+def site_folds(sites):
+    """The fold of each page, by site (a site's pages stay together)."""
+    order = {}
+    for s in sites:
+        order.setdefault(s, len(order))
+    return [order[s] % FOLDS for s in sites]
+
+
+def crossfit_features(tool, rules_dir, pages, sites, fold):
+    """Every page's features with a vocabulary built on the other folds: the
+    weights must learn what the vocabulary says of unseen sites."""
+    vecs = [None] * len(pages)
+    names = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in range(FOLDS):
+            train = [k for k in range(len(pages)) if fold[k] != f]
+            test = [k for k in range(len(pages)) if fold[k] == f]
+            path = os.path.join(tmp, "vocab")
+            write_vocab(build_vocab([pages[k] for k in train], [sites[k] for k in train]), path, "a fold")
+            names, got = features(tool, rules_dir, [pages[k] for k in test], path)
+            for k, v in zip(test, got):
+                vecs[k] = v
+    return names, vecs
 
 
 def is_blank(line):
     return line.strip(" \t\f\v\u00a0") == ""
 
 
-def features(tool, rules_dir, pages):
+def features(tool, rules_dir, pages, vocab=None):
     text = ("\n" + DOC_SEP + "\n").join("\n".join(lines) for _p, lines, _l in pages) + "\n"
-    out = subprocess.run([tool, rules_dir], input=text.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
+    out = subprocess.run([tool, rules_dir] + ([vocab] if vocab else []), input=text.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
     rows = out.split("\n")
     names = rows[0].split("\t")
     vecs, k = [], 1
@@ -156,16 +239,16 @@ def context_rows(pages, vecs, pprev, pnext):
     return rows
 
 
-def crossfit_stage2(pages, rows, folds=5):
+def crossfit_stage2(pages, rows, fold):
     """Out-of-fold stage-2 probabilities, per page and line (the "final" ones
     the next line sees as prev_p)."""
     order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
     out = [[0.0] * len(lines) for _p, lines, _l in pages]
-    for f in range(folds):
-        train = [r for r in rows if order[r[0]] % folds != f]
+    for f in range(FOLDS):
+        train = [r for r in rows if fold[order[r[0]]] != f]
         w = fit(*examples(train))
         for pid, i, _lab, x, _n in rows:
-            if order[pid] % folds == f:
+            if fold[order[pid]] == f:
                 out[order[pid]][i] = predict(w, x)
     return out
 
@@ -192,21 +275,21 @@ def own_rows(pages, vecs):
             for i, (line, x) in enumerate(zip(lines, page)) if not is_blank(line)]
 
 
-def crossfit_stage1(pages, vecs, folds=5):
+def crossfit_stage1(pages, vecs, fold):
     """Out-of-fold stage-1 probabilities of every line."""
     p1 = [None] * len(pages)
-    for f in range(folds):
-        train = [k for k in range(len(pages)) if k % folds != f]
+    for f in range(FOLDS):
+        train = [k for k in range(len(pages)) if fold[k] != f]
         w = fit(*examples(own_rows([pages[k] for k in train], [vecs[k] for k in train])))
         for k in range(len(pages)):
-            if k % folds == f:
+            if fold[k] == f:
                 p1[k] = [predict(w, x) for x in vecs[k]]
     return p1
 
 
 def report(rows, prob, what):
     print(f"{what}: threshold precision recall clean_lost")
-    for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+    for t in [x / 100 for x in range(20, 85, 5)]:
         tp = fp = fn = 0
         clean = lost = 0
         for _pid, _i, lab, x, n in rows:
@@ -222,41 +305,77 @@ def report(rows, prob, what):
         p = tp / (tp + fp) if tp + fp else 1
         r = tp / (tp + fn) if tp + fn else 1
         print(f"{t:9.2f} {p:9.3f} {r:6.3f} {100 * lost / max(clean, 1):9.2f}%")
+    best = max(sweep(rows, prob), key=lambda x: x[4] if x[3] <= 1.0 else -1)
+    print("best F1 with clean lost <= 1%%: threshold %.2f P %.3f R %.3f lost %.2f%% F1 %.3f" % best)
+    hi = [x for x in sweep(rows, prob) if x[1] >= 0.9 and x[3] <= 1.0]
+    print("max recall at P >= 0.90, lost <= 1%%: %s" % ("threshold %.2f P %.3f R %.3f lost %.2f%% F1 %.3f" %
+                                                        max(hi, key=lambda x: x[2]) if hi else "not reached"))
+
+
+def sweep(rows, prob):
+    """(threshold, precision, recall, clean lost %, F1) for thresholds 0.05..0.95 by 0.01."""
+    lab_rows = [(r[2], r[4], prob(r)) for r in rows if r[2] in LABELLED]
+    clean = sum(n for lab, n, _p in lab_rows if lab == "clean") or 1
+    out = []
+    for t in [x / 100 for x in range(5, 96)]:
+        tp = sum(1 for lab, _n, p in lab_rows if p >= t and lab == "boilerplate")
+        fp = sum(1 for lab, _n, p in lab_rows if p >= t and lab != "boilerplate")
+        fn = sum(1 for lab, _n, p in lab_rows if p < t and lab == "boilerplate")
+        lost = sum(n for lab, n, p in lab_rows if p >= t and lab == "clean")
+        pr = tp / (tp + fp) if tp + fp else 1
+        rc = tp / (tp + fn) if tp + fn else 1
+        out.append((t, pr, rc, 100 * lost / clean, 2 * pr * rc / (pr + rc) if pr + rc else 0))
+    return out
 
 
 def main():
-    global PAGE_CAP, L2
+    global PAGE_CAP, L2, VOCAB_K, VOCAB_MIN_SITES
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("WEB_DATA", "tests/eval/web"))
     ap.add_argument("--split", default="dev")
     ap.add_argument("--features", default="tests/boiler-features")
     ap.add_argument("--rules-dir", default="rules")
     ap.add_argument("-o", "--output", default="rules/boiler.weights")
+    ap.add_argument("--vocab-out", default="rules/boiler.vocab")
+    ap.add_argument("--dump", help="with --cv: write the out-of-fold probabilities (TSV)")
     ap.add_argument("--cv", action="store_true", help="report cross-validated figures")
     ap.add_argument("--l2", type=float, default=L2, help="L2 penalty of the weights")
     ap.add_argument("--page-cap", type=float, default=15.0, help="lines a page weighs at most")
+    ap.add_argument("--vocab-k", type=float, default=VOCAB_K, help="add-k smoothing of the vocabulary")
+    ap.add_argument("--vocab-min-sites", type=int, default=VOCAB_MIN_SITES, help="sites a word must be seen on")
     a = ap.parse_args()
+    VOCAB_K, VOCAB_MIN_SITES = a.vocab_k, a.vocab_min_sites
     L2 = a.l2
     PAGE_CAP = a.page_cap
-    pages = load_pages(a.data, a.split)
-    names, vecs = features(a.features, a.rules_dir, pages)
+    pages, sites = load_pages(a.data, a.split)
+    fold = site_folds(sites)
+    # the weights are fitted on out-of-fold vocabulary scores; the vocabulary
+    # mtclean uses is then built on every page of the split
+    names, vecs = crossfit_features(a.features, a.rules_dir, pages, sites, fold)
+    vocab = build_vocab(pages, sites)
+    write_vocab(vocab, a.vocab_out, f"the {a.split} split of the web set ({len(pages)} pages, {len(set(sites))} sites)")
     global LOG_WORDS, WORDS_LE5
     LOG_WORDS, WORDS_LE5 = names.index("log_words"), names.index("words_le5")
     xs, ys, ws = examples(own_rows(pages, vecs))
     w1 = fit(xs, ys, ws)
-    p1 = crossfit_stage1(pages, vecs)
+    p1 = crossfit_stage1(pages, vecs, fold)
     # prev_p is the previous line's final probability at run time: approximate
     # it by iterating, each round's cross-fitted stage-2 output feeding the next.
     pprev = p1
     for _ in range(2):
         rows = context_rows(pages, vecs, pprev, p1)
-        pprev = crossfit_stage2(pages, rows)
+        pprev = crossfit_stage2(pages, rows, fold)
     rows = context_rows(pages, vecs, pprev, p1)
     w2 = fit(*examples(rows))
     if a.cv:  # out-of-fold stage-2 probabilities: what unseen sites would get
-        oof = crossfit_stage2(pages, rows)
+        oof = crossfit_stage2(pages, rows, fold)
         order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
-        report(rows, lambda r: oof[order[r[0]]][r[1]], "cross-validated by page")
+        report(rows, lambda r: oof[order[r[0]]][r[1]], "cross-validated by site")
+        if a.dump:  # the out-of-fold probability of every labelled line, to read the errors
+            with open(a.dump, "w", encoding="utf-8") as f:
+                for pid, i, lab, _x, _n in rows:
+                    if lab in LABELLED:
+                        f.write(f"{pid}\t{i + 1}\t{lab}\t{oof[order[pid]][i]:.3f}\t{pages[order[pid]][1][i][:120]}\n")
     else:
         report(rows, lambda r: predict(w2, r[3]), "on the training pages")
     ctx_names = ["prev_p", "prev2_p", "next_p", "prev_none", "next_none", "prev_words", "next_words", "prev_short",
@@ -269,7 +388,7 @@ def main():
             f.write(f"stage1 {n} {w:.6f}\n")
         for n, w in zip(names + ctx_names, w2):
             f.write(f"stage2 {n} {w:.6f}\n")
-    print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines", file=sys.stderr)
+    print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines; {a.vocab_out}: {len(vocab)} words", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ typedef struct line_scan {
     unsigned cps, nonspace, digits, symbols, separators;
     unsigned you, imperative;
     unsigned words, glued_words, alpha_words, stop_fr, stop_en, ui, caps, allcaps, time, verb;
+    unsigned vocab_hits; /* words in boiler.vocab, and their log-odds (x VOCAB_SCALE) */
+    int vocab_sum, vocab_max, vocab_min, vocab_first; /* vocab_first: the first word's */
     unsigned colon_at;  /* words before the first ':' (0: none) */
     bool clock, key_any;
     uint64_t key;       /* boiler_line_key, computed on the way */
@@ -67,8 +69,17 @@ static void scan_word(const boiler_model *m, line_scan *ls, const char *low, siz
         ls->key = key_word(ls->key, low, lown < 64 ? lown : 0);
         ls->key_any = true;
     }
+    int lo;
     if (lown < 64)
         cls = boiler_word_classes(m, low, lown);
+    if (lown < 64 && !number && strmap_get(&m->vocab, low, lown, &lo)) {
+        ls->vocab_max = ls->vocab_hits && ls->vocab_max > lo ? ls->vocab_max : lo;
+        ls->vocab_min = ls->vocab_hits && ls->vocab_min < lo ? ls->vocab_min : lo;
+        ls->vocab_sum += lo;
+        if (ls->words == 0)
+            ls->vocab_first = lo;
+        ls->vocab_hits++;
+    }
     bool first = ls->words == 0;
     ls->words++;
     if (letters) {
@@ -316,6 +327,14 @@ static void count_features(const line_scan *ls, double scale, double *f)
     /* "Localisation: Ardennes", "Source : AFP": a field name and a short value */
     f[BF_field_colon] = ls->colon_at >= 2 && ls->colon_at <= 4 && ls->words <= 10;
     f[BF_glued_share] = share(ls->glued_words, ls->words); /* "FAQCrédit d’impôtTutoriel vidéoPublicité" */
+    /* the words' evidence: chrome reuses the same words on every site */
+    double scale_lo = 1.0 / (VOCAB_SCALE * VOCAB_CLIP);
+    f[BF_vocab_mean] = ls->vocab_hits ? ls->vocab_sum * scale_lo / ls->vocab_hits : 0;
+    f[BF_vocab_max] = ls->vocab_max * scale_lo;
+    f[BF_vocab_min] = ls->vocab_min * scale_lo;
+    f[BF_vocab_share] = share(ls->vocab_hits, ls->words);
+    f[BF_vocab_first] = ls->vocab_first * scale_lo; /* "Lire aussi", "Publié le", "Partager" */
+    f[BF_vocab_sum] = tanh(ls->vocab_sum * scale_lo / 2); /* the naive-Bayes sum, squashed */
     f[BF_caps_nostop] = ls->stop_fr + ls->stop_en == 0 && ls->words >= 2 ? f[BF_caps_share] : 0;
 }
 

@@ -4,7 +4,8 @@
    and dates, links, UI / call-to-action words), scored by a logistic
    regression whose weights rules/fit_boiler.py fits on labelled pages; a
    second regression adds the context (the neighbouring lines' scores).
-   Weights: rules/boiler.weights; word classes: rules/boiler.words. */
+   Weights: rules/boiler.weights; word classes: rules/boiler.words; per-word
+   log-odds of chrome vs prose learnt from labelled pages: rules/boiler.vocab. */
 #ifndef MTC_BOILER_H
 #define MTC_BOILER_H
 #include "buf.h"
@@ -22,7 +23,8 @@
     X(number_ui) X(first_caps) X(doubled) X(slug) X(emoji) X(caps_nostop) X(glued_share) \
     X(short_noverb) X(short_nopunct) X(ui_short) X(en_ui) X(field_colon) \
     X(you_share) X(imperative) X(ui_count) \
-    X(indent) X(bullet)
+    X(indent) X(bullet) \
+    X(vocab_mean) X(vocab_max) X(vocab_min) X(vocab_share) X(vocab_sum) X(vocab_first)
 /* The context features the second stage adds. */
 #define BOILER_CONTEXT(X) \
     X(prev_p) X(prev2_p) X(next_p) X(prev_none) X(next_none) \
@@ -37,6 +39,7 @@ enum { BOILER_CONTEXT(BOILER_ENUM) BOILER_NCTX };
 typedef struct boiler_model {
     strmap words;            /* word -> bit mask of classes */
     unsigned char filter[8192]; /* bits set by the longer words: a word whose bit is clear is in none */
+    strmap vocab;            /* word -> log-odds (boilerplate vs clean) x VOCAB_SCALE */
     uint64_t short_keys[2048];  /* words of up to 8 bytes, as numbers (0: empty) */
     unsigned char short_cls[2048];
     size_t n_short;
@@ -55,14 +58,19 @@ typedef struct boiler_doc {
     uint64_t key;        /* boiler_line_key of the last line boiler_features saw (if not cut) */
 } boiler_doc;
 
-/* Loads DIR/boiler.words and DIR/boiler.weights; every weight is required.
-   boiler_words_load loads the words alone (for the fitting script's features). */
+/* Loads DIR/boiler.words, DIR/boiler.vocab and DIR/boiler.weights; every weight is required.
+   boiler_words_load loads the words alone (for the fitting script's features);
+   boiler_vocab_load (re)loads the vocabulary from PATH ("word<TAB>log-odds" lines). */
 int boiler_words_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen);
+int boiler_vocab_load(boiler_model *m, const char *path, char *err, size_t errlen);
 int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen);
 void boiler_model_free(boiler_model *m);
 const char *boiler_feature_name(size_t i); /* stage-2 index: context names after the line's */
 
 /* Word classes (bits) of boiler.words. */
+#define VOCAB_SCALE 1000 /* log-odds are kept as ints in the map */
+#define VOCAB_MAX_WORDS 200000 /* bounds the table's memory */
+#define VOCAB_CLIP 4.0 /* |log-odds| of a vocabulary entry at most */
 enum { WC_STOP_FR = 1, WC_STOP_EN = 2, WC_UI = 4, WC_TIME = 8, WC_VERB = 16, WC_YOU = 32, WC_NOT_IMPERATIVE = 64 };
 /* The classes of a lower-cased word, 0 if in no list. */
 int boiler_word_classes(const boiler_model *m, const char *w, size_t n);

@@ -166,8 +166,42 @@ int boiler_words_load(boiler_model *m, const char *rules_dir, char *err, size_t 
     buf path = {0};
     buf_printf(&path, "%s/boiler.words", rules_dir);
     int rc = each_line(path.data, add_word_line, m, err, errlen);
+    buf_clear(&path);
+    buf_printf(&path, "%s/boiler.vocab", rules_dir);
+    if (rc == 0)
+        rc = boiler_vocab_load(m, path.data, err, errlen);
     buf_free(&path);
     return rc;
+}
+
+/* "word<TAB>log-odds": the word lower-cased as the scan cuts it. */
+static int add_vocab_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
+{
+    char *tab = strchr(line, '\t'), *end;
+    double v = tab ? strtod(tab + 1, &end) : NAN;
+    if (!tab || tab == line || !tab[1] || *end || !isfinite(v) || fabs(v) > VOCAB_CLIP || strchr(line, ' ')) {
+        snprintf(err, errlen, "%s:%d: expected \"word<TAB>log-odds\" (|log-odds| <= %g)", path, lineno, VOCAB_CLIP);
+        return -1;
+    }
+    size_t n = (size_t)(tab - line);
+    int old;
+    if (strmap_get(&m->vocab, line, n, &old)) {
+        snprintf(err, errlen, "%s:%d: word '%.*s' given twice", path, lineno, (int)n, line);
+        return -1;
+    }
+    if (m->vocab.count >= VOCAB_MAX_WORDS) {
+        snprintf(err, errlen, "%s:%d: more than %d words", path, lineno, VOCAB_MAX_WORDS);
+        return -1;
+    }
+    strmap_put(&m->vocab, line, n, (int)lround(v * VOCAB_SCALE));
+    return 0;
+}
+
+int boiler_vocab_load(boiler_model *m, const char *path, char *err, size_t errlen)
+{
+    strmap_free(&m->vocab);
+    memset(&m->vocab, 0, sizeof m->vocab);
+    return each_line(path, add_vocab_line, m, err, errlen);
 }
 
 int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen)
@@ -189,7 +223,11 @@ int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t 
     return rc;
 }
 
-void boiler_model_free(boiler_model *m) { strmap_free(&m->words); }
+void boiler_model_free(boiler_model *m)
+{
+    strmap_free(&m->words);
+    strmap_free(&m->vocab);
+}
 
 void boiler_doc_init(boiler_doc *d, size_t max_lines, size_t scan_bytes)
 {
