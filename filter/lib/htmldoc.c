@@ -31,6 +31,8 @@ static bool starts_ci(const char *p, size_t n, const char *word)
    white space and comments): the rest is text, which wins when unsure. */
 int mtc_looks_like_html(const char *p, size_t n)
 {
+    if (!p || n == 0) /* nothing to look at (an empty input has no buffer) */
+        return 0;
     size_t i = skip_bom_space(p, n);
     while (starts_ci(p + i, n - i, "<!--")) {
         const char *end = memmem(p + i, n - i, "-->", 3);
@@ -88,6 +90,8 @@ static bool charset_from_label(const char *label, char *name, size_t namelen)
 /* The first charset declared by a <meta> (charset= in charset or content). */
 static bool prescan_meta(const char *p, size_t n, char *name, size_t namelen)
 {
+    if (!p || n == 0)
+        return false;
     for (const char *m = p; (m = memmem(m, (size_t)(p + n - m), "<", 1)); m++) {
         if (!starts_ci(m, (size_t)(p + n - m), "<meta"))
             continue;
