@@ -79,7 +79,20 @@ STOP = set(FUNC_EN) | set("ne se sa ses mes tes nos vos on y qu ni non lui leur 
 TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ]+)*['’]?")
 
 
+WEB_SPLIT = {}
+
+
 def split_of(doc):
+    """md5 of the source document; a sentence of a web page ("web:NNN", the
+    news set of ../mtnews) goes where its page went in ../web (by site)."""
+    if doc.startswith("web:"):
+        if not WEB_SPLIT:
+            with open(os.path.join(HERE, "..", "web", "pages.tsv"), encoding="utf-8") as f:
+                for line in f:
+                    cols = line.rstrip("\n").split("\t")
+                    if cols[0] != "id":
+                        WEB_SPLIT["web:" + cols[0]] = cols[4]
+        return WEB_SPLIT[doc]
     return "dev" if int(hashlib.md5(doc.encode()).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
@@ -219,13 +232,20 @@ def pick_span(rng, s):
 
 
 def main():
+    global HERE, CACHE
     offline = "--offline" in sys.argv
+    # --here DIR: the set's folder (sources.tsv, mt-cache.tsv, the outputs);
+    # ../mtnews builds its news set with --here ../mtnews --id-prefix news.
+    if "--here" in sys.argv:
+        HERE = os.path.abspath(sys.argv[sys.argv.index("--here") + 1])
+        CACHE = os.path.join(HERE, "mt-cache.tsv")
+    prefix = sys.argv[sys.argv.index("--id-prefix") + 1] if "--id-prefix" in sys.argv else "mt"
     rng = random.Random(SEED)
     src = []
     with open(os.path.join(HERE, "sources.tsv"), encoding="utf-8") as f:
         for i, line in enumerate(f):
             doc, s = line.rstrip("\n").split("\t")
-            src.append((f"mt{i:04d}", doc, s))
+            src.append((f"{prefix}{i:04d}", doc, s))
     mt = MT(offline)
     plan = {}
     rot = KINDS[:]
@@ -270,6 +290,8 @@ def main():
                 f.write("\t".join(row) + "\n")
         print(sp, len(rs), file=sys.stderr)
 
+    if not os.path.exists(os.path.join(HERE, "sources-en.tsv")):
+        return
     en = []
     with open(os.path.join(HERE, "sources-en.tsv"), encoding="utf-8") as f:
         for i, line in enumerate(f):
