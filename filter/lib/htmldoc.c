@@ -185,6 +185,8 @@ static void utf8_clean(const char *p, size_t n, buf *out)
 
 int html_to_utf8(const char *p, size_t n, const char *charset, buf *out, char *err, size_t errlen)
 {
+    if (n == 0) /* an empty page (maybe no buffer at all): empty text */
+        return 0;
     size_t skip = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     if (strncmp(charset, "UTF-16", 6) == 0 && n >= 2 && (p[0] == '\xFE' || p[0] == '\xFF'))
         skip = 2;
