@@ -107,7 +107,10 @@ static int process_record(doc_worker *dw, document *d)
     buf_clear(&dw->text);
     buf_clear(&dw->cleaned);
     json_decode_string(line + lay->text_start, lay->text_end - lay->text_start, &dw->text);
-    bool html = htmlin_is_html(dw->settings->input, dw->text.data, dw->text.len);
+    /* A record's field is HTML only when --input=html says so: a corpus's text
+       field that happens to open with "<html" or "<?xml" stays text (and flag
+       mode keeps every byte of it). */
+    bool html = dw->settings->input == INPUT_HTML;
     if (html && htmlin_extract(dw->settings->engine, dw->text.data, dw->text.len, &dw->page, &d->html_meta, d->err,
                                sizeof d->err) < 0)
         return -1;

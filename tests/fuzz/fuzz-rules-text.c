@@ -98,6 +98,10 @@ static bool load(const char *s, size_t sn, const char *r, size_t rn)
     ruleset_init(&rs, (uint32_t)cfg.match_limit, (uint32_t)cfg.depth_limit);
     for (int k = 0; k < REPAIR_KINDS; k++)
         engine->builtin_rule[k] = ruleset_add_builtin(&rs, repair_names[k]);
+    /* The classifier's and the repeats' rules, as engine.c adds them: the
+       pipeline counts their hits in rule_hits. */
+    engine->boiler_rule = ruleset_add_builtin(&rs, "boiler");
+    engine->repeat_rule = ruleset_add_builtin(&rs, "repeat");
     if (ruleset_load_text(&rs, "fuzz.rules", r, rn, err, sizeof err) < 0) {
         CHECK(strncmp(err, "fuzz.rules:", 11) == 0);
         ruleset_free(&rs);
