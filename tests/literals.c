@@ -161,6 +161,10 @@ static void test_extraction(void)
     expect_literals("\\Aabc", "", "^abc");
     expect_literals("^abc", "m", "abc"); /* after any newline */
     expect_literals("^(?:x|.)abc", "", "abc");
+    /* A comment is nothing, but a quantifier after it belongs to the item
+       before it: x(?#c)? is x? (found by fuzz-parsers). */
+    expect_literals("x(?#c)cookies", "", "xcookies");
+    expect_literals("x(?#c)?cookies", "", "");
 }
 
 /* literals_occur() against a plain search, on random subjects around the

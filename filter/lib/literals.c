@@ -455,7 +455,10 @@ static group_kind group_header(lit_parser *lp, const char **pp, info *x)
         p = close + 1;
     } else if (k == '#') {
         const char *close = memchr(p, ')', (size_t)(end - p));
-        lp->ok = close != NULL;
+        /* A quantifier after a comment applies to the item before it
+           ("x(?#...)?"): this walk would give it to the comment, so it
+           gives up (no literals is always sound). */
+        lp->ok = close != NULL && !(close + 1 < end && strchr("?*+{", close[1]));
         lp->p = close ? close + 1 : end;
         info_empty(x);
         return GROUP_DONE;
