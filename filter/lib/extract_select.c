@@ -1,0 +1,187 @@
+/* The article's container (extract.c, step 4): Readability's paragraph
+   scores, a split article's common ancestor, the siblings that join, and
+   the second opinion of the element with the most net good text. */
+#include "extract_walk.h"
+#include <stdlib.h>
+#include <string.h>
+
+static double weight(const extract_conf *c, const block *b)
+{
+    switch (b->cls) {
+    case CLS_GOOD: return b->chars - b->link_chars;
+    case CLS_SHORT: return -c->short_weight * b->chars;
+    case CLS_BAD: return -c->bad_weight * b->chars;
+    default: return 0;
+    }
+}
+
+/* Good text minus short and bad text, over each element's subtree: a
+   sibling of the article joins it only if this is positive. */
+static void subtree_scores(walk *w)
+{
+    for (size_t i = 0; i < w->n_bl; i++)
+        if (w->bl[i].owner >= 0)
+            w->el[w->bl[i].owner].score += weight(w->c, &w->bl[i]);
+    for (size_t i = w->n_el; i-- > 1;) /* children come after their parent */
+        if (w->el[i].parent >= 0)
+            w->el[w->el[i].parent].score += w->el[i].score;
+}
+
+static double good_chars(const walk *w, int lo, int hi, bool selected_only)
+{
+    double sum = 0;
+    for (size_t i = 0; i < w->n_bl; i++) {
+        const block *b = &w->bl[i];
+        if (b->cls == CLS_GOOD && (selected_only ? b->selected : b->owner >= lo && b->owner < hi))
+            sum += b->chars;
+    }
+    return sum;
+}
+
+/* A second opinion (as trafilatura asks its fallbacks): the element whose
+   subtree has the most good text net of short and bad text. When the
+   chosen container has much less good text than that one, the choice was
+   a fragment (a comment, a teaser) and the larger element is taken. */
+static void check_container(walk *w)
+{
+    int best = -1;
+    double top = 0;
+    for (size_t i = 0; i < w->n_el; i++)
+        if (w->el[i].score > top) {
+            top = w->el[i].score;
+            best = (int)i;
+        }
+    if (best < 0 || w->c->fallback_share <= 0)
+        return;
+    double chosen = good_chars(w, 0, 0, true), other = good_chars(w, best, w->el[best].end, false);
+    if (chosen >= w->c->fallback_share * other)
+        return;
+    for (size_t i = 0; i < w->n_bl; i++)
+        w->bl[i].selected = w->bl[i].owner >= best && w->bl[i].owner < w->el[best].end;
+}
+
+/* Readability's paragraph score, given to the paragraph's container in full,
+   to its parent by half, and less to a few more ancestors. */
+static void paragraph_scores(walk *w)
+{
+    for (size_t i = 0; i < w->n_bl; i++) {
+        const block *b = &w->bl[i];
+        if (b->owner < 0)
+            continue;
+        w->el[b->owner].chars += b->chars;
+        w->el[b->owner].links += b->link_chars;
+        if (b->cls == CLS_BAD || b->cls == CLS_HEAD || b->chars < w->c->candidate_min_chars)
+            continue;
+        double s = 1 + b->commas + (b->chars / 100 < 3 ? (double)(int)(b->chars / 100) : 3);
+        int a = w->el[b->owner].parent;
+        for (int level = 0; a >= 0 && level < 5; level++, a = w->el[a].parent)
+            w->el[a].rscore += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+    }
+    for (size_t i = w->n_el; i-- > 1;)
+        if (w->el[i].parent >= 0) {
+            w->el[w->el[i].parent].chars += w->el[i].chars;
+            w->el[w->el[i].parent].links += w->el[i].links;
+        }
+}
+
+static double candidate_score(const walk *w, int i)
+{
+    const elem *e = &w->el[i];
+    double ld = e->chars > 0 ? e->links / e->chars : 1;
+    return e->rscore * (1 - ld) * (e->content ? 1 + w->c->content_bonus : 1);
+}
+
+/* An article cut into several containers: when enough other candidates
+   score nearly as well as the top one, the nearest ancestor of the top one
+   holding that many of them is the article (Readability does the same). */
+static int common_ancestor(const walk *w, int top, double best)
+{
+    if (w->c->split_min_candidates <= 0)
+        return top;
+    for (int a = w->el[top].parent; a >= 0 && w->el[a].parent >= 0; a = w->el[a].parent) {
+        int inside = 0;
+        for (int i = a + 1; i < w->el[a].end; i++)
+            if (i != top && !(top < i && i < w->el[top].end) && !(i < top && top < w->el[i].end) &&
+                candidate_score(w, i) >= best * w->c->split_min_share)
+                inside++;
+        if (inside >= (int)w->c->split_min_candidates)
+            return a;
+    }
+    return top;
+}
+
+/* The child of parent that holds element a (top itself for top's subtree). */
+static int sibling_of(const walk *w, int a, int top, int parent)
+{
+    while (a >= 0 && a != top && w->el[a].parent != parent)
+        a = w->el[a].parent;
+    return a;
+}
+
+/* Per sibling of the top candidate: is it teasers of other articles? Much
+   of its text in links, or several headings that are links (a linked
+   title and a summary each): its good paragraphs do not join. */
+static bool *teaser_siblings(const walk *w, int top, int parent)
+{
+    bool *teasers = xcalloc(w->n_el, sizeof *teasers);
+    int *heads = xcalloc(w->n_el, sizeof *heads);
+    for (size_t i = 0; i < w->n_bl; i++)
+        if ((w->bl[i].bits & TAG_HEADING) && w->bl[i].cls == CLS_BAD) {
+            int a = sibling_of(w, w->bl[i].owner, top, parent);
+            heads[a >= 0 ? a : 0]++;
+        }
+    for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end) {
+        const elem *e = &w->el[i];
+        teasers[i] = (e->chars > 0 && e->links / e->chars > w->c->sibling_max_link_density) ||
+                     (w->c->sibling_max_link_headings > 0 && heads[i] >= w->c->sibling_max_link_headings);
+    }
+    free(heads);
+    return teasers;
+}
+
+/* The top candidate and those of its siblings that score well enough or
+   hold good text of their own. Returns false when there is no candidate. */
+static bool select_container(walk *w)
+{
+    paragraph_scores(w);
+    int top = -1;
+    double best = 0;
+    for (size_t i = 0; i < w->n_el; i++)
+        if (candidate_score(w, (int)i) > best) {
+            best = candidate_score(w, (int)i);
+            top = (int)i;
+        }
+    if (top < 0)
+        return false;
+    top = common_ancestor(w, top, best);
+    best = candidate_score(w, top) > best ? candidate_score(w, top) : best;
+    int parent = w->el[top].parent;
+    double floor = best * w->c->sibling_min_share;
+    if (floor < w->c->sibling_min_score)
+        floor = w->c->sibling_min_score;
+    bool *chosen = xcalloc(w->n_el, sizeof *chosen), *teasers = teaser_siblings(w, top, parent);
+    chosen[top] = true;
+    for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end)
+        if (i != top && !teasers[i] && w->el[i].score > 0 && candidate_score(w, i) >= floor)
+            chosen[i] = true;
+    for (size_t i = 0; i < w->n_bl; i++) {
+        block *b = &w->bl[i];
+        int a = sibling_of(w, b->owner, top, parent);
+        bool sentence = b->cls == CLS_SHORT && b->full_stop && b->link_chars == 0 && w->c->sibling_keep_sentences;
+        b->selected = a >= 0 && (chosen[a] || ((b->cls == CLS_GOOD || sentence) && parent >= 0 && a != top &&
+                                                w->c->sibling_keep_good && !teasers[a]));
+    }
+    free(chosen);
+    free(teasers);
+    return true;
+}
+
+void extract_choose(walk *w)
+{
+    subtree_scores(w);
+    if (!select_container(w))
+        for (size_t i = 0; i < w->n_bl; i++) /* no container: every block, the filters decide */
+            w->bl[i].selected = true;
+    else
+        check_container(w);
+}
