@@ -294,7 +294,14 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
             *title_seen = true;
             return false;
         }
-        return good_near(w, i, +1);
+        if (good_near(w, i, +1))
+            return true;
+        /* Or the rows it heads, kept for the good text before them: "Le
+           match en chiffres" over a table at the article's end. */
+        for (size_t j = i + 1; j < w->n_bl; j++)
+            if (w->bl[j].selected)
+                return w->bl[j].cls == CLS_SHORT && keep_block(w, j, NULL, title_seen);
+        return false;
     default: return false;
     }
 }

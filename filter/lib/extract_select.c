@@ -2,6 +2,7 @@
    scores, a split article's common ancestor, the siblings that join, and
    the second opinion of the element with the most net good text. */
 #include "extract_walk.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,25 +119,74 @@ static int sibling_of(const walk *w, int a, int top, int parent)
     return a;
 }
 
+/* A headline that is a link: a bad block of sentence_min_words words or
+   more, nearly all of it in links. */
+static bool link_line(const walk *w, const block *b)
+{
+    return b->cls == CLS_BAD && b->link_chars >= 0.9 * b->chars &&
+           (double)extract_words(w->text.data + b->off, b->len) >= w->c->sentence_min_words;
+}
+
 /* Per sibling of the top candidate: is it teasers of other articles? Much
-   of its text in links, or several headings that are links (a linked
-   title and a summary each): its good paragraphs do not join. */
+   of its text in links, or several headings that are links, or several
+   linked headlines and no more prose blocks than them (a linked title and
+   a summary each): its good paragraphs do not join. An article's
+   continuation with a "Lire aussi" line or two has more prose than that. */
 static bool *teaser_siblings(const walk *w, int top, int parent)
 {
     bool *teasers = xcalloc(w->n_el, sizeof *teasers);
-    int *heads = xcalloc(w->n_el, sizeof *heads);
-    for (size_t i = 0; i < w->n_bl; i++)
-        if ((w->bl[i].bits & TAG_HEADING) && w->bl[i].cls == CLS_BAD) {
-            int a = sibling_of(w, w->bl[i].owner, top, parent);
-            heads[a >= 0 ? a : 0]++;
-        }
+    int *heads = xcalloc(3 * w->n_el, sizeof *heads), *lines = heads + w->n_el, *prose = lines + w->n_el;
+    for (size_t i = 0; i < w->n_bl; i++) {
+        const block *b = &w->bl[i];
+        int a = sibling_of(w, b->owner, top, parent);
+        a = a >= 0 ? a : 0;
+        heads[a] += (b->bits & TAG_HEADING) && b->cls == CLS_BAD;
+        lines[a] += link_line(w, b);
+        prose[a] += b->cls == CLS_GOOD || (b->full_stop && b->link_chars == 0);
+    }
+    double max = w->c->sibling_max_link_headings, ratio = w->c->sibling_teaser_lines;
     for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end) {
         const elem *e = &w->el[i];
         teasers[i] = (e->chars > 0 && e->links / e->chars > w->c->sibling_max_link_density) ||
-                     (w->c->sibling_max_link_headings > 0 && heads[i] >= w->c->sibling_max_link_headings);
+                     (max > 0 && heads[i] >= max) ||
+                     (max > 0 && ratio > 0 && lines[i] >= max && lines[i] * ratio >= prose[i]);
     }
     free(heads);
     return teasers;
+}
+
+/* Whether block i of a sibling may fill a gap between selected blocks: a
+   short block or a heading (a table row, a subheading, "Parmi les
+   nouveautés :"), not a byline or a date, in a sibling that is no teaser. */
+static bool fills(const walk *w, size_t i, int top, int parent, const bool *teasers)
+{
+    const block *b = &w->bl[i];
+    if (b->cls != CLS_SHORT && b->cls != CLS_HEAD)
+        return false;
+    int a = sibling_of(w, b->owner, top, parent);
+    if (a < 0 || teasers[a])
+        return false;
+    return !(w->c->dateline_max_chars > 0 && b->chars <= w->c->dateline_max_chars &&
+             extract_dateline(w->text.data + b->off, b->len));
+}
+
+/* jusText's context across the siblings' bounds: the blocks between two
+   selected ones join when all of them may (fills), tiny bad blocks
+   ("|", a lone figure) aside, which stay out. */
+static void fill_between(walk *w, int top, int parent, const bool *teasers)
+{
+    if (!w->c->sibling_fill || parent < 0)
+        return;
+    size_t from = SIZE_MAX; /* one past the last selected block, SIZE_MAX: a break since */
+    for (size_t i = 0; i < w->n_bl; i++) {
+        block *b = &w->bl[i];
+        if (b->selected) {
+            for (size_t j = from; from != SIZE_MAX && j < i; j++)
+                w->bl[j].selected = w->bl[j].cls != CLS_BAD;
+            from = i + 1;
+        } else if (!fills(w, i, top, parent, teasers) && !(b->cls == CLS_BAD && b->chars < w->c->min_block_chars))
+            from = SIZE_MAX;
+    }
 }
 
 /* The top candidate and those of its siblings that score well enough or
@@ -171,6 +221,7 @@ static bool select_container(walk *w)
         b->selected = a >= 0 && (chosen[a] || ((b->cls == CLS_GOOD || sentence) && parent >= 0 && a != top &&
                                                 w->c->sibling_keep_good && !teasers[a]));
     }
+    fill_between(w, top, parent, teasers);
     free(chosen);
     free(teasers);
     return true;
