@@ -209,7 +209,7 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
     }
     int idx = (int)w->n_el++;
     w->el[idx] = (elem){.parent = w->cur, .end = idx + 1, .owner = w->owner, .bits = bits,
-                        .content = (bits & TAG_CONTENT) || hint > 0};
+                        .content = (bits & TAG_CONTENT) || hint > 0, .node = n};
     w->cur = idx;
     if (bits & TAG_BLOCK) {
         w->owner = idx;
@@ -242,6 +242,17 @@ static void classify(const extract_conf *c, const char *text, block *b)
         b->cls = CLS_SHORT;
 }
 
+/* Whether a bad block cuts the context: not a tiny one ("|", "7"), nor
+   one with text of its own around a link (a list item whose end is a link)
+   when output.break_link_density asks for more links than that; a chrome
+   label ("Partager") always does. */
+static bool hard_break(const extract_conf *c, const block *b)
+{
+    if (b->chars < c->min_block_chars)
+        return false;
+    return b->chrome || b->link_chars >= c->break_link_density * b->chars;
+}
+
 /* The class of the nearest good or bad block before (dir -1) or after
    (+1) block i, within the window of short blocks; bad at the edges. */
 static bool good_near(const walk *w, size_t i, int dir)
@@ -260,7 +271,7 @@ static bool good_near(const walk *w, size_t i, int dir)
         /* A bad heading ("Newsletter", "Commentaires") opens a section of
            chrome: it cuts even a sentence's context. */
         bool bad_heading = cls == CLS_BAD && (w->bl[j].bits & TAG_HEADING);
-        if (bad_heading || (cls == CLS_BAD && breaks && !(w->bl[j].chars < w->c->min_block_chars)))
+        if (bad_heading || (cls == CLS_BAD && breaks && hard_break(w->c, &w->bl[j])))
             return false;
         if (cls != CLS_HEAD && ++shorts > (size_t)w->c->context_window)
             return false;

@@ -2,6 +2,7 @@
    scores, a split article's common ancestor, the siblings that join, and
    the second opinion of the element with the most net good text. */
 #include "extract_walk.h"
+#include <libxml/tree.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,41 @@ static void fill_between(walk *w, int top, int parent, const bool *teasers)
     }
 }
 
+/* Whether two elements have the same tag and the same class attribute. */
+static bool twins(xmlNodePtr a, xmlNodePtr b)
+{
+    if (strcmp((const char *)a->name, (const char *)b->name) != 0)
+        return false;
+    xmlChar *ca = xmlGetProp(a, (const xmlChar *)"class"), *cb = xmlGetProp(b, (const xmlChar *)"class");
+    bool same = ca && cb && *ca && xmlStrcmp(ca, cb) == 0;
+    xmlFree(ca);
+    xmlFree(cb);
+    return same;
+}
+
+/* An article cut by an ad or a "Lire aussi" box into wrappers of one
+   kind (div.texte > div.txt, twice): climbing from the top candidate
+   through wrappers that hold no other text, the siblings of the same tag
+   and class as the wrapper, with net good text and a candidate score of
+   sibling.min_share of the top one (sibling.min_score aside: a part may
+   be short), join
+   (sibling.climb_wrappers). Readability climbs out of only children to
+   find such parts; a twin is a sharper sign of one article, so a "Key
+   points" box or a company profile near it stays out. */
+static void join_twins(walk *w, int top, double best)
+{
+    for (int a = top, p = w->el[a].parent; w->c->sibling_climb && p >= 0 && w->el[p].parent >= 0;
+         a = p, p = w->el[p].parent) {
+        for (int i = p + 1; i < w->el[p].end; i = w->el[i].end)
+            if (i != a && w->el[i].score > 0 && candidate_score(w, i) >= best * w->c->sibling_min_share &&
+                twins(w->el[a].node, w->el[i].node))
+                for (size_t k = 0; k < w->n_bl; k++)
+                    w->bl[k].selected |= w->bl[k].owner >= i && w->bl[k].owner < w->el[i].end;
+        if (w->el[p].chars - w->el[a].chars >= w->c->min_block_chars)
+            break; /* the parent holds more than the wrapper: stop there */
+    }
+}
+
 /* The top candidate and those of its siblings that score well enough or
    hold good text of their own. Returns false when there is no candidate. */
 static bool select_container(walk *w)
@@ -221,6 +257,7 @@ static bool select_container(walk *w)
         b->selected = a >= 0 && (chosen[a] || ((b->cls == CLS_GOOD || sentence) && parent >= 0 && a != top &&
                                                 w->c->sibling_keep_good && !teasers[a]));
     }
+    join_twins(w, top, best);
     fill_between(w, top, parent, teasers);
     free(chosen);
     free(teasers);

@@ -15,6 +15,7 @@ typedef struct elem {
     double chars, links; /* text and link characters of the subtree */
     unsigned bits; /* TAG_ bits */
     bool content;  /* article/main tag or a positive hint */
+    struct _xmlNode *node; /* its element in the document */
 } elem;
 
 typedef struct block {
