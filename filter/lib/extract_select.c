@@ -213,16 +213,24 @@ static bool twins(xmlNodePtr a, xmlNodePtr b)
    points" box or a company profile near it stays out. */
 static void join_twins(walk *w, int top, double best)
 {
-    for (int a = top, p = w->el[a].parent; w->c->sibling_climb && p >= 0 && w->el[p].parent >= 0;
-         a = p, p = w->el[p].parent) {
+    if (!w->c->sibling_climb)
+        return;
+    int *depth = xcalloc(w->n_el + 1, sizeof *depth); /* +1 at a twin, -1 past its subtree */
+    for (int a = top, p = w->el[a].parent; p >= 0 && w->el[p].parent >= 0; a = p, p = w->el[p].parent) {
         for (int i = p + 1; i < w->el[p].end; i = w->el[i].end)
             if (i != a && w->el[i].score > 0 && candidate_score(w, i) >= best * w->c->sibling_min_share &&
-                twins(w->el[a].node, w->el[i].node))
-                for (size_t k = 0; k < w->n_bl; k++)
-                    w->bl[k].selected |= w->bl[k].owner >= i && w->bl[k].owner < w->el[i].end;
+                twins(w->el[a].node, w->el[i].node)) {
+                depth[i]++;
+                depth[w->el[i].end]--;
+            }
         if (w->el[p].chars - w->el[a].chars >= w->c->min_block_chars)
             break; /* the parent holds more than the wrapper: stop there */
     }
+    for (size_t i = 1; i <= w->n_el; i++) /* now: how many twins hold element i */
+        depth[i] += depth[i - 1];
+    for (size_t k = 0; k < w->n_bl; k++)
+        w->bl[k].selected |= w->bl[k].owner >= 0 && depth[w->bl[k].owner] > 0;
+    free(depth);
 }
 
 /* The top candidate and those of its siblings that score well enough or
