@@ -29,12 +29,26 @@ static void subtree_scores(walk *w)
             w->el[w->el[i].parent].score += w->el[i].score;
 }
 
-static double good_chars(const walk *w, int lo, int hi, bool selected_only)
+static bool teaser_like(const walk *w, int i);
+
+/* Per block: inside a teaser grid (candidate.skip_teasers), NULL if off. */
+static bool *teaser_blocks(const walk *w)
+{
+    if (!w->c->candidate_skip_teasers)
+        return NULL;
+    bool *in = xcalloc(w->n_bl + 1, sizeof *in);
+    for (size_t i = 0; i < w->n_bl; i++)
+        for (int a = w->bl[i].owner; a >= 0 && !in[i]; a = w->el[a].parent)
+            in[i] = teaser_like(w, a);
+    return in;
+}
+
+static double good_chars(const walk *w, int lo, int hi, bool selected_only, const bool *skip)
 {
     double sum = 0;
     for (size_t i = 0; i < w->n_bl; i++) {
         const block *b = &w->bl[i];
-        if (b->cls == CLS_GOOD && (selected_only ? b->selected : b->owner >= lo && b->owner < hi))
+        if (b->cls == CLS_GOOD && !(skip && skip[i]) && (selected_only ? b->selected : b->owner >= lo && b->owner < hi))
             sum += b->chars;
     }
     return sum;
@@ -43,23 +57,47 @@ static double good_chars(const walk *w, int lo, int hi, bool selected_only)
 /* A second opinion (as trafilatura asks its fallbacks): the element whose
    subtree has the most good text net of short and bad text. When the
    chosen container has much less good text than that one, the choice was
-   a fragment (a comment, a teaser) and the larger element is taken. */
+   a fragment (a comment, a teaser) and the larger element is taken --
+   without its teaser grids, whose summaries are no part of the article. */
 static void check_container(walk *w)
 {
     int best = -1;
     double top = 0;
     for (size_t i = 0; i < w->n_el; i++)
-        if (w->el[i].score > top) {
+        if (w->el[i].score > top && !(w->c->candidate_skip_teasers && teaser_like(w, (int)i))) {
             top = w->el[i].score;
             best = (int)i;
         }
     if (best < 0 || w->c->fallback_share <= 0)
         return;
-    double chosen = good_chars(w, 0, 0, true), other = good_chars(w, best, w->el[best].end, false);
-    if (chosen >= w->c->fallback_share * other)
-        return;
-    for (size_t i = 0; i < w->n_bl; i++)
-        w->bl[i].selected = w->bl[i].owner >= best && w->bl[i].owner < w->el[best].end;
+    bool *skip = teaser_blocks(w);
+    double chosen = good_chars(w, 0, 0, true, skip), other = good_chars(w, best, w->el[best].end, false, skip);
+    if (chosen < w->c->fallback_share * other)
+        for (size_t i = 0; i < w->n_bl; i++)
+            w->bl[i].selected = w->bl[i].owner >= best && w->bl[i].owner < w->el[best].end && !(skip && skip[i]);
+    free(skip);
+}
+
+/* A headline that is a link: a bad block of sentence_min_words words or
+   more, nearly all of it in links. */
+static bool link_line(const walk *w, const block *b)
+{
+    return b->cls == CLS_BAD && b->link_chars >= 0.9 * b->chars &&
+           (double)extract_words(w->text.data + b->off, b->len) >= w->c->sentence_min_words;
+}
+
+/* A prose block: good, or a whole sentence without links. */
+static bool prose(const block *b)
+{
+    return b->cls == CLS_GOOD || (b->full_stop && b->link_chars == 0);
+}
+
+/* Teasers of other articles: sibling.max_link_headings linked headlines
+   or more, and at most sibling.teaser_lines times as many prose blocks. */
+static bool teaser_like(const walk *w, int i)
+{
+    double max = w->c->sibling_max_link_headings, ratio = w->c->sibling_teaser_lines;
+    return max > 0 && ratio > 0 && w->el[i].lines >= max && w->el[i].lines * ratio >= w->el[i].prose;
 }
 
 /* Readability's paragraph score, given to the paragraph's container in full,
@@ -72,6 +110,8 @@ static void paragraph_scores(walk *w)
             continue;
         w->el[b->owner].chars += b->chars;
         w->el[b->owner].links += b->link_chars;
+        w->el[b->owner].lines += link_line(w, b);
+        w->el[b->owner].prose += prose(b);
         if (b->cls == CLS_BAD || b->cls == CLS_HEAD || b->chars < w->c->candidate_min_chars)
             continue;
         double s = 1 + b->commas + (b->chars / 100 < 3 ? (double)(int)(b->chars / 100) : 3);
@@ -83,6 +123,8 @@ static void paragraph_scores(walk *w)
         if (w->el[i].parent >= 0) {
             w->el[w->el[i].parent].chars += w->el[i].chars;
             w->el[w->el[i].parent].links += w->el[i].links;
+            w->el[w->el[i].parent].lines += w->el[i].lines;
+            w->el[w->el[i].parent].prose += w->el[i].prose;
         }
 }
 
@@ -120,14 +162,6 @@ static int sibling_of(const walk *w, int a, int top, int parent)
     return a;
 }
 
-/* A headline that is a link: a bad block of sentence_min_words words or
-   more, nearly all of it in links. */
-static bool link_line(const walk *w, const block *b)
-{
-    return b->cls == CLS_BAD && b->link_chars >= 0.9 * b->chars &&
-           (double)extract_words(w->text.data + b->off, b->len) >= w->c->sentence_min_words;
-}
-
 /* Per sibling of the top candidate: is it teasers of other articles? Much
    of its text in links, or several headings that are links, or several
    linked headlines and no more prose blocks than them (a linked title and
@@ -136,21 +170,17 @@ static bool link_line(const walk *w, const block *b)
 static bool *teaser_siblings(const walk *w, int top, int parent)
 {
     bool *teasers = xcalloc(w->n_el, sizeof *teasers);
-    int *heads = xcalloc(3 * w->n_el, sizeof *heads), *lines = heads + w->n_el, *prose = lines + w->n_el;
-    for (size_t i = 0; i < w->n_bl; i++) {
-        const block *b = &w->bl[i];
-        int a = sibling_of(w, b->owner, top, parent);
-        a = a >= 0 ? a : 0;
-        heads[a] += (b->bits & TAG_HEADING) && b->cls == CLS_BAD;
-        lines[a] += link_line(w, b);
-        prose[a] += b->cls == CLS_GOOD || (b->full_stop && b->link_chars == 0);
-    }
-    double max = w->c->sibling_max_link_headings, ratio = w->c->sibling_teaser_lines;
+    int *heads = xcalloc(w->n_el, sizeof *heads);
+    for (size_t i = 0; i < w->n_bl; i++)
+        if ((w->bl[i].bits & TAG_HEADING) && w->bl[i].cls == CLS_BAD) {
+            int a = sibling_of(w, w->bl[i].owner, top, parent);
+            heads[a >= 0 ? a : 0]++;
+        }
+    double max = w->c->sibling_max_link_headings;
     for (int i = parent + 1; parent >= 0 && i < w->el[parent].end; i = w->el[i].end) {
         const elem *e = &w->el[i];
         teasers[i] = (e->chars > 0 && e->links / e->chars > w->c->sibling_max_link_density) ||
-                     (max > 0 && heads[i] >= max) ||
-                     (max > 0 && ratio > 0 && lines[i] >= max && lines[i] * ratio >= prose[i]);
+                     (max > 0 && heads[i] >= max) || teaser_like(w, i);
     }
     free(heads);
     return teasers;
@@ -241,7 +271,7 @@ static bool select_container(walk *w)
     int top = -1;
     double best = 0;
     for (size_t i = 0; i < w->n_el; i++)
-        if (candidate_score(w, (int)i) > best) {
+        if (candidate_score(w, (int)i) > best && !(w->c->candidate_skip_teasers && teaser_like(w, (int)i))) {
             best = candidate_score(w, (int)i);
             top = (int)i;
         }

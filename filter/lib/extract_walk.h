@@ -13,6 +13,7 @@ typedef struct elem {
     double score;  /* own blocks, then the whole subtree */
     double rscore; /* paragraph score, passed up to a few ancestors */
     double chars, links; /* text and link characters of the subtree */
+    int lines, prose;    /* linked headlines and prose blocks in the subtree */
     unsigned bits; /* TAG_ bits */
     bool content;  /* article/main tag or a positive hint */
     struct _xmlNode *node; /* its element in the document */
