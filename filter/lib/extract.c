@@ -327,6 +327,29 @@ static bool any_good(const walk *w)
     return false;
 }
 
+/* Whether heading h opens a section of chrome, up to the next heading:
+   it is a chrome label of output.chrome_heading_section words or fewer
+   ("12 réactions", "Newsletter", "Commentaires") and the section is not
+   plain prose -- a good block and no date, byline, link or chrome label,
+   as under an article's own "Les réactions" (output.chrome_section_prose). */
+static bool chrome_section_at(const walk *w, size_t h)
+{
+    const block *b = &w->bl[h];
+    if (!b->chrome || (double)extract_words(w->text.data + b->off, b->len) > w->c->chrome_heading_section)
+        return false;
+    size_t good = 0;
+    for (size_t j = h + 1; j < w->n_bl && !(w->bl[j].selected && (w->bl[j].bits & TAG_HEADING)); j++) {
+        const block *s = &w->bl[j];
+        if (!s->selected)
+            continue;
+        bool date = s->chars <= w->c->dateline_max_chars && extract_dateline(w->text.data + s->off, s->len);
+        if ((s->cls == CLS_BAD && s->chars >= w->c->min_block_chars) || (s->cls == CLS_SHORT && date))
+            return true;
+        good += s->cls == CLS_GOOD;
+    }
+    return !(w->c->chrome_section_prose && good > 0);
+}
+
 static void emit(const walk *w, const char *title, buf *out)
 {
     bool title_seen = false, none_good = !any_good(w), chrome_section = false;
@@ -334,12 +357,16 @@ static void emit(const walk *w, const char *title, buf *out)
         const block *b = &w->bl[i];
         /* A heading that is a short chrome label ("12 réactions",
            "Newsletter") opens a section of chrome, up to the next heading. */
-        if (b->selected && (b->bits & TAG_HEADING))
-            chrome_section = b->chrome && (double)extract_words(w->text.data + b->off, b->len) <= w->c->chrome_heading_section;
+        bool prose_label = false; /* "Les réactions" over the article's prose: kept */
+        if (b->selected && (b->bits & TAG_HEADING)) {
+            chrome_section = chrome_section_at(w, i);
+            prose_label = !chrome_section && b->chrome &&
+                          (double)extract_words(w->text.data + b->off, b->len) <= w->c->chrome_heading_section;
+        }
         if (chrome_section)
             continue;
         bool short_kept = none_good && b->cls == CLS_SHORT && b->chars >= w->c->candidate_min_chars;
-        if (!b->selected || !(short_kept || keep_block(w, i, title, &title_seen)))
+        if (!b->selected || !(short_kept || prose_label || keep_block(w, i, title, &title_seen)))
             continue;
         if (out->len)
             buf_append_str(out, "\n");
