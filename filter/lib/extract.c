@@ -219,6 +219,8 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
         w->link_depth++;
     if (bits & TAG_CELL)
         add_text(w, " ");
+    if ((bits & TAG_IMAGE) && w->el[idx].parent >= 0)
+        w->el[w->el[idx].parent].has_img = true;
 }
 
 static void classify(const extract_conf *c, const char *text, block *b)

@@ -100,9 +100,9 @@ static bool teaser_like(const walk *w, int i)
     return max > 0 && ratio > 0 && w->el[i].lines >= max && w->el[i].lines * ratio >= w->el[i].prose;
 }
 
-/* Readability's paragraph score, given to the paragraph's container in full,
-   to its parent by half, and less to a few more ancestors. */
-static void paragraph_scores(walk *w)
+/* Per element: text, links, linked headlines, prose blocks and blocks of
+   its subtree. */
+static void subtree_counts(walk *w)
 {
     for (size_t i = 0; i < w->n_bl; i++) {
         const block *b = &w->bl[i];
@@ -112,20 +112,48 @@ static void paragraph_scores(walk *w)
         w->el[b->owner].links += b->link_chars;
         w->el[b->owner].lines += link_line(w, b);
         w->el[b->owner].prose += prose(b);
-        if (b->cls == CLS_BAD || b->cls == CLS_HEAD || b->chars < w->c->candidate_min_chars)
+        w->el[b->owner].blocks++;
+    }
+    for (size_t i = w->n_el; i-- > 1;)
+        if (w->el[i].parent >= 0) {
+            elem *p = &w->el[w->el[i].parent];
+            p->chars += w->el[i].chars;
+            p->links += w->el[i].links;
+            p->lines += w->el[i].lines;
+            p->prose += w->el[i].prose;
+            p->blocks += w->el[i].blocks;
+        }
+}
+
+/* An image's caption without a caption tag or class: the only block of an
+   element with an img child, or of that element's child. */
+static bool caption(const walk *w, const block *b)
+{
+    if (b->chars > w->c->caption_max_chars)
+        return false;
+    int a = b->owner;
+    for (int level = 0; a >= 0 && level < 3; level++, a = w->el[a].parent)
+        if (w->el[a].blocks == 1 && w->el[a].has_img)
+            return true;
+    return false;
+}
+
+/* Readability's paragraph score, given to the paragraph's container in full,
+   to its parent by half, and less to a few more ancestors. */
+static void paragraph_scores(walk *w)
+{
+    subtree_counts(w);
+    for (size_t i = 0; i < w->n_bl; i++) {
+        block *b = &w->bl[i];
+        if (b->owner < 0 || b->cls == CLS_BAD || b->cls == CLS_HEAD || b->chars < w->c->candidate_min_chars)
+            continue;
+        if ((b->caption = caption(w, b)))
             continue;
         double s = 1 + b->commas + (b->chars / 100 < 3 ? (double)(int)(b->chars / 100) : 3);
         int a = w->el[b->owner].parent;
         for (int level = 0; a >= 0 && level < 5; level++, a = w->el[a].parent)
             w->el[a].rscore += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
     }
-    for (size_t i = w->n_el; i-- > 1;)
-        if (w->el[i].parent >= 0) {
-            w->el[w->el[i].parent].chars += w->el[i].chars;
-            w->el[w->el[i].parent].links += w->el[i].links;
-            w->el[w->el[i].parent].lines += w->el[i].lines;
-            w->el[w->el[i].parent].prose += w->el[i].prose;
-        }
 }
 
 static double candidate_score(const walk *w, int i)

@@ -14,6 +14,8 @@ typedef struct elem {
     double rscore; /* paragraph score, passed up to a few ancestors */
     double chars, links; /* text and link characters of the subtree */
     int lines, prose;    /* linked headlines and prose blocks in the subtree */
+    int blocks;          /* blocks in the subtree */
+    bool has_img;        /* an img child */
     unsigned bits; /* TAG_ bits */
     bool content;  /* article/main tag or a positive hint */
     struct _xmlNode *node; /* its element in the document */
@@ -30,6 +32,7 @@ typedef struct block {
     unsigned bits;         /* TAG_ bits of its owner */
     int cls;
     bool selected;         /* in the article's container(s) */
+    bool caption;          /* the lone block beside an img */
 } block;
 
 typedef struct walk {

@@ -47,6 +47,7 @@ static const number_key numbers[] = {
     NUM("sibling.max_link_headings", sibling_max_link_headings, 0, 1e6),
     NUM("sibling.teaser_lines", sibling_teaser_lines, 0, 100),
     NUM("sibling.fill", sibling_fill, 0, 1),
+    NUM("candidate.caption_max_chars", caption_max_chars, 0, 1e6),
     NUM("output.chrome_section_prose", chrome_section_prose, 0, 1),
     NUM("candidate.skip_teasers", candidate_skip_teasers, 0, 1),
     NUM("sibling.climb_wrappers", sibling_climb, 0, 1),
@@ -70,7 +71,7 @@ static const struct {
 } tag_classes[] = {
     {"drop", TAG_DROP},   {"block", TAG_BLOCK},     {"heading", TAG_HEADING | TAG_BLOCK},
     {"item", TAG_ITEM | TAG_BLOCK}, {"quote", TAG_QUOTE | TAG_BLOCK}, {"break", TAG_BREAK},
-    {"content", TAG_CONTENT | TAG_BLOCK}, {"link", TAG_LINK}, {"cell", TAG_CELL},
+    {"content", TAG_CONTENT | TAG_BLOCK}, {"link", TAG_LINK}, {"cell", TAG_CELL}, {"image", TAG_IMAGE},
 };
 
 static int cmp_nw(const void *a, const void *b)
