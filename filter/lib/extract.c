@@ -329,12 +329,32 @@ static bool any_good(const walk *w)
     return false;
 }
 
+/* The box a heading labels (output.chrome_heading_box): its nearest
+   ancestor holding more text than the heading (a wrapper around the
+   heading alone does not count); -1 (the whole page) when off. A "Related
+   Links" box ends where its div does, not at the next heading. */
+static int heading_box(const walk *w, const block *b)
+{
+    if (!w->c->chrome_heading_box || b->owner < 0)
+        return -1;
+    int a = b->owner;
+    while (w->el[a].parent >= 0 && w->el[a].chars - b->chars < w->c->min_block_chars)
+        a = w->el[a].parent;
+    return a;
+}
+
+static bool in_box(const walk *w, const block *b, int box)
+{
+    return box < 0 || (b->owner >= box && b->owner < w->el[box].end);
+}
+
 /* Whether heading h opens a section of chrome, up to the next heading:
    it is a chrome label of output.chrome_heading_section words or fewer
    ("12 réactions", "Newsletter", "Commentaires") and the section is not
    plain prose -- a good block and no date, byline, link or chrome label,
-   as under an article's own "Les réactions" (output.chrome_section_prose). */
-static bool chrome_section_at(const walk *w, size_t h)
+   as under an article's own "Les réactions" (output.chrome_section_prose).
+   The section ends with the heading's box too. */
+static bool chrome_section_at(const walk *w, size_t h, int box)
 {
     const block *b = &w->bl[h];
     if (!b->chrome || (double)extract_words(w->text.data + b->off, b->len) > w->c->chrome_heading_section)
@@ -342,6 +362,8 @@ static bool chrome_section_at(const walk *w, size_t h)
     size_t good = 0;
     for (size_t j = h + 1; j < w->n_bl && !(w->bl[j].selected && (w->bl[j].bits & TAG_HEADING)); j++) {
         const block *s = &w->bl[j];
+        if (!in_box(w, s, box))
+            break;
         if (!s->selected)
             continue;
         bool date = s->chars <= w->c->dateline_max_chars && extract_dateline(w->text.data + s->off, s->len);
@@ -355,13 +377,16 @@ static bool chrome_section_at(const walk *w, size_t h)
 static void emit(const walk *w, const char *title, buf *out)
 {
     bool title_seen = false, none_good = !any_good(w), chrome_section = false;
+    int box = -1;
     for (size_t i = 0; i < w->n_bl; i++) {
         const block *b = &w->bl[i];
+        chrome_section = chrome_section && in_box(w, b, box);
         /* A heading that is a short chrome label ("12 réactions",
            "Newsletter") opens a section of chrome, up to the next heading. */
         bool prose_label = false; /* "Les réactions" over the article's prose: kept */
         if (b->selected && (b->bits & TAG_HEADING)) {
-            chrome_section = chrome_section_at(w, i);
+            box = heading_box(w, b);
+            chrome_section = chrome_section_at(w, i, box);
             prose_label = !chrome_section && b->chrome &&
                           (double)extract_words(w->text.data + b->off, b->len) <= w->c->chrome_heading_section;
         }
