@@ -296,9 +296,13 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
     switch (b->cls) {
     case CLS_GOOD: return true;
     case CLS_SHORT:
+        /* Before or after the article: its byline, its date -- but not a
+           whole sentence without links ("Le chantier doit s'achever en
+           2027.") when output.dateline_spares_sentences is 1. */
         if (w->c->dateline_max_chars > 0 && b->chars <= w->c->dateline_max_chars &&
+            !(w->c->dateline_spares_sentences && b->full_stop && b->link_chars == 0) &&
             extract_dateline(w->text.data + b->off, b->len) && !(good_beyond(w, i, -1) && good_beyond(w, i, +1)))
-            return false; /* before or after the article: its byline, its date */
+            return false;
         if (w->c->short_either_side)
             return good_near(w, i, -1) || good_near(w, i, +1);
         return good_near(w, i, -1) && good_near(w, i, +1);

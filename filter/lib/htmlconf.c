@@ -47,6 +47,7 @@ static const number_key numbers[] = {
     NUM("sibling.max_link_headings", sibling_max_link_headings, 0, 1e6),
     NUM("sibling.teaser_lines", sibling_teaser_lines, 0, 100),
     NUM("sibling.fill", sibling_fill, 0, 1),
+    NUM("output.dateline_spares_sentences", dateline_spares_sentences, 0, 1),
     NUM("output.chrome_heading_box", chrome_heading_box, 0, 1),
     NUM("candidate.caption_max_chars", caption_max_chars, 0, 1e6),
     NUM("output.chrome_section_prose", chrome_section_prose, 0, 1),
