@@ -364,6 +364,34 @@ static int name_rule(const ruleset *rs, line_parser *lp, rule *r)
     return 0;
 }
 
+/* The options after a rule's pattern: "when mixed|clean|any", "name NAME". */
+static int parse_rule_options(line_parser *lp, rule *r)
+{
+    while (!at_end(lp)) {
+        const char *opt, *arg;
+        size_t on = read_word(lp, &opt), an = read_word(lp, &arg);
+        const char *problem = NULL;
+        if (word_is(opt, on, "when") && word_is(arg, an, "mixed"))
+            r->when = WHEN_MIXED;
+        else if (word_is(opt, on, "when") && word_is(arg, an, "clean"))
+            r->when = WHEN_CLEAN;
+        else if (word_is(opt, on, "when") && word_is(arg, an, "any"))
+            r->when = WHEN_ANY;
+        else if (word_is(opt, on, "when"))
+            problem = "unknown condition: use 'when mixed', 'when clean' or 'when any'";
+        else if (word_is(opt, on, "name") && an > 0) {
+            free(r->name);
+            r->name = xstrndup(arg, an);
+        } else if (word_is(opt, on, "name"))
+            problem = "'name' needs a rule name";
+        else
+            problem = "unexpected text (expected 'when ...' or 'name ...')";
+        if (problem)
+            return fail(lp, "%s: '%.*s'", problem, (int)on, opt);
+    }
+    return 0;
+}
+
 static int parse_rule_line(ruleset *rs, line_parser *lp)
 {
     const char *word;
@@ -396,29 +424,9 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
         rule_discard(&r);
         return fail(lp, "rewrite rule needs '=> \"replacement\"'");
     }
-    while (!at_end(lp)) {
-        const char *opt, *arg;
-        size_t on = read_word(lp, &opt), an = read_word(lp, &arg);
-        const char *problem = NULL;
-        if (word_is(opt, on, "when") && word_is(arg, an, "mixed"))
-            r.when = WHEN_MIXED;
-        else if (word_is(opt, on, "when") && word_is(arg, an, "clean"))
-            r.when = WHEN_CLEAN;
-        else if (word_is(opt, on, "when") && word_is(arg, an, "any"))
-            r.when = WHEN_ANY;
-        else if (word_is(opt, on, "when"))
-            problem = "unknown condition: use 'when mixed', 'when clean' or 'when any'";
-        else if (word_is(opt, on, "name") && an > 0) {
-            free(r.name);
-            r.name = xstrndup(arg, an);
-        } else if (word_is(opt, on, "name"))
-            problem = "'name' needs a rule name";
-        else
-            problem = "unexpected text (expected 'when ...' or 'name ...')";
-        if (problem) {
-            rule_discard(&r);
-            return fail(lp, "%s: '%.*s'", problem, (int)on, opt);
-        }
+    if (parse_rule_options(lp, &r) < 0) {
+        rule_discard(&r);
+        return -1;
     }
     r.replacement_utf8 = r.replacement && utf8_count_invalid(r.replacement, strlen(r.replacement)) == 0;
     if (name_rule(rs, lp, &r) < 0)
