@@ -1,5 +1,6 @@
 #include "rules.h"
 #include "fsutil.h"
+#include "lines.h"
 #include "text.h"
 #include <errno.h>
 #include <stdint.h>
@@ -438,29 +439,27 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
 int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t len, char *err, size_t errlen)
 {
     line_parser lp = {.file = name, .err = err, .errlen = errlen};
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *eol = nl ? nl : end;
-        lp.lineno++;
-        size_t len_no_cr = (size_t)(eol - p);
-        if (len_no_cr && p[len_no_cr - 1] == '\r')
-            len_no_cr--;
-        lp.p = p;
-        lp.end = p + len_no_cr;
-        if (memchr(p, '\0', len_no_cr))
-            return fail(&lp, "NUL byte in rule file");
+    data_lines d; /* no comment flags: a '#' may stand in a regex; at_end knows where one begins */
+    data_lines_open(&d, name, text, len, 0, err, errlen);
+    d.what = "rule file";
+    int rc;
+    while ((rc = data_lines_next(&d)) > 0) {
+        lp.lineno = d.lineno;
+        lp.p = d.line;
+        lp.end = d.line + d.len;
         /* Rule names reach the JSON report and replacements the output text. */
-        for (size_t i = 0; i < len_no_cr;) {
+        for (size_t i = 0; i < d.len && rc > 0;) {
             size_t at = i;
-            if (utf8_next(p, len_no_cr, &i) < 0)
-                return fail(&lp, "invalid UTF-8 at byte %zu", at + 1);
+            if (utf8_next(d.line, d.len, &i) < 0)
+                rc = fail(&lp, "invalid UTF-8 at byte %zu", at + 1);
         }
-        if (!at_end(&lp) && parse_rule_line(rs, &lp) < 0)
-            return -1;
-        p = nl ? nl + 1 : end;
+        if (rc > 0 && !at_end(&lp) && parse_rule_line(rs, &lp) < 0)
+            rc = -1;
+        if (rc < 0)
+            break;
     }
-    return 0;
+    data_lines_close(&d);
+    return rc;
 }
 
 int ruleset_load_file(ruleset *rs, const char *path, char *err, size_t errlen)
