@@ -22,55 +22,61 @@ static const struct {
     {"names.txt", V_SKIP},
 };
 
-/* dicts/en-fr.txt: "english french" pairs, one a line. */
-static int load_translations(wordlists *wl, const char *dir, char *err, size_t errlen)
+/* Reads DIR/FILE (its name left in path) and opens d over it, '#'
+   comments and blank lines skipped. Returns 0, or -1 with err. */
+static int open_list(data_lines *d, buf *path, buf *text, const char *dir, const char *file, char *err,
+                     size_t errlen)
+{
+    buf_printf(path, "%s/%s", dir, file);
+    int rc = read_whole_file(path->data, text, err, errlen);
+    data_lines_open(d, path->data, text->data, rc == 0 ? text->len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    d->what = "word list";
+    return rc;
+}
+
+typedef void add_pair_fn(wordlists *wl, const char *a, const char *b, int lineno);
+
+/* DIR/FILE: lines of two words (shape names them for the message), each
+   pair given to add. Returns 0, or -1 with err; *path_out (if not NULL)
+   takes the file's name. */
+static int load_pairs(wordlists *wl, const char *dir, const char *file, const char *shape, add_pair_fn *add,
+                      char **path_out, char *err, size_t errlen)
 {
     buf path = {0}, text = {0};
-    buf_printf(&path, "%s/en-fr.txt", dir);
-    int rc = read_whole_file(path.data, &text, err, errlen);
     data_lines d;
-    data_lines_open(&d, path.data, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
-    d.what = "word list";
+    int rc = open_list(&d, &path, &text, dir, file, err, errlen);
     while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
-        char en[64], fr[64], extra[2];
-        if (sscanf(d.line, "%63s %63s %1s", en, fr, extra) != 2) {
-            rc = data_lines_fail(&d, "expected 'english french'");
+        char a[64], b[64], extra[2];
+        if (sscanf(d.line, "%63s %63s %1s", a, b, extra) != 2) {
+            rc = data_lines_fail(&d, "expected '%s'", shape);
             break;
         }
-        wl->french = xrealloc(wl->french, (wl->n_french + 1) * sizeof *wl->french);
-        wl->french[wl->n_french] = xstrdup(fr);
-        strmap_put(&wl->translations, en, strlen(en), (int)wl->n_french++);
+        add(wl, a, b, d.lineno);
         rc = 0;
     }
     data_lines_close(&d);
-    buf_free(&path);
+    if (path_out)
+        *path_out = path.data;
+    else
+        buf_free(&path);
     buf_free(&text);
     return rc;
 }
 
-/* dicts/dict-check.txt: "LANG word" lines. */
-static int load_must_know(wordlists *wl, const char *dir, char *err, size_t errlen)
+/* dicts/en-fr.txt: "english french" pairs. */
+static void add_translation(wordlists *wl, const char *en, const char *fr, int lineno)
 {
-    buf path = {0}, text = {0};
-    buf_printf(&path, "%s/dict-check.txt", dir);
-    int rc = read_whole_file(path.data, &text, err, errlen);
-    data_lines d;
-    data_lines_open(&d, path.data, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
-    d.what = "word list";
-    while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
-        char lang[16], word[64], extra[2];
-        if (sscanf(d.line, "%15s %63s %1s", lang, word, extra) != 2) {
-            rc = data_lines_fail(&d, "expected 'LANG word'");
-            break;
-        }
-        wl->must_know = xrealloc(wl->must_know, (wl->n_must_know + 1) * sizeof *wl->must_know);
-        wl->must_know[wl->n_must_know++] = (known_word){xstrdup(lang), xstrdup(word), d.lineno};
-        rc = 0;
-    }
-    data_lines_close(&d);
-    wl->must_know_path = path.data;
-    buf_free(&text);
-    return rc;
+    (void)lineno;
+    wl->french = xrealloc(wl->french, (wl->n_french + 1) * sizeof *wl->french);
+    wl->french[wl->n_french] = xstrdup(fr);
+    strmap_put(&wl->translations, en, strlen(en), (int)wl->n_french++);
+}
+
+/* dicts/dict-check.txt: "LANG word" lines. */
+static void add_must_know(wordlists *wl, const char *lang, const char *word, int lineno)
+{
+    wl->must_know = xrealloc(wl->must_know, (wl->n_must_know + 1) * sizeof *wl->must_know);
+    wl->must_know[wl->n_must_know++] = (known_word){xstrdup(lang), xstrdup(word), lineno};
 }
 
 /* One word a line (# comments) into map, case-folded NFC, with value. */
@@ -157,8 +163,10 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     }
     buf_free(&path);
     if (rc == 0)
-        rc = load_translations(wl, dir, err, errlen);
-    return rc == 0 ? load_must_know(wl, dir, err, errlen) : rc;
+        rc = load_pairs(wl, dir, "en-fr.txt", "english french", add_translation, NULL, err, errlen);
+    if (rc == 0)
+        rc = load_pairs(wl, dir, "dict-check.txt", "LANG word", add_must_know, &wl->must_know_path, err, errlen);
+    return rc;
 }
 
 const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
