@@ -70,7 +70,7 @@ int output_segment(mtc_worker *w, const char *line, const span *sp, seg_label la
     if (rc < 0)
         return -1;
     *dropped = rc == 1; /* --residual=drop */
-    if (rc == 0)        /* 2: repair_segment wrote it */
+    if (rc == 0)        /* 2: repair_stage_run wrote it */
         buf_append(&w->line_out, w->nfc.data, w->nfc.len);
     return 0;
 }

@@ -6,7 +6,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 
-/* The dictionary repairs of filter/repair.c on w->nfc, counted like rules. */
+/* The dictionary repairs of filter/lib/repair.c on w->nfc, counted like rules. */
 static void repair_mixed(mtc_worker *w, mtc_stats *st, const verdict_vec *verdicts)
 {
     const mtc_engine *e = w->engine;
