@@ -72,10 +72,38 @@ static void test_lines(void)
     ok(line_find(accents, strlen(accents), 9, false, &n, &eoln) && n == 8, "cut on a character boundary");
 }
 
+/* The data-file reader: line numbers, CR LF, both comment styles, blank
+   lines, and a NUL byte refused with FILE:LINE. */
+static void test_data_lines(void)
+{
+    static const char text[] = "a = 1 # one\r\n\n  \t\n#whole\nc# d\r\nlast";
+    char err[100] = "";
+    data_lines d;
+    data_lines_open(&d, "x.conf", text, sizeof text - 1, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, sizeof err);
+    ok(data_lines_next(&d) == 1 && d.lineno == 1 && strcmp(d.line, "a = 1 ") == 0, "comment and CR LF cut");
+    ok(data_lines_next(&d) == 1 && d.lineno == 5 && strcmp(d.line, "c") == 0, "blank and comment lines skipped");
+    ok(data_lines_next(&d) == 1 && d.lineno == 6 && d.len == 4, "last line without newline");
+    ok(data_lines_next(&d) == 0, "then the end");
+    data_lines_close(&d);
+    data_lines_open(&d, "x.txt", text, sizeof text - 1, DATA_HASH_LINES, err, sizeof err);
+    int lines = 0;
+    while (data_lines_next(&d) > 0)
+        lines += strcmp(d.line, "c# d") == 0 ? 100 : 1;
+    ok(lines == 104, "whole-line comments only: a later '#' is data (%d)", lines);
+    data_lines_close(&d);
+    data_lines_open(&d, "x.txt", "ok\nb\0d\n", 7, 0, err, sizeof err);
+    d.what = "word list";
+    ok(data_lines_next(&d) == 1 && data_lines_next(&d) == -1, "NUL byte refused");
+    is_str(err, "x.txt:2: NUL byte in word list", "  with FILE:LINE");
+    ok(data_lines_fail(&d, "bad %d", 7) == -1 && strcmp(err, "x.txt:2: bad 7") == 0, "data_lines_fail says FILE:LINE");
+    data_lines_close(&d);
+}
+
 int main(void)
 {
     test_strmap();
     test_buf();
     test_lines();
+    test_data_lines();
     return done_testing();
 }

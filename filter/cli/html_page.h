@@ -68,7 +68,10 @@ struct html_report {
     double not_shown_min_quality; /* of those with text */
 };
 
-/* Appends s as HTML text or attribute value (see html.c). */
+/* Appends s as HTML text or attribute value (see html_markup.c). */
+/* The page's head (doctype, style sheet, up to <body>) and the legend of
+   its colours (html_markup.c). */
+extern const char html_page_head[], html_legend[];
 void html_esc(buf *b, const char *s, size_t n);
 void html_esc_str(buf *b, const char *s);
 /* v with thousands separators: 3,612. */

@@ -188,31 +188,44 @@ static int enter(parser *p)
     return 0;
 }
 
+/* The closing bracket at p->pos: consumed, and the container ends. */
+static bool closes(parser *p, char close)
+{
+    if (p->pos >= p->n || p->s[p->pos] != close)
+        return false;
+    p->pos++;
+    p->depth--;
+    return true;
+}
+
+/* After an element: 1 on ',' (another follows), 0 on the closing bracket
+   (consumed), else -1 with the error. */
+static int next_or_close(parser *p, char close, const char *what)
+{
+    skip_space(p);
+    if (p->pos < p->n && p->s[p->pos] == ',') {
+        p->pos++;
+        return 1;
+    }
+    if (closes(p, close))
+        return 0;
+    return fail(p, "expected ',' or '%c' in %s, found %s", close, what, found(p));
+}
+
 static int parse_array(parser *p)
 {
     if (enter(p) < 0)
         return -1;
-    if (p->pos < p->n && p->s[p->pos] == ']') {
-        p->pos++;
-        p->depth--;
+    if (closes(p, ']'))
         return 0;
-    }
     for (;;) {
         json_type t;
         skip_space(p);
         if (parse_value(p, &t) < 0)
             return -1;
-        skip_space(p);
-        if (p->pos < p->n && p->s[p->pos] == ',') {
-            p->pos++;
-            continue;
-        }
-        if (p->pos < p->n && p->s[p->pos] == ']') {
-            p->pos++;
-            p->depth--;
-            return 0;
-        }
-        return fail(p, "expected ',' or ']' in an array, found %s", found(p));
+        int more = next_or_close(p, ']', "an array");
+        if (more <= 0)
+            return more;
     }
 }
 
@@ -225,52 +238,45 @@ static void record_member(json_object *obj, const json_member *m)
     obj->members[obj->count++] = *m;
 }
 
+/* One "key": value member at p->pos into *m. */
+static int parse_member(parser *p, json_member *m)
+{
+    skip_space(p);
+    if (p->pos >= p->n || p->s[p->pos] != '"')
+        return fail(p, "expected a string key in an object, found %s", found(p));
+    m->key_start = p->pos;
+    if (parse_string(p) < 0)
+        return -1;
+    m->key_end = p->pos;
+    skip_space(p);
+    if (p->pos >= p->n || p->s[p->pos] != ':')
+        return fail(p, "expected ':' after an object key, found %s", found(p));
+    p->pos++;
+    skip_space(p);
+    m->value_start = p->pos;
+    if (parse_value(p, &m->type) < 0)
+        return -1;
+    m->value_end = p->pos;
+    return 0;
+}
+
 static int parse_object(parser *p)
 {
     if (enter(p) < 0)
         return -1;
     bool top = p->depth == 1;
-    if (p->pos < p->n && p->s[p->pos] == '}') {
-        if (top)
-            p->top->close = p->pos;
-        p->pos++;
-        p->depth--;
-        return 0;
-    }
-    for (;;) {
+    int more = closes(p, '}') ? 0 : 1;
+    while (more > 0) {
         json_member m;
-        skip_space(p);
-        if (p->pos >= p->n || p->s[p->pos] != '"')
-            return fail(p, "expected a string key in an object, found %s", found(p));
-        m.key_start = p->pos;
-        if (parse_string(p) < 0)
+        if (parse_member(p, &m) < 0)
             return -1;
-        m.key_end = p->pos;
-        skip_space(p);
-        if (p->pos >= p->n || p->s[p->pos] != ':')
-            return fail(p, "expected ':' after an object key, found %s", found(p));
-        p->pos++;
-        skip_space(p);
-        m.value_start = p->pos;
-        if (parse_value(p, &m.type) < 0)
-            return -1;
-        m.value_end = p->pos;
         if (top)
             record_member(p->top, &m);
-        skip_space(p);
-        if (p->pos < p->n && p->s[p->pos] == ',') {
-            p->pos++;
-            continue;
-        }
-        if (p->pos < p->n && p->s[p->pos] == '}') {
-            if (top)
-                p->top->close = p->pos;
-            p->pos++;
-            p->depth--;
-            return 0;
-        }
-        return fail(p, "expected ',' or '}' in an object, found %s", found(p));
+        more = next_or_close(p, '}', "an object");
     }
+    if (more == 0 && top)
+        p->top->close = p->pos - 1; /* the closing brace */
+    return more;
 }
 
 static int parse_value(parser *p, json_type *type)

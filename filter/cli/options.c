@@ -275,7 +275,7 @@ static int check_combinations(const options *o, bool jsonl_only_given)
     return 0;
 }
 
-int options_parse(options *o, int argc, char **argv)
+static void set_defaults(options *o)
 {
     memset(o, 0, sizeof *o);
     o->mode = MTC_MODE_REPAIR;
@@ -286,130 +286,160 @@ int options_parse(options *o, int argc, char **argv)
     o->progress = PROGRESS_AUTO;
     o->max_buffer = DEFAULT_MAX_BUFFER;
     o->html_max_docs = DEFAULT_HTML_MAX_DOCS;
-    bool jsonl_only_given = false, html_max_given = false, too_large = false;
-    size_t n_rules = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "m:r:o:zd:cqlR:j:hV", long_options, NULL)) != -1) {
-        switch (c) {
-        case 'm':
-            if (strcmp(optarg, "repair") == 0)
-                o->mode = MTC_MODE_REPAIR;
-            else if (strcmp(optarg, "flag") == 0)
-                o->mode = MTC_MODE_FLAG;
-            else if (strcmp(optarg, "drop") == 0)
-                o->mode = MTC_MODE_DROP;
-            else {
-                fprintf(stderr, "mtclean: unknown mode '%s' (use repair, flag or drop)\n", optarg);
-                return 2;
-            }
-            break;
-        case 'r': o->report_path = optarg; break;
-        case 'o': o->output_path = optarg; break;
-        case 'z': o->gzip_output = true; break;
-        case 'd': o->doc_sep = optarg; break;
-        case 'c': o->check = true; break;
-        case 'q': o->quiet = true; break;
-        case 'l': o->list_damaged = true; break;
-        case OPT_COUNT: o->count = true; break;
-        case OPT_REJECTED: o->rejected_path = optarg; break;
-        case OPT_ZSTD: o->zstd_output = true; break;
-        case 'R':
-            o->extra_rules = xrealloc(o->extra_rules, (n_rules + 1) * sizeof *o->extra_rules);
-            o->extra_rules[n_rules++] = optarg;
-            break;
-        case OPT_EXPLAIN: o->explain_path = optarg; break;
-        case OPT_HTML: o->html_path = optarg; break;
-        case OPT_LEARN_REPEATS: o->learn_repeats_path = optarg; break;
-        case OPT_REPEATS: o->repeats_path = optarg; break;
-        case OPT_MARKER_OPEN: o->marker_open = optarg; break;
-        case OPT_KEEP_ENGLISH: o->keep_english = true; break;
-        case OPT_MARKER_CLOSE: o->marker_close = optarg; break;
-        case OPT_RULES_DIR: o->paths.rules_dir = optarg; break;
-        case OPT_WORDS_DIR: o->paths.words_dir = optarg; break;
-        case OPT_DICT_DIR: o->paths.dict_dir = optarg; break;
-        case OPT_JSONL: o->jsonl = true; break;
-        case OPT_FIELD: o->field = optarg; jsonl_only_given = true; break;
-        case OPT_ID_FIELD: o->id_field = optarg; jsonl_only_given = true; break;
-        case OPT_QUALITY_FIELD: o->quality_field = optarg; jsonl_only_given = true; break;
-        case OPT_NO_QUALITY_FIELD: o->quality_field = NULL; jsonl_only_given = true; break;
-        case 'j':
-            if (!parse_threads(optarg, &o->threads))
-                return bad_value("--threads", optarg, "a number of threads from 1 to 256");
-            break;
-        case OPT_MIN_QUALITY:
-            if (!parse_quality(optarg, &o->min_quality))
-                return bad_value("--min-quality", optarg, "a quality from 0 to 1");
-            o->min_quality_set = true;
-            break;
-        case OPT_SUMMARY:
-            o->summary = true;
-            o->summary_path = optarg;
-            break;
-        case OPT_PROGRESS: o->progress = PROGRESS_ON; break;
-        case OPT_NO_PROGRESS: o->progress = PROGRESS_OFF; break;
-        case OPT_MAX_BUFFER:
-            if (!parse_size(optarg, &o->max_buffer, &too_large) && too_large) {
-                fprintf(stderr, "mtclean: --max-buffer: '%s' is too large (at most %zuG)\n", optarg,
-                        (size_t)MAX_MAX_BUFFER >> 30);
-                return 2;
-            }
-            if (!parse_size(optarg, &o->max_buffer, &too_large))
-                return bad_value("--max-buffer", optarg, "a size of at least 4K (e.g. 65536, 512K, 64M, 1G)");
-            break;
-        case OPT_DOC_OFFSET:
-            if (!parse_count(optarg, &o->doc_offset))
-                return bad_value("--doc-offset", optarg, "a number of documents (0 or more)");
-            break;
-        case OPT_SUMMARIZE: o->summarize = true; break;
-        case OPT_INPUT:
-            if (strcmp(optarg, "auto") == 0)
-                o->input = INPUT_AUTO;
-            else if (strcmp(optarg, "html") == 0)
-                o->input = INPUT_HTML;
-            else if (strcmp(optarg, "text") == 0)
-                o->input = INPUT_TEXT;
-            else
-                return bad_value("--input", optarg, "html, text or auto");
-            break;
-        case OPT_HTML_MAX_DOCS:
-            if (!parse_count(optarg, &o->html_max_docs))
-                return bad_value("--html-max-docs", optarg, "a number of documents (0 or more)");
-            html_max_given = true;
-            break;
-        case OPT_RESIDUAL:
-            if (strcmp(optarg, "keep") == 0)
-                o->residual = MTC_RESIDUAL_KEEP;
-            else if (strcmp(optarg, "flag") == 0)
-                o->residual = MTC_RESIDUAL_FLAG;
-            else if (strcmp(optarg, "drop") == 0)
-                o->residual = MTC_RESIDUAL_DROP;
-            else
-                return bad_value("--residual", optarg, "keep, flag or drop");
-            break;
-        case OPT_TRANSLATE:
-            if (strcmp(optarg, "apertium") != 0)
-                return bad_value("--translate", optarg, "an MT engine (apertium)");
-            o->translate = true;
-            break;
-        case OPT_TRANSLATE_ENGLISH: o->translate_english = true; break;
-        case 'h': usage(stdout); return stdout_served();
-        case 'V': printf("mtclean %s\n", mtc_version()); return stdout_served();
-        default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;
-        }
+}
+
+/* What the options seen so far imply for the checks after them. */
+typedef struct parse_state {
+    bool jsonl_only_given, html_max_given;
+    size_t n_rules;
+} parse_state;
+
+/* The index of s in the NULL-ended names, -1 if it is none of them. */
+static int keyword(const char *s, const char *const *names)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* The options that take no value or any string. Returns false if c is
+   none of them. */
+static bool plain_option(options *o, int c, char *arg, parse_state *ps)
+{
+    switch (c) {
+    case 'r': o->report_path = arg; break;
+    case 'o': o->output_path = arg; break;
+    case 'z': o->gzip_output = true; break;
+    case 'd': o->doc_sep = arg; break;
+    case 'c': o->check = true; break;
+    case 'q': o->quiet = true; break;
+    case 'l': o->list_damaged = true; break;
+    case OPT_COUNT: o->count = true; break;
+    case OPT_REJECTED: o->rejected_path = arg; break;
+    case OPT_ZSTD: o->zstd_output = true; break;
+    case 'R':
+        o->extra_rules = xrealloc(o->extra_rules, (ps->n_rules + 1) * sizeof *o->extra_rules);
+        o->extra_rules[ps->n_rules++] = arg;
+        break;
+    case OPT_EXPLAIN: o->explain_path = arg; break;
+    case OPT_HTML: o->html_path = arg; break;
+    case OPT_LEARN_REPEATS: o->learn_repeats_path = arg; break;
+    case OPT_REPEATS: o->repeats_path = arg; break;
+    case OPT_MARKER_OPEN: o->marker_open = arg; break;
+    case OPT_KEEP_ENGLISH: o->keep_english = true; break;
+    case OPT_MARKER_CLOSE: o->marker_close = arg; break;
+    case OPT_RULES_DIR: o->paths.rules_dir = arg; break;
+    case OPT_WORDS_DIR: o->paths.words_dir = arg; break;
+    case OPT_DICT_DIR: o->paths.dict_dir = arg; break;
+    case OPT_JSONL: o->jsonl = true; break;
+    case OPT_FIELD: o->field = arg; ps->jsonl_only_given = true; break;
+    case OPT_ID_FIELD: o->id_field = arg; ps->jsonl_only_given = true; break;
+    case OPT_QUALITY_FIELD: o->quality_field = arg; ps->jsonl_only_given = true; break;
+    case OPT_NO_QUALITY_FIELD: o->quality_field = NULL; ps->jsonl_only_given = true; break;
+    case OPT_SUMMARY:
+        o->summary = true;
+        o->summary_path = arg;
+        break;
+    case OPT_PROGRESS: o->progress = PROGRESS_ON; break;
+    case OPT_NO_PROGRESS: o->progress = PROGRESS_OFF; break;
+    case OPT_SUMMARIZE: o->summarize = true; break;
+    case OPT_TRANSLATE_ENGLISH: o->translate_english = true; break;
+    default: return false;
     }
+    return true;
+}
+
+static int set_max_buffer(options *o, const char *arg)
+{
+    bool too_large = false;
+    if (!parse_size(arg, &o->max_buffer, &too_large) && too_large) {
+        fprintf(stderr, "mtclean: --max-buffer: '%s' is too large (at most %zuG)\n", arg,
+                (size_t)MAX_MAX_BUFFER >> 30);
+        return 2;
+    }
+    if (!parse_size(arg, &o->max_buffer, &too_large))
+        return bad_value("--max-buffer", arg, "a size of at least 4K (e.g. 65536, 512K, 64M, 1G)");
+    return 0;
+}
+
+/* The options whose value is checked, and --help, --version and getopt's
+   errors. Returns 0 to go on, else the status options_parse returns. */
+static int checked_option(options *o, int c, const char *arg, parse_state *ps)
+{
+    int k;
+    switch (c) {
+    case 'm':
+        if ((k = keyword(arg, (const char *const[]){"repair", "flag", "drop", NULL})) < 0) {
+            fprintf(stderr, "mtclean: unknown mode '%s' (use repair, flag or drop)\n", arg);
+            return 2;
+        }
+        o->mode = (const mtc_mode[]){MTC_MODE_REPAIR, MTC_MODE_FLAG, MTC_MODE_DROP}[k];
+        return 0;
+    case 'j':
+        return parse_threads(arg, &o->threads) ? 0 : bad_value("--threads", arg, "a number of threads from 1 to 256");
+    case OPT_MIN_QUALITY:
+        o->min_quality_set = true;
+        return parse_quality(arg, &o->min_quality) ? 0 : bad_value("--min-quality", arg, "a quality from 0 to 1");
+    case OPT_MAX_BUFFER: return set_max_buffer(o, arg);
+    case OPT_DOC_OFFSET:
+        return parse_count(arg, &o->doc_offset) ? 0
+                                                : bad_value("--doc-offset", arg, "a number of documents (0 or more)");
+    case OPT_INPUT:
+        if ((k = keyword(arg, (const char *const[]){"auto", "html", "text", NULL})) < 0)
+            return bad_value("--input", arg, "html, text or auto");
+        o->input = (const input_kind[]){INPUT_AUTO, INPUT_HTML, INPUT_TEXT}[k];
+        return 0;
+    case OPT_HTML_MAX_DOCS:
+        ps->html_max_given = true;
+        return parse_count(arg, &o->html_max_docs)
+                   ? 0
+                   : bad_value("--html-max-docs", arg, "a number of documents (0 or more)");
+    case OPT_RESIDUAL:
+        if ((k = keyword(arg, (const char *const[]){"keep", "flag", "drop", NULL})) < 0)
+            return bad_value("--residual", arg, "keep, flag or drop");
+        o->residual = (const mtc_residual[]){MTC_RESIDUAL_KEEP, MTC_RESIDUAL_FLAG, MTC_RESIDUAL_DROP}[k];
+        return 0;
+    case OPT_TRANSLATE:
+        o->translate = true;
+        return strcmp(arg, "apertium") == 0 ? 0 : bad_value("--translate", arg, "an MT engine (apertium)");
+    case 'h': usage(stdout); return stdout_served();
+    case 'V': printf("mtclean %s\n", mtc_version()); return stdout_served();
+    default: fputs("Try 'mtclean --help' for more information.\n", stderr); return 2;
+    }
+}
+
+/* The checks that need every option seen. */
+static int check_options(const options *o, const parse_state *ps)
+{
     if ((o->marker_open && !*o->marker_open) || (o->marker_close && !*o->marker_close)) {
         fputs("mtclean: markers must not be empty\n", stderr);
         return 2;
     }
-    if (html_max_given && !o->html_path) {
+    if (ps->html_max_given && !o->html_path) {
         fputs("mtclean: --html-max-docs needs --html\n", stderr);
         return 2;
     }
-    int bad = check_combinations(o, jsonl_only_given);
+    return check_combinations(o, ps->jsonl_only_given);
+}
+
+int options_parse(options *o, int argc, char **argv)
+{
+    set_defaults(o);
+    parse_state ps = {0};
+    int c;
+    while ((c = getopt_long(argc, argv, "m:r:o:zd:cqlR:j:hV", long_options, NULL)) != -1) {
+        if (plain_option(o, c, optarg, &ps))
+            continue;
+        int rc = checked_option(o, c, optarg, &ps);
+        if (rc)
+            return rc;
+    }
+    int bad = check_options(o, &ps);
     if (bad)
         return bad;
     o->paths.extra_rules = o->extra_rules;
-    o->paths.n_extra_rules = n_rules;
+    o->paths.n_extra_rules = ps.n_rules;
     o->inputs = argv + optind;
     o->n_inputs = argc - optind;
     return 0;

@@ -2,6 +2,7 @@
    weights (rules/boiler.weights), and the per-document set of line keys. */
 #include "boiler.h"
 #include "fsutil.h"
+#include "lines.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,33 +101,22 @@ static int add_word_line(boiler_model *m, char *line, const char *path, int line
     return -1;
 }
 
-/* Calls fn on every line that is not blank or a '#' comment; -1 stops. */
+/* Calls fn on every line that is not empty or a '#' comment; -1 stops. */
 static int each_line(const char *path, int (*fn)(boiler_model *, char *, const char *, int, char *, size_t),
                      boiler_model *m, char *err, size_t errlen)
 {
     buf text = {0};
     if (read_whole_file(path, &text, err, errlen) < 0)
         return -1;
-    int rc = 0, lineno = 0;
-    char *p = text.data, *end = text.data + text.len;
-    while (rc == 0 && p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = (size_t)((nl ? nl : end) - p);
-        lineno++;
-        if (memchr(p, '\0', n)) {
-            snprintf(err, errlen, "%s:%d: NUL byte", path, lineno);
-            rc = -1;
+    data_lines d;
+    data_lines_open(&d, path, text.data, text.len, DATA_HASH_LINES, err, errlen);
+    int rc;
+    while ((rc = data_lines_next(&d)) > 0)
+        if (d.len && (rc = fn(m, d.line, path, d.lineno, err, errlen)) < 0)
             break;
-        }
-        p[n] = '\0';
-        if (n && p[n - 1] == '\r')
-            p[--n] = '\0';
-        if (n && p[0] != '#')
-            rc = fn(m, p, path, lineno, err, errlen);
-        p = nl ? nl + 1 : end;
-    }
+    data_lines_close(&d);
     buf_free(&text);
-    return rc;
+    return rc < 0 ? -1 : 0;
 }
 
 /* "stage1 NAME WEIGHT" or "stage2 NAME WEIGHT"; a weight given twice is an error. */

@@ -1,6 +1,7 @@
 #include "charlm.h"
 #include "buf.h"
 #include "fsutil.h"
+#include "lines.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,18 +63,15 @@ int charlm_load(charlm *lm, const char *path, char *err, size_t errlen)
     buf text = {0}, key = {0};
     if (read_whole_file(path, &text, err, errlen) < 0)
         return -1;
-    int rc = 0, lineno = 0;
-    for (char *p = text.data, *end = text.data + text.len; p && p < end && rc == 0;) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (nl)
-            *nl = '\0';
-        lineno++;
-        if (*p && *p != '#' && parse_record(lm, p, &key) < 0) {
-            snprintf(err, errlen, "%s:%d: expected 'order N', 'floor LANG LOGP' or 'p|b LANG NGRAM LOGP'", path, lineno);
-            rc = -1;
+    data_lines d;
+    data_lines_open(&d, path, text.data, text.len, DATA_HASH_LINES, err, errlen);
+    int rc;
+    while ((rc = data_lines_next(&d)) > 0)
+        if (d.len && parse_record(lm, d.line, &key) < 0) {
+            rc = data_lines_fail(&d, "expected 'order N', 'floor LANG LOGP' or 'p|b LANG NGRAM LOGP'");
+            break;
         }
-        p = nl ? nl + 1 : end;
-    }
+    data_lines_close(&d);
     if (rc == 0 && (lm->floor[CHARLM_FR] == 0 || lm->floor[CHARLM_EN] == 0)) {
         snprintf(err, errlen, "%s: a 'floor' line for fr and for en is required", path);
         rc = -1;

@@ -1,6 +1,8 @@
 /* rules/html.conf: numbers, tag classes and class/id hint words. */
 #include "extract.h"
 #include "fsutil.h"
+#include "lines.h"
+#include "settings.h"
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -12,14 +14,8 @@
 /* The weight of a "hint split" word: not a number a file can give. */
 #define HINT_SPLIT (-1e9)
 
-typedef struct number_key {
-    const char *key;
-    size_t offset;
-    double min, max;
-} number_key;
-
 #define NUM(k, field, lo, hi) {k, offsetof(extract_conf, field), lo, hi}
-static const number_key numbers[] = {
+static const number_setting numbers[] = {
     NUM("block.min_chars", min_block_chars, 0, 1e6),
     NUM("block.good_chars", good_block_chars, 1, 1e6),
     NUM("block.max_link_density", max_link_density, 0, 1),
@@ -104,27 +100,6 @@ static void sort_names(name_weight *v, size_t *n, bool bits)
     *n = out;
 }
 
-static const char *number_line(extract_conf *c, char *key, char *val, bool *seen)
-{
-    size_t k;
-    for (k = 0; k < N_NUMBERS && strcmp(numbers[k].key, key) != 0; k++)
-        ;
-    if (k == N_NUMBERS)
-        return "unknown setting";
-    char *stop;
-    errno = 0;
-    double v = strtod(val, &stop);
-    if (seen[k])
-        return "setting given twice";
-    if (!*val || *stop || errno || !isfinite(v))
-        return "value is not a number";
-    if (v < numbers[k].min || v > numbers[k].max)
-        return "value out of range";
-    *(double *)((char *)c + numbers[k].offset) = v;
-    seen[k] = true;
-    return NULL;
-}
-
 /* "tag CLASS NAME..." or "hint WEIGHT WORD...". */
 static const char *list_line(extract_conf *c, char *words)
 {
@@ -152,28 +127,18 @@ static const char *list_line(extract_conf *c, char *words)
     return NULL;
 }
 
+/* One line, its comment cut and blank lines skipped by the reader. */
 static const char *conf_line(extract_conf *c, char *s, bool *seen)
 {
-    char *hash = strchr(s, '#');
-    if (hash)
-        *hash = '\0';
     while (*s == ' ' || *s == '\t')
         s++;
     size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         s[--n] = '\0';
-    if (!*s)
-        return NULL;
-    char *eq = strchr(s, '=');
-    if (!eq)
+    char *key, *val;
+    if (!split_key_value(s, &key, &val))
         return list_line(c, s);
-    *eq = '\0';
-    char *key = s, *val = eq + 1, *e = eq;
-    while (e > key && (e[-1] == ' ' || e[-1] == '\t'))
-        *--e = '\0';
-    while (*val == ' ' || *val == '\t')
-        val++;
-    return number_line(c, key, val, seen);
+    return number_setting_set(numbers, N_NUMBERS, c, key, val, seen);
 }
 
 int extract_conf_load(extract_conf *c, const char *path, char *err, size_t errlen)
@@ -183,26 +148,22 @@ int extract_conf_load(extract_conf *c, const char *path, char *err, size_t errle
     if (read_whole_file(path, &text, err, errlen) < 0)
         return -1;
     bool seen[N_NUMBERS] = {0};
-    const char *p = text.data ? text.data : "", *end = p + text.len, *problem = NULL;
-    int lineno = 0;
-    while (p < end && !problem) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = (size_t)((nl ? nl : end) - p);
-        lineno++;
-        char *line = xstrndup(p, n);
-        problem = memchr(p, '\0', n) ? "NUL byte" : conf_line(c, line, seen);
-        if (problem)
-            snprintf(err, errlen, "%s:%d: %s", path, lineno, problem);
-        free(line);
-        p = nl ? nl + 1 : end;
-    }
-    for (size_t k = 0; k < N_NUMBERS && !problem; k++)
-        if (!seen[k]) {
-            problem = "missing";
-            snprintf(err, errlen, "%s: missing setting '%s'", path, numbers[k].key);
+    data_lines d;
+    data_lines_open(&d, path, text.data, text.len, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    int rc;
+    while ((rc = data_lines_next(&d)) > 0) {
+        const char *problem = conf_line(c, d.line, seen);
+        if (problem) {
+            rc = data_lines_fail(&d, "%s", problem);
+            break;
         }
+    }
+    data_lines_close(&d);
     buf_free(&text);
-    if (problem) {
+    const char *missing = rc < 0 ? NULL : number_setting_missing(numbers, N_NUMBERS, seen);
+    if (missing)
+        snprintf(err, errlen, "%s: missing setting '%s'", path, missing);
+    if (rc < 0 || missing) {
         extract_conf_free(c);
         return -1;
     }

@@ -2,12 +2,23 @@
 #ifndef MTC_LEXICON_H
 #define MTC_LEXICON_H
 #include "charlm.h"
+#include "mtclean.h"
 #include "strmap.h"
 #include "text.h"
 #include <stdbool.h>
 
-/* Same order as the public mtc_word_verdict. */
-typedef enum { V_SKIP, V_FR, V_EN, V_BOTH, V_UNKNOWN, V_JUNK, V_EN_FUNCTION, V_FR_CAPITALISED } verdict;
+/* A word's verdict is the public mtc_word_verdict (mtclean.h), one enum from
+   the lexicon to the API; the short names below are the library's spelling
+   of its values. */
+typedef mtc_word_verdict verdict;
+#define V_SKIP MTC_WORD_SKIP
+#define V_FR MTC_WORD_FR
+#define V_EN MTC_WORD_EN
+#define V_BOTH MTC_WORD_BOTH
+#define V_UNKNOWN MTC_WORD_UNKNOWN
+#define V_JUNK MTC_WORD_JUNK
+#define V_EN_FUNCTION MTC_WORD_EN_FUNCTION
+#define V_FR_CAPITALISED MTC_WORD_FR_CAPITALISED
 
 /* Not a verdict: words French capitalises legitimately; Hunspell still judges them. */
 #define LISTED_CAPITALISABLE (-1)

@@ -1,5 +1,6 @@
 #include "repair_evidence.h"
 #include "fsutil.h"
+#include "lines.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,26 +12,20 @@ static int load_list(strmap *m, text_ctx *tc, const char *dir, const char *name,
     buf path = {0}, text = {0}, folded = {0};
     buf_printf(&path, "%s/%s", dir, name);
     int rc = read_whole_file(path.data, &text, err, errlen);
-    const char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *eol = nl ? nl : end, *s = p, *e;
-        p = nl ? nl + 1 : end;
-        while (s < eol && (*s == ' ' || *s == '\t'))
-            s++;
-        for (e = s; e < eol && *e != '#' && *e != ' ' && *e != '\t' && *e != '\r';)
-            e++;
-        const char *rest = e;
-        while (rest < eol && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
-            rest++;
-        if ((rest < eol && *rest != '#') || utf8_count_invalid(s, (size_t)(e - s))) {
-            snprintf(err, errlen, "%s:%d: one word per line expected (UTF-8)", path.data, lineno);
-            rc = -1;
-        } else if (e > s) {
+    data_lines d;
+    data_lines_open(&d, path.data, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
+        char more[2];
+        const char *s = d.line + strspn(d.line, " \t"), *e = s + strcspn(s, " \t");
+        rc = 0;
+        if (sscanf(e, "%1s", more) == 1 || utf8_count_invalid(s, (size_t)(e - s))) {
+            rc = data_lines_fail(&d, "one word per line expected (UTF-8)");
+        } else {
             text_fold(tc, s, (size_t)(e - s), &folded);
             strmap_put(m, folded.data, folded.len, 1);
         }
     }
+    data_lines_close(&d);
     buf_free(&path);
     buf_free(&text);
     buf_free(&folded);
@@ -73,17 +68,11 @@ static int load_dets(repair_data *rd, const char *dir, char *err, size_t errlen)
     buf path = {0}, text = {0};
     buf_printf(&path, "%s/repair-determiners.txt", dir);
     int rc = read_whole_file(path.data, &text, err, errlen);
-    const char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
-        p = nl ? nl + 1 : end;
-        char *hash = strchr(line, '#');
-        if (hash)
-            *hash = '\0';
-        rc = parse_det(rd, line, path.data, lineno, err, errlen);
-        free(line);
-    }
+    data_lines d;
+    data_lines_open(&d, path.data, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    while (rc == 0 && (rc = data_lines_next(&d)) > 0)
+        rc = parse_det(rd, d.line, path.data, d.lineno, err, errlen);
+    data_lines_close(&d);
     buf_free(&path);
     buf_free(&text);
     return rc;

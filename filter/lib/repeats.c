@@ -160,26 +160,23 @@ int mtc_engine_load_repeats(mtc_engine *e, const char *path, char *err, size_t e
     for (size_t i = 0; i < text.len; i++)
         lines += text.data[i] == '\n';
     mtc_repeats *r = table_new(lines + 1, 0);
-    const char *p = memchr(text.data, '\n', text.len), *end = text.data + text.len;
-    int rc = 0, lineno = 1;
-    while (rc == 0 && p && ++p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = (size_t)((nl ? nl : end) - p);
+    data_lines d;
+    data_lines_open(&d, path, text.data, text.len, 0, err, errlen);
+    int rc = data_lines_next(&d); /* the magic line */
+    while (rc > 0 && (rc = data_lines_next(&d)) > 0) {
         uint64_t key;
         uint32_t docs;
-        lineno++;
-        if (parse_entry(p, n, &key, &docs) < 0) {
-            snprintf(err, errlen, "%s:%d: expected \"HASH DOCUMENTS\" (16 hex digits, a count)", path, lineno);
-            rc = -1;
-        } else {
-            repeat_entry *slot = find(r, key);
-            if (!slot->key)
-                r->count++;
-            slot->key = key;
-            slot->docs = docs;
+        if (parse_entry(d.line, d.len, &key, &docs) < 0) {
+            rc = data_lines_fail(&d, "expected \"HASH DOCUMENTS\" (16 hex digits, a count)");
+            break;
         }
-        p = nl;
+        repeat_entry *slot = find(r, key);
+        if (!slot->key)
+            r->count++;
+        slot->key = key;
+        slot->docs = docs;
     }
+    data_lines_close(&d);
     buf_free(&text);
     if (rc < 0) {
         mtc_repeats_free(r);

@@ -1,5 +1,6 @@
 #include "rules.h"
 #include "fsutil.h"
+#include "lines.h"
 #include "text.h"
 #include <errno.h>
 #include <stdint.h>
@@ -364,6 +365,34 @@ static int name_rule(const ruleset *rs, line_parser *lp, rule *r)
     return 0;
 }
 
+/* The options after a rule's pattern: "when mixed|clean|any", "name NAME". */
+static int parse_rule_options(line_parser *lp, rule *r)
+{
+    while (!at_end(lp)) {
+        const char *opt, *arg;
+        size_t on = read_word(lp, &opt), an = read_word(lp, &arg);
+        const char *problem = NULL;
+        if (word_is(opt, on, "when") && word_is(arg, an, "mixed"))
+            r->when = WHEN_MIXED;
+        else if (word_is(opt, on, "when") && word_is(arg, an, "clean"))
+            r->when = WHEN_CLEAN;
+        else if (word_is(opt, on, "when") && word_is(arg, an, "any"))
+            r->when = WHEN_ANY;
+        else if (word_is(opt, on, "when"))
+            problem = "unknown condition: use 'when mixed', 'when clean' or 'when any'";
+        else if (word_is(opt, on, "name") && an > 0) {
+            free(r->name);
+            r->name = xstrndup(arg, an);
+        } else if (word_is(opt, on, "name"))
+            problem = "'name' needs a rule name";
+        else
+            problem = "unexpected text (expected 'when ...' or 'name ...')";
+        if (problem)
+            return fail(lp, "%s: '%.*s'", problem, (int)on, opt);
+    }
+    return 0;
+}
+
 static int parse_rule_line(ruleset *rs, line_parser *lp)
 {
     const char *word;
@@ -396,29 +425,9 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
         rule_discard(&r);
         return fail(lp, "rewrite rule needs '=> \"replacement\"'");
     }
-    while (!at_end(lp)) {
-        const char *opt, *arg;
-        size_t on = read_word(lp, &opt), an = read_word(lp, &arg);
-        const char *problem = NULL;
-        if (word_is(opt, on, "when") && word_is(arg, an, "mixed"))
-            r.when = WHEN_MIXED;
-        else if (word_is(opt, on, "when") && word_is(arg, an, "clean"))
-            r.when = WHEN_CLEAN;
-        else if (word_is(opt, on, "when") && word_is(arg, an, "any"))
-            r.when = WHEN_ANY;
-        else if (word_is(opt, on, "when"))
-            problem = "unknown condition: use 'when mixed', 'when clean' or 'when any'";
-        else if (word_is(opt, on, "name") && an > 0) {
-            free(r.name);
-            r.name = xstrndup(arg, an);
-        } else if (word_is(opt, on, "name"))
-            problem = "'name' needs a rule name";
-        else
-            problem = "unexpected text (expected 'when ...' or 'name ...')";
-        if (problem) {
-            rule_discard(&r);
-            return fail(lp, "%s: '%.*s'", problem, (int)on, opt);
-        }
+    if (parse_rule_options(lp, &r) < 0) {
+        rule_discard(&r);
+        return -1;
     }
     r.replacement_utf8 = r.replacement && utf8_count_invalid(r.replacement, strlen(r.replacement)) == 0;
     if (name_rule(rs, lp, &r) < 0)
@@ -430,29 +439,27 @@ static int parse_rule_line(ruleset *rs, line_parser *lp)
 int ruleset_load_text(ruleset *rs, const char *name, const char *text, size_t len, char *err, size_t errlen)
 {
     line_parser lp = {.file = name, .err = err, .errlen = errlen};
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *eol = nl ? nl : end;
-        lp.lineno++;
-        size_t len_no_cr = (size_t)(eol - p);
-        if (len_no_cr && p[len_no_cr - 1] == '\r')
-            len_no_cr--;
-        lp.p = p;
-        lp.end = p + len_no_cr;
-        if (memchr(p, '\0', len_no_cr))
-            return fail(&lp, "NUL byte in rule file");
+    data_lines d; /* no comment flags: a '#' may stand in a regex; at_end knows where one begins */
+    data_lines_open(&d, name, text, len, 0, err, errlen);
+    d.what = "rule file";
+    int rc;
+    while ((rc = data_lines_next(&d)) > 0) {
+        lp.lineno = d.lineno;
+        lp.p = d.line;
+        lp.end = d.line + d.len;
         /* Rule names reach the JSON report and replacements the output text. */
-        for (size_t i = 0; i < len_no_cr;) {
+        for (size_t i = 0; i < d.len && rc > 0;) {
             size_t at = i;
-            if (utf8_next(p, len_no_cr, &i) < 0)
-                return fail(&lp, "invalid UTF-8 at byte %zu", at + 1);
+            if (utf8_next(d.line, d.len, &i) < 0)
+                rc = fail(&lp, "invalid UTF-8 at byte %zu", at + 1);
         }
-        if (!at_end(&lp) && parse_rule_line(rs, &lp) < 0)
-            return -1;
-        p = nl ? nl + 1 : end;
+        if (rc > 0 && !at_end(&lp) && parse_rule_line(rs, &lp) < 0)
+            rc = -1;
+        if (rc < 0)
+            break;
     }
-    return 0;
+    data_lines_close(&d);
+    return rc;
 }
 
 int ruleset_load_file(ruleset *rs, const char *path, char *err, size_t errlen)

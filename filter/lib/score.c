@@ -51,7 +51,7 @@ static void record(verdict_vec *v, const word_tok *t, verdict vd, mtc_word_lang 
         v->cap = v->cap ? v->cap * 2 : 64;
         v->items = xrealloc(v->items, v->cap * sizeof *v->items);
     }
-    v->items[v->count++] = (mtc_word_info){t->start, t->len, (mtc_word_verdict)vd, lang};
+    v->items[v->count++] = (mtc_word_info){t->start, t->len, vd, lang};
 }
 
 /* Quotation spans: « », “ ” and "..." pairs; an unmatched mark opens nothing. */

@@ -1,5 +1,6 @@
 #include "settings.h"
 #include "fsutil.h"
+#include "lines.h"
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
@@ -7,14 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct setting {
-    const char *key;
-    size_t offset;
-    double min, max;
-} setting;
 
 #define SETTING(k, field, lo, hi) {k, offsetof(mtc_config, field), lo, hi}
-static const setting settings[] = {
+static const number_setting settings[] = {
     SETTING("segment.min_words", min_words, 0, 1e6),
     SETTING("mixed.min_fr_words", mixed_min_fr, 0, 1e6),
     SETTING("mixed.min_junk_words", mixed_min_junk, 1, 1e6),
@@ -74,66 +70,69 @@ static char *trim(char *s)
     return s;
 }
 
+bool split_key_value(char *s, char **key, char **val)
+{
+    char *eq = strchr(s, '=');
+    if (!eq)
+        return false;
+    *eq = '\0';
+    *key = trim(s);
+    *val = trim(eq + 1);
+    return true;
+}
+
+const char *number_setting_set(const number_setting *table, size_t n, void *base, const char *key,
+                               const char *val, bool *seen)
+{
+    size_t k;
+    for (k = 0; k < n && strcmp(table[k].key, key) != 0; k++)
+        ;
+    if (k == n)
+        return "unknown setting";
+    char *stop;
+    errno = 0;
+    double v = strtod(val, &stop);
+    if (seen[k])
+        return "setting given twice";
+    if (!*val || *stop || errno || !isfinite(v))
+        return "value is not a number";
+    if (v < table[k].min || v > table[k].max)
+        return "value out of range";
+    *(double *)((char *)base + table[k].offset) = v;
+    seen[k] = true;
+    return NULL;
+}
+
+const char *number_setting_missing(const number_setting *table, size_t n, const bool *seen)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!seen[k])
+            return table[k].key;
+    return NULL;
+}
+
 int config_load_text(mtc_config *cfg, const char *name, const char *text, size_t len, char *err, size_t errlen)
 {
     bool seen[N_SETTINGS] = {0};
-    const char *p = text, *end = text + len;
-    int lineno = 0;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = (size_t)((nl ? nl : end) - p);
-        lineno++;
-        if (memchr(p, '\0', n)) { /* the C string would silently end there */
-            snprintf(err, errlen, "%s:%d: NUL byte in settings file", name, lineno);
-            return -1;
-        }
-        char *line = xstrndup(p, n), *hash = strchr(line, '#');
-        p = nl ? nl + 1 : end;
-        if (hash)
-            *hash = '\0';
-        char *s = trim(line);
-        if (!*s) {
-            free(line);
-            continue;
-        }
-        char *eq = strchr(s, '=');
-        const char *problem = NULL;
-        size_t k = N_SETTINGS;
-        if (!eq) {
-            problem = "expected 'key = number'";
-        } else {
-            *eq = '\0';
-            char *key = trim(s), *val = trim(eq + 1), *stop;
-            for (k = 0; k < N_SETTINGS && strcmp(settings[k].key, key) != 0; k++)
-                ;
-            errno = 0;
-            double v = strtod(val, &stop);
-            if (k == N_SETTINGS)
-                problem = "unknown setting";
-            else if (seen[k])
-                problem = "setting given twice";
-            else if (!*val || *stop || errno || !isfinite(v))
-                problem = "value is not a number";
-            else if (v < settings[k].min || v > settings[k].max)
-                problem = "value out of range";
-            else {
-                *(double *)((char *)cfg + settings[k].offset) = v;
-                seen[k] = true;
-            }
-        }
+    data_lines d;
+    data_lines_open(&d, name, text, len, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    d.what = "settings file";
+    int rc;
+    while ((rc = data_lines_next(&d)) > 0) {
+        char *s = trim(d.line), *key, *val;
+        const char *problem = "expected 'key = number'";
+        if (split_key_value(s, &key, &val)) /* s is the key now, for the message */
+            problem = number_setting_set(settings, N_SETTINGS, cfg, key, val, seen);
         if (problem) {
-            snprintf(err, errlen, "%s:%d: %s: '%s'", name, lineno, problem, s);
-            free(line);
-            return -1;
+            rc = data_lines_fail(&d, "%s: '%s'", problem, s);
+            break;
         }
-        free(line);
     }
-    for (size_t k = 0; k < N_SETTINGS; k++)
-        if (!seen[k]) {
-            snprintf(err, errlen, "%s: missing setting '%s'", name, settings[k].key);
-            return -1;
-        }
-    return 0;
+    data_lines_close(&d);
+    const char *missing = rc < 0 ? NULL : number_setting_missing(settings, N_SETTINGS, seen);
+    if (missing)
+        snprintf(err, errlen, "%s: missing setting '%s'", name, missing);
+    return rc < 0 || missing ? -1 : 0;
 }
 
 int config_load_file(mtc_config *cfg, const char *path, char *err, size_t errlen)

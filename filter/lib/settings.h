@@ -1,6 +1,7 @@
 /* Scoring thresholds, read from rules/default.conf ("key = number" lines). */
 #ifndef MTC_SETTINGS_H
 #define MTC_SETTINGS_H
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct mtc_config {
@@ -42,4 +43,20 @@ typedef struct mtc_config {
 /* Every key must be present: thresholds live in the file, not in the code. */
 int config_load_file(mtc_config *cfg, const char *path, char *err, size_t errlen);
 int config_load_text(mtc_config *cfg, const char *name, const char *text, size_t len, char *err, size_t errlen);
+
+/* A "key = number" line of a settings file (rules/default.conf,
+   rules/html.conf): the field of a struct it sets and its range. */
+typedef struct number_setting {
+    const char *key;
+    size_t offset; /* of a double */
+    double min, max;
+} number_setting;
+/* Cuts "key = value" at its '=' into trimmed halves; false if there is none. */
+bool split_key_value(char *s, char **key, char **val);
+/* Sets the field named key of base to val, marking seen[its index]: NULL,
+   or what is wrong ("unknown setting", "value out of range"...). */
+const char *number_setting_set(const number_setting *table, size_t n, void *base, const char *key,
+                               const char *val, bool *seen);
+/* The key of the first setting not seen, NULL if none. */
+const char *number_setting_missing(const number_setting *table, size_t n, const bool *seen);
 #endif

@@ -1,5 +1,6 @@
 #include "translate_text.h"
 #include "fsutil.h"
+#include "lines.h"
 #include "text.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,15 +22,12 @@ int junctions_load(junctions *j, const char *dir, char *err, size_t errlen)
     buf path = {0}, text = {0};
     buf_printf(&path, "%s/fr-junctions.txt", dir);
     int rc = read_whole_file(path.data, &text, err, errlen);
-    const char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        char *line = xstrndup(p, (size_t)((nl ? nl : end) - p)), *hash = strchr(line, '#');
-        p = nl ? nl + 1 : end;
-        if (hash)
-            *hash = '\0';
+    data_lines dl;
+    data_lines_open(&dl, path.data, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    while (rc == 0 && (rc = data_lines_next(&dl)) > 0) {
         char a[64], b[64], c[64], d[64];
-        int got = sscanf(line, "%63s %63s %63s %63s", a, b, c, d);
+        int got = sscanf(dl.line, "%63s %63s %63s %63s", a, b, c, d);
+        rc = 0;
         if (got == 4 && strcmp(c, "=>") == 0) {
             push(&j->pair_a, j->n_pairs, a), push(&j->pair_b, j->n_pairs, b), push(&j->pair_ab, j->n_pairs, d);
             j->n_pairs++;
@@ -37,11 +35,10 @@ int junctions_load(junctions *j, const char *dir, char *err, size_t errlen)
             push(&j->elide_from, j->n_elide, a), push(&j->elide_to, j->n_elide, c);
             j->n_elide++;
         } else if (got > 0) {
-            snprintf(err, errlen, "%s:%d: expected 'a b => ab' or 'a => elided'", path.data, lineno);
-            rc = -1;
+            rc = data_lines_fail(&dl, "expected 'a b => ab' or 'a => elided'");
         }
-        free(line);
     }
+    data_lines_close(&dl);
     buf_free(&path);
     buf_free(&text);
     return rc;

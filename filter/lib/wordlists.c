@@ -1,6 +1,7 @@
 /* The project's word lists and models (dicts/), loaded once per engine. */
 #include "lexicon.h"
 #include "fsutil.h"
+#include "lines.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,70 +22,61 @@ static const struct {
     {"names.txt", V_SKIP},
 };
 
-/* dicts/en-fr.txt: "english french" pairs, one a line. */
-static int load_translations(wordlists *wl, const char *dir, char *err, size_t errlen)
+/* Reads DIR/FILE (its name left in path) and opens d over it, '#'
+   comments and blank lines skipped. Returns 0, or -1 with err. */
+static int open_list(data_lines *d, buf *path, buf *text, const char *dir, const char *file, char *err,
+                     size_t errlen)
+{
+    buf_printf(path, "%s/%s", dir, file);
+    int rc = read_whole_file(path->data, text, err, errlen);
+    data_lines_open(d, path->data, text->data, rc == 0 ? text->len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    d->what = "word list";
+    return rc;
+}
+
+typedef void add_pair_fn(wordlists *wl, const char *a, const char *b, int lineno);
+
+/* DIR/FILE: lines of two words (shape names them for the message), each
+   pair given to add. Returns 0, or -1 with err; *path_out (if not NULL)
+   takes the file's name. */
+static int load_pairs(wordlists *wl, const char *dir, const char *file, const char *shape, add_pair_fn *add,
+                      char **path_out, char *err, size_t errlen)
 {
     buf path = {0}, text = {0};
-    buf_printf(&path, "%s/en-fr.txt", dir);
-    int rc = read_whole_file(path.data, &text, err, errlen);
-    const char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (memchr(p, '\0', (size_t)((nl ? nl : end) - p))) {
-            snprintf(err, errlen, "%s:%d: NUL byte in word list", path.data, lineno);
-            rc = -1;
+    data_lines d;
+    int rc = open_list(&d, &path, &text, dir, file, err, errlen);
+    while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
+        char a[64], b[64], extra[2];
+        if (sscanf(d.line, "%63s %63s %1s", a, b, extra) != 2) {
+            rc = data_lines_fail(&d, "expected '%s'", shape);
             break;
         }
-        char *line = xstrndup(p, (size_t)((nl ? nl : end) - p));
-        p = nl ? nl + 1 : end;
-        char *hash = strchr(line, '#'), en[64], fr[64], extra[2];
-        if (hash)
-            *hash = '\0';
-        int got = sscanf(line, "%63s %63s %1s", en, fr, extra);
-        if (got == 2) {
-            wl->french = xrealloc(wl->french, (wl->n_french + 1) * sizeof *wl->french);
-            wl->french[wl->n_french] = xstrdup(fr);
-            strmap_put(&wl->translations, en, strlen(en), (int)wl->n_french++);
-        } else if (got != EOF) {
-            snprintf(err, errlen, "%s:%d: expected 'english french'", path.data, lineno);
-            rc = -1;
-        }
-        free(line);
+        add(wl, a, b, d.lineno);
+        rc = 0;
     }
-    buf_free(&path);
+    data_lines_close(&d);
+    if (path_out)
+        *path_out = path.data;
+    else
+        buf_free(&path);
     buf_free(&text);
     return rc;
 }
 
-/* dicts/dict-check.txt: "LANG word" lines. */
-static int load_must_know(wordlists *wl, const char *dir, char *err, size_t errlen)
+/* dicts/en-fr.txt: "english french" pairs. */
+static void add_translation(wordlists *wl, const char *en, const char *fr, int lineno)
 {
-    buf path = {0}, text = {0};
-    buf_printf(&path, "%s/dict-check.txt", dir);
-    int rc = read_whole_file(path.data, &text, err, errlen);
-    const char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = (size_t)((nl ? nl : end) - p);
-        char *line = xstrndup(p, n), *hash = strchr(line, '#'), lang[16], word[64], extra[2];
-        int got = memchr(p, '\0', n) ? -2 : 0;
-        p = nl ? nl + 1 : end;
-        if (hash)
-            *hash = '\0';
-        if (got == 0)
-            got = sscanf(line, "%15s %63s %1s", lang, word, extra);
-        if (got == 2) {
-            wl->must_know = xrealloc(wl->must_know, (wl->n_must_know + 1) * sizeof *wl->must_know);
-            wl->must_know[wl->n_must_know++] = (known_word){xstrdup(lang), xstrdup(word), lineno};
-        } else if (got != EOF) {
-            snprintf(err, errlen, "%s:%d: %s", path.data, lineno, got == -2 ? "NUL byte in word list" : "expected 'LANG word'");
-            rc = -1;
-        }
-        free(line);
-    }
-    wl->must_know_path = path.data;
-    buf_free(&text);
-    return rc;
+    (void)lineno;
+    wl->french = xrealloc(wl->french, (wl->n_french + 1) * sizeof *wl->french);
+    wl->french[wl->n_french] = xstrdup(fr);
+    strmap_put(&wl->translations, en, strlen(en), (int)wl->n_french++);
+}
+
+/* dicts/dict-check.txt: "LANG word" lines. */
+static void add_must_know(wordlists *wl, const char *lang, const char *word, int lineno)
+{
+    wl->must_know = xrealloc(wl->must_know, (wl->n_must_know + 1) * sizeof *wl->must_know);
+    wl->must_know[wl->n_must_know++] = (known_word){xstrdup(lang), xstrdup(word), lineno};
 }
 
 /* One word a line (# comments) into map, case-folded NFC, with value. */
@@ -92,37 +84,25 @@ static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value
 {
     buf text = {0}, folded = {0}, nfc = {0};
     int rc = read_whole_file(path, &text, err, errlen);
-    const char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *eol = nl ? nl : end, *s = p;
-        if (memchr(p, '\0', (size_t)(eol - p))) { /* a C string would end there */
-            snprintf(err, errlen, "%s:%d: NUL byte in word list", path, lineno);
-            rc = -1;
-            break;
-        }
-        p = nl ? nl + 1 : end;
-        while (s < eol && (*s == ' ' || *s == '\t'))
-            s++;
-        const char *e = s;
-        while (e < eol && *e != '#' && *e != ' ' && *e != '\t' && *e != '\r')
-            e++;
-        const char *rest = e;
-        while (rest < eol && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
-            rest++;
-        if (rest < eol && *rest != '#') {
-            snprintf(err, errlen, "%s:%d: one word per line expected", path, lineno);
-            rc = -1;
-        } else if (e > s && utf8_count_invalid(s, (size_t)(e - s))) {
-            snprintf(err, errlen, "%s:%d: invalid UTF-8", path, lineno);
-            rc = -1;
-        } else if (e > s) {
+    data_lines d;
+    data_lines_open(&d, path, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    d.what = "word list";
+    while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
+        char word[2];
+        const char *s = d.line + strspn(d.line, " \t"), *e = s + strcspn(s, " \t");
+        if (sscanf(e, "%1s", word) == 1)
+            rc = data_lines_fail(&d, "one word per line expected");
+        else if (utf8_count_invalid(s, (size_t)(e - s)))
+            rc = data_lines_fail(&d, "invalid UTF-8");
+        else {
             buf_clear(&nfc);
             text_append_nfc(tc, s, (size_t)(e - s), &nfc);
             text_fold(tc, nfc.data, nfc.len, &folded);
             strmap_put(map, folded.data, folded.len, value);
+            rc = 0;
         }
     }
+    data_lines_close(&d);
     buf_free(&text);
     buf_free(&folded);
     buf_free(&nfc);
@@ -135,24 +115,22 @@ static int load_wordfreq(strmap *map, const char *path, char *err, size_t errlen
 {
     buf text = {0};
     int rc = read_whole_file(path, &text, err, errlen);
-    char *p = text.data, *end = text.data + text.len;
-    for (int lineno = 1; rc == 0 && p && p < end; lineno++) {
-        char *nl = memchr(p, '\n', (size_t)(end - p)), *line = p, *tab1, *tab2, *stop;
-        if (nl)
-            *nl = '\0';
-        p = nl ? nl + 1 : end;
-        if (!*line || *line == '#')
+    data_lines d; /* a '#' after a line's start is a word's ("c#") */
+    data_lines_open(&d, path, text.data, rc == 0 ? text.len : 0, DATA_HASH_LINES, err, errlen);
+    while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
+        char *line = d.line, *tab1, *tab2, *stop;
+        rc = 0;
+        if (!*line)
             continue;
         tab1 = strchr(line, '\t');
         tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
         double fr = tab2 ? strtod(tab1 + 1, &stop) : -1, en = tab2 ? strtod(tab2 + 1, &stop) : -1;
-        if (!tab2 || *stop || fr < 0 || en < 0) {
-            snprintf(err, errlen, "%s:%d: expected 'word<TAB>fr<TAB>en' (frequencies)", path, lineno);
-            rc = -1;
-        } else if (strncmp(line, "total\t", 6) != 0) {
+        if (!tab2 || *stop || fr < 0 || en < 0)
+            rc = data_lines_fail(&d, "expected 'word<TAB>fr<TAB>en' (frequencies)");
+        else if (strncmp(line, "total\t", 6) != 0)
             strmap_put(map, line, (size_t)(tab1 - line), (int)lround(100 * log((en + 0.5) / (fr + 0.5))));
-        }
     }
+    data_lines_close(&d);
     buf_free(&text);
     return rc;
 }
@@ -185,8 +163,10 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     }
     buf_free(&path);
     if (rc == 0)
-        rc = load_translations(wl, dir, err, errlen);
-    return rc == 0 ? load_must_know(wl, dir, err, errlen) : rc;
+        rc = load_pairs(wl, dir, "en-fr.txt", "english french", add_translation, NULL, err, errlen);
+    if (rc == 0)
+        rc = load_pairs(wl, dir, "dict-check.txt", "LANG word", add_must_know, &wl->must_know_path, err, errlen);
+    return rc;
 }
 
 const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)

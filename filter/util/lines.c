@@ -1,4 +1,6 @@
 #include "lines.h"
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 bool line_find(const char *p, size_t avail, size_t max_line, bool at_eof, size_t *n, size_t *eoln)
@@ -46,3 +48,61 @@ bool line_find(const char *p, size_t avail, size_t max_line, bool at_eof, size_t
     *eoln = 0;
     return true;
 }
+
+void data_lines_open(data_lines *d, const char *name, const char *text, size_t len, unsigned flags, char *err,
+                     size_t errlen)
+{
+    *d = (data_lines){.name = name, .p = text, .end = text ? text + len : text, .flags = flags, .err = err,
+                      .errlen = errlen};
+}
+
+int data_lines_fail(data_lines *d, const char *fmt, ...)
+{
+    int k = snprintf(d->err, d->errlen, "%s:%d: ", d->name, d->lineno);
+    if (k >= 0 && (size_t)k < d->errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(d->err + k, d->errlen - (size_t)k, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
+int data_lines_next(data_lines *d)
+{
+    while (d->p < d->end) {
+        const char *s = d->p, *nl = memchr(s, '\n', (size_t)(d->end - s));
+        size_t n = (size_t)((nl ? nl : d->end) - s);
+        d->p = nl ? nl + 1 : d->end;
+        d->lineno++;
+        if (n && s[n - 1] == '\r')
+            n--;
+        if (memchr(s, '\0', n))
+            return d->what ? data_lines_fail(d, "NUL byte in %s", d->what) : data_lines_fail(d, "NUL byte");
+        if ((d->flags & DATA_HASH_LINES) && n && s[0] == '#')
+            continue;
+        const char *hash = d->flags & DATA_HASH_TAIL ? memchr(s, '#', n) : NULL;
+        if (hash)
+            n = (size_t)(hash - s);
+        if ((d->flags & DATA_SKIP_BLANK) && blank(s, n))
+            continue;
+        buf_clear(&d->copy);
+        buf_reserve(&d->copy, n);
+        buf_append(&d->copy, s, n);
+        d->line = d->copy.data;
+        d->line[n] = '\0';
+        d->len = n;
+        return 1;
+    }
+    return 0;
+}
+
+void data_lines_close(data_lines *d) { buf_free(&d->copy); }

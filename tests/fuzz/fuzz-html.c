@@ -4,45 +4,26 @@
    text is not well-formed UTF-8 without NUL bytes, a paragraph line is
    empty or has a line break inside, the sizes disagree, or flag mode loses
    a byte of the extracted text. Built by "make fuzz"; see README "Robustness". */
-#include "engine.h"
+#define FUZZ_NAME "fuzz-html"
+#include "fuzz.h"
 #include "extract.h"
 #include "text.h"
-#include "../markers.h"
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#define OPEN "\x01MTC\x02"
-#define CLOSE "\x02MTC\x01"
 
 static mtc_engine *engine;
 static mtc_worker *worker;
 static mtc_stats stats;
 static buf stripped;
 
-#define CHECK(cond)                                                                 \
-    do {                                                                            \
-        if (!(cond)) {                                                              \
-            fprintf(stderr, "fuzz-html: check failed: %s (line %d)\n", #cond, __LINE__); \
-            abort();                                                                \
-        }                                                                           \
-    } while (0)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    char err[1024];
-    engine = mtc_engine_load(NULL, err, sizeof err);
-    worker = engine ? mtc_worker_new(engine, err, sizeof err) : NULL;
-    if (!worker) {
-        fprintf(stderr, "fuzz-html: %s\n", err);
-        exit(1);
-    }
+    engine = fuzz_engine();
+    worker = fuzz_worker(engine);
     mtc_worker_set_mode(worker, MTC_MODE_FLAG);
-    mtc_worker_set_markers(worker, OPEN, CLOSE);
     mtc_stats_init(&stats, engine);
     return 0;
 }
@@ -76,18 +57,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(doc.html_bytes == size);
     CHECK(utf8_count_invalid(doc.text, doc.text_len) == 0);
     check_layout(doc.text, doc.text_len);
-    bool has_markers = memmem(doc.text, doc.text_len, OPEN, strlen(OPEN)) || memmem(doc.text, doc.text_len, CLOSE, strlen(CLOSE));
+    bool has_markers = fuzz_has_markers(doc.text, doc.text_len);
     char *out = NULL;
     size_t out_len = 0;
     mtc_stats_reset(&stats, engine);
     CHECK(mtc_clean_buffer(worker, doc.text, doc.text_len, &out, &out_len, &stats, err, sizeof err) == 0);
-    if (!has_markers) {
-        uint64_t opens;
-        buf_clear(&stripped);
-        buf_reserve(&stripped, out_len + 1);
-        stripped.len = strip_markers(out, out_len, OPEN, CLOSE, stripped.data, &opens);
-        CHECK(stripped.len == doc.text_len && memcmp(stripped.data, doc.text, doc.text_len) == 0);
-    }
+    if (!has_markers)
+        fuzz_check_nothing_lost(&stripped, out, out_len, doc.text, doc.text_len);
     free(out);
     mtc_html_doc_free(&doc);
     return 0;

@@ -6,6 +6,8 @@
    field before it was rewritten), if a record without text is not passed
    through untouched, or if flag mode's text, markers stripped, is not the
    input's text. Built by "make fuzz"; see README "Fuzzing". */
+#define FUZZ_NAME "fuzz-jsonl"
+#include "fuzz.h" /* CHECK */
 #include "document.h"
 #include "engine.h"
 #include "json.h"
@@ -15,13 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(cond)                                                                    \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "fuzz-jsonl: check failed: %s (line %d)\n", #cond, __LINE__); \
-            abort();                                                                   \
-        }                                                                              \
-    } while (0)
 
 static const jsonl_fields fields = {"text", "id", "mtclean"};
 static mtc_engine *engine;

@@ -6,18 +6,13 @@
    setting out of its range, or a rule that matches a subject its prefilter
    (needed bytes, literals) ruled out: the sample, the rule text itself and
    its first lines are tried. Built by "make fuzz"; see README "Fuzzing". */
+#define FUZZ_NAME "fuzz-parsers"
+#include "fuzz.h" /* CHECK */
 #include "engine.h" /* settings.h and rules.h */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(cond)                                                                \
-    do {                                                                           \
-        if (!(cond)) {                                                             \
-            fprintf(stderr, "fuzz-parsers: check failed: %s (line %d)\n", #cond, __LINE__); \
-            abort();                                                               \
-        }                                                                          \
-    } while (0)
 
 static const char sample[] = "Nous appelons the Etats-Unis à respekter leurs engagements, a déclaré M. Zhao "
                              "à Pékin. Abonnez-vous ! l’Spionage du skin responsable… \xF0\x9F\x98\x80 2024";

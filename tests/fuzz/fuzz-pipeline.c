@@ -4,36 +4,21 @@
    finding) when flag mode loses a byte, the stream and the buffer disagree,
    a counter does not add up, or the segment hook sees offsets outside its
    text. Built by "make fuzz"; see README "Robustness". */
-#include "engine.h"
+#define FUZZ_NAME "fuzz-pipeline"
+#include "fuzz.h"
 #include "explain.h"
 #include "input.h"
 #include "pipeline.h"
 #include "report.h"
-#include "../markers.h"
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
-
-/* Markers fuzz inputs are unlikely to hold; inputs that do are not checked
-   for the nothing-lost property (stripping would remove their bytes too). */
-#define OPEN "\x01MTC\x02"
-#define CLOSE "\x02MTC\x01"
 
 static mtc_engine *engine, *small_engine;
 static mtc_worker *worker, *small_worker;
 static mtc_stats stats;
 static buf stripped, scratch, streamed;
 
-#define CHECK(cond)                                                                \
-    do {                                                                           \
-        if (!(cond)) {                                                             \
-            fprintf(stderr, "fuzz-pipeline: check failed: %s (line %d)\n", #cond, __LINE__); \
-            abort();                                                               \
-        }                                                                          \
-    } while (0)
 
 typedef struct seen {
     explain ex;
@@ -55,35 +40,19 @@ static void hook(void *ctx, const mtc_segment_info *info)
     explain_segment(&s->ex, info); /* --explain's formatting reads every field */
 }
 
-static mtc_worker *start(mtc_engine *e)
-{
-    char err[1024];
-    mtc_worker *w = mtc_worker_new(e, err, sizeof err);
-    if (!w || mtc_worker_set_markers(w, OPEN, CLOSE) < 0) {
-        fprintf(stderr, "fuzz-pipeline: %s\n", err);
-        exit(1);
-    }
-    return w;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    char err[1024];
-    engine = mtc_engine_load(NULL, err, sizeof err);
-    small_engine = engine ? mtc_engine_load(NULL, err, sizeof err) : NULL;
-    if (!small_engine) {
-        fprintf(stderr, "fuzz-pipeline: %s\n", err);
-        exit(1);
-    }
+    engine = fuzz_engine();
+    small_engine = fuzz_engine();
     /* Below the settings' minimum (4096): random bytes hold a line end every
        ~128 bytes, so only a small limit lets the fuzzer reach line cutting.
        The cutting code does not rely on the minimum. */
     small_engine->cfg.max_line_bytes = 64;
-    worker = start(engine);
-    small_worker = start(small_engine);
+    worker = fuzz_worker(engine);
+    small_worker = fuzz_worker(small_engine);
     mtc_stats_init(&stats, engine); /* both engines hold the same rules */
     return 0;
 }
@@ -128,7 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool small = size & 1;
     mtc_engine *e = small ? small_engine : engine;
     mtc_worker *w = small ? small_worker : worker;
-    bool has_markers = memmem(text, size, OPEN, strlen(OPEN)) || memmem(text, size, CLOSE, strlen(CLOSE));
+    bool has_markers = fuzz_has_markers(text, size);
     uint64_t segments = 0, mixed = 0, boilerplate = 0;
     for (int m = MTC_MODE_REPAIR; m <= MTC_MODE_DROP; m++) {
         seen s = {.ex = {.out = &scratch, .doc = 1}};
@@ -162,13 +131,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             CHECK(stats.dropped == stats.mixed_segments + stats.boilerplate_segments + stats.english_segments);
         if (m == MTC_MODE_FLAG) {
             CHECK(stats.flagged == s.damaged && stats.dropped == 0);
-            if (!has_markers) { /* nothing lost */
-                uint64_t opens;
-                buf_clear(&stripped);
-                buf_reserve(&stripped, out_len);
-                stripped.len = strip_markers(out, out_len, OPEN, CLOSE, stripped.data, &opens);
-                CHECK(stripped.len == size && (size == 0 || !memcmp(stripped.data, data, size)));
-            }
+            if (!has_markers)
+                fuzz_check_nothing_lost(&stripped, out, out_len, text, size);
             /* gzip input is decoded by the reader only: nothing to compare. */
             bool gzip = size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
             if (stream_flag(w, e, data, size, &streamed) == 0 && !gzip) {

@@ -6,6 +6,8 @@
    finding) if a load error lacks its file name, if cleaning fails (a rule
    failing on a segment must only be counted), if flag mode loses a byte, or
    if a counter does not add up. Built by "make fuzz"; see README "Fuzzing". */
+#define FUZZ_NAME "fuzz-rules-text"
+#include "fuzz.h" /* CHECK */
 #include "engine.h"
 #include "fsutil.h"
 #include "../markers.h"
@@ -13,13 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(cond)                                                                         \
-    do {                                                                                    \
-        if (!(cond)) {                                                                      \
-            fprintf(stderr, "fuzz-rules-text: check failed: %s (line %d)\n", #cond, __LINE__); \
-            abort();                                                                        \
-        }                                                                                   \
-    } while (0)
 
 static const char sample[] = "Nous appelons the Etats-Unis à respekter leurs engagements, a déclaré M. Zhao à "
                              "Pékin. Abonnez-vous ! l’Spionage du skin responsable… ⟦mixed|x⟧ 2024\n\nFin.";

@@ -1,0 +1,148 @@
+/* Repair mode's stage: the MT engine on English spans, the dictionary
+   repairs, the rewrite rules, then the residual policy for a segment still
+   damaged. */
+#include "repair_stage.h"
+#include "rule_policy.h"
+#include <inttypes.h>
+#include <stdio.h>
+
+/* The dictionary repairs of filter/lib/repair.c on w->nfc, counted like rules. */
+static void repair_mixed(mtc_worker *w, mtc_stats *st, const verdict_vec *verdicts)
+{
+    const mtc_engine *e = w->engine;
+    repair_counts counts = {0};
+    repair_input in = {w->lex, w->tc, &e->lists, &e->repair, w->nfc.data, w->nfc.len, verdicts};
+    repair_words(&in, &w->rewritten, &counts);
+    buf tmp = w->nfc;
+    w->nfc = w->rewritten;
+    w->rewritten = tmp;
+    counts.n[REPAIR_REPEATED] +=
+        (unsigned)repair_repeated_phrase(&w->nfc, (size_t)e->cfg.repeat_min_words, (size_t)e->cfg.repeat_max_gap);
+    for (int k = 0; k < REPAIR_KINDS; k++) {
+        st->rule_hits[e->builtin_rule[k]] += counts.n[k];
+        st->rewrites += counts.n[k];
+    }
+}
+
+/* One span through the MT engine into w->rewritten; a failure keeps the
+   span as it was and says so in w->warnings. */
+static void translate_span(mtc_worker *w, const tr_span *sp, mtc_stats *st, size_t *marks)
+{
+    const mtc_config *cfg = &w->engine->cfg;
+    const char *s = w->nfc.data;
+    if (!w->tr)
+        w->tr = translator_new((int)cfg->translate_timeout_ms, (int)cfg->translate_max_failures);
+    char err[300];
+    int rc = translator_run(w->tr, s + sp->start, sp->end - sp->start, &w->translated, err, sizeof err);
+    if (rc < 0) {
+        buf_append(&w->rewritten, s + sp->start, sp->end - sp->start);
+        st->translate_errors++;
+        if (rc == -1) /* -2: translation is off for this worker, said once already */
+            buf_printf(&w->warnings, "segment %" PRIu64 ": %s\n", st->segments, err);
+        marks[0] = marks[1] = (size_t)-1;
+        return;
+    }
+    marks[0] = w->rewritten.len;
+    translate_put(&w->rewritten, s, w->nfc.len, sp->start, w->translated.data, w->translated.len);
+    marks[1] = w->rewritten.len;
+    st->translated_spans++;
+    st->rewrites++;
+    w->seg_translated++;
+}
+
+/* --translate: the English spans of w->nfc (re-scored after the
+   dictionary repairs), or the whole of an english segment. */
+static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
+{
+    enum { MAX_SPANS = 64 };
+    const mtc_config *cfg = &w->engine->cfg;
+    tr_span spans[MAX_SPANS];
+    size_t count = 0, n = w->nfc.len, marks[2 * MAX_SPANS];
+    if (label == LABEL_ENGLISH) {
+        spans[0] = (tr_span){0, n};
+        count = n <= (size_t)cfg->translate_max_span_bytes;
+    } else {
+        seg_score sc;
+        tokenize(w->tok, w->nfc.data, n, &w->words2);
+        score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
+        span_limits lim = {(unsigned)cfg->translate_min_english, (size_t)cfg->translate_max_span_bytes,
+                           (unsigned)cfg->translate_capitals_min_english, cfg->translate_capitals_min_share};
+        count = translate_find_spans(w->nfc.data, n, &w->verdicts2, &lim, spans, MAX_SPANS);
+    }
+    if (!count)
+        return;
+    buf_clear(&w->rewritten);
+    size_t pos = 0;
+    for (size_t i = 0; i < count; i++) {
+        buf_append(&w->rewritten, w->nfc.data + pos, spans[i].start - pos);
+        translate_span(w, &spans[i], st, marks + 2 * i);
+        pos = spans[i].end;
+    }
+    buf_append(&w->rewritten, w->nfc.data + pos, n - pos);
+    for (size_t k = 2 * count; k-- > 0;) /* from the end: a fix moves only the bytes after it */
+        if (marks[k] != (size_t)-1)
+            translate_fix_junction(&w->engine->junctions, &w->rewritten, marks[k]);
+    buf tmp = w->nfc;
+    w->nfc = w->rewritten;
+    w->rewritten = tmp;
+}
+
+/* A repaired segment scored again: still mixed (or English)? */
+static bool still_damaged(mtc_worker *w)
+{
+    seg_score sc;
+    tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words2);
+    score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, w->nfc.len, &w->words2, &sc, NULL);
+    seg_label l = sc.label;
+    return l == LABEL_MIXED || l == LABEL_ENGLISH;
+}
+
+/* Repair mode: dictionary repairs, rewrite rules, translation, then the
+   residual policy for a segment still mixed. Returns 1 if it is dropped,
+   -1 on a rule error; *rewritten says whether the text changed. */
+int repair_stage_run(mtc_worker *w, seg_label label, rule_subject *subj, mtc_stats *st, bool *rewritten,
+                     bool *residual)
+{
+    uint64_t before = st->rewrites;
+    /* Spans go to the MT engine whole, before the dictionary repairs cut
+       them up ("Among the restrictions": "the restrictions" would become
+       "les restrictions", leaving "Among" alone); the words are scored
+       again for the repairs after. */
+    const verdict_vec *verdicts = &w->verdicts;
+    if (w->translate && (label == LABEL_MIXED || (label == LABEL_ENGLISH && w->translate_english))) {
+        uint64_t spans = st->translated_spans;
+        translate_segment(w, label, st);
+        if (st->translated_spans > spans && label == LABEL_MIXED) {
+            seg_score sc;
+            tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words2);
+            score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, w->nfc.len, &w->words2, &sc, &w->verdicts2);
+            verdicts = &w->verdicts2;
+        }
+    }
+    if (label == LABEL_MIXED) {
+        repair_mixed(w, st, verdicts);
+        rule_subject_init(subj, w->nfc.data, w->nfc.len); /* the text changed */
+    }
+    policy_rewrite(w, label, subj, st); /* a rule that fails is counted in rule_errors, the text kept */
+    *rewritten = st->rewrites > before;
+    st->rewritten_segments += *rewritten;
+    if (label != LABEL_MIXED)
+        return 0;
+    *residual = !*rewritten || still_damaged(w);
+    st->residual += *residual;
+    st->repaired_clean += !*residual;
+    if (*residual && w->residual == MTC_RESIDUAL_DROP) {
+        st->dropped++;
+        return 1;
+    }
+    bool flag = *residual && w->residual == MTC_RESIDUAL_FLAG;
+    if (flag) {
+        st->flagged++;
+        buf_append_str(&w->line_out, w->marker_open);
+        buf_append_str(&w->line_out, "mixed|");
+    }
+    buf_append(&w->line_out, w->nfc.data, w->nfc.len);
+    if (flag)
+        buf_append_str(&w->line_out, w->marker_close);
+    return 2; /* written */
+}
