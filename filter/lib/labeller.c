@@ -15,23 +15,33 @@ static double clamp(double x, double lim) { return x > lim ? lim : x < -lim ? -l
 static void emissions(const mtc_config *c, const label_unit *u, double e[N_STATES])
 {
     unsigned f = u->ev.flags;
-    double lm = clamp(c->m_lm_weight * u->ev.lm_odds / 100.0, c->m_lm_max);
+    double lm = clamp(c->m_lm_weight * u->ev.lm_odds / 100.0, c->m_lm_max), fq = 0;
     /* How often each language uses the word; not for French function words,
        whose frequency the technical training text understates ("a", "on"). */
     if (!(f & EV_FR_FUNC))
-        lm += clamp(c->m_freq_weight * u->ev.freq_odds / 100.0, c->m_freq_max);
-    /* Short words: their spelling says nothing (the function lists speak
-       for "a", "on", "in"); off those lists they are mostly abbreviations
-       ("sp", "csc", "km"), and what the dictionaries say is noise too. */
+        fq = clamp(c->m_freq_weight * u->ev.freq_odds / 100.0, c->m_freq_max);
+    /* Short words: their spelling says nothing (the function lists and the
+       frequencies speak for "a", "on", "in", "see"); off those lists and
+       the common English words they are mostly abbreviations ("sp", "csc",
+       "km"), and what the dictionaries say is noise too. */
     if (u->ev.chars <= c->m_short_letters + 1) {
         lm = 0;
-        if (!(f & (EV_FR_FUNC | EV_EN_FUNC | EV_EN_ONLY)))
+        if (!(f & (EV_FR_FUNC | EV_EN_FUNC | EV_EN_ONLY)) && ((f & EV_FR) || !(f & EV_EN_COMMON)))
             f |= EV_FR | EV_EN;
     }
+    lm += fq;
+    /* A lower-case common English word that French's dictionary lacks
+       ("fear", "give", "rule"): what MT leaves, where French borrows rare
+       technical words instead; unless French text uses it too ("shell",
+       "unstable": frequency odds below en_common_min_odds) */
+    bool unused_in_french = !u->ev.freq_odds || u->ev.freq_odds >= 100 * c->m_en_common_min_odds;
+    double common_en =
+        (f & (EV_EN_COMMON | EV_FR | EV_CAP)) == EV_EN_COMMON && unused_in_french ? c->m_en_common_unknown : 0;
     e[ST_FR] = (f & EV_FR ? 0 : -c->m_dict_missing) + (f & EV_FR_FUNC ? c->m_function : 0) +
                (f & EV_LOAN ? c->m_loan : 0) - lm / 2;
     e[ST_EN] = (f & EV_EN ? 0 : -c->m_dict_missing) + (f & EV_EN_FUNC ? c->m_function : 0) +
-               (f & EV_EN_ONLY ? c->m_en_only : 0) + (f & (EV_EN_COMMON | EV_EN_FUNC) ? 0 : -c->m_en_rare) + lm / 2;
+               (f & EV_EN_ONLY ? c->m_en_only : 0) + (f & (EV_EN_COMMON | EV_EN_FUNC) ? 0 : -c->m_en_rare) +
+               common_en + lm / 2;
     double name = IMPOSSIBLE;
     if ((f & EV_CAP) && !(f & (EV_EN_ONLY | EV_JUNK))) { /* "China", "Spionage": listed, not names */
         name = c->m_name_base + (f & EV_COMMON ? 0 : c->m_name_unknown) + (f & EV_NAME ? c->m_name_listed : 0) -

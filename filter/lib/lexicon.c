@@ -1,4 +1,5 @@
 #include "lexicon.h"
+#include "glue.h"
 #include "fsutil.h"
 #include <errno.h>
 #include <math.h>
@@ -161,88 +162,6 @@ static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
     return common;
 }
 
-/* A piece of a glued word: 2 for a French function word of two letters or
-   more (dicts/function-fr.txt), 1 for a word French knows of at least 4
-   bytes, else 0. */
-static int french_piece(lexicon *lx, buf *part, const char *w, size_t n, bool last)
-{
-    int dummy;
-    if (n >= 2 && strmap_get(&lx->lists->fr_function, w, n, &dummy))
-        return 2;
-    /* the one-letter words, last ("versiona", "ya"); not the elided l', s' */
-    if (last && ((n == 1 && (w[0] == 'a' || w[0] == 'y')) || (n == 2 && memcmp(w, "\xC3\xA0", 2) == 0)))
-        return 2;
-    if (n < 4)
-        return 0;
-    buf_clear(part);
-    buf_append(part, w, n);
-    return Hunspell_spell(lx->fr, part->data) != 0;
-}
-
-/* French words run together by MT ("cetavantage", "indiqueletype"): the
-   word splits into two or three pieces French knows, one of them at least
-   a function word (real compounds, "multiarchitecture", join two content
-   words). Content pieces need 4 bytes, so that short words ("te", "ma")
-   do not make every unknown word splittable. */
-static bool splits_into_french_words(lexicon *lx, const char *w, size_t n, int pieces, bool need_function)
-{
-    buf part = {0};
-    bool found = false;
-    for (size_t cut = 1; cut < n && !found; cut++) {
-        if (((unsigned char)w[cut] & 0xC0) == 0x80)
-            continue; /* not a character boundary */
-        int head = french_piece(lx, &part, w, cut, false);
-        if (!head)
-            continue;
-        bool still = need_function && head != 2;
-        int tail = french_piece(lx, &part, w + cut, n - cut, true);
-        found = (tail && (!still || tail == 2)) ||
-                (pieces > 2 && splits_into_french_words(lx, w + cut, n - cut, pieces - 1, still));
-    }
-    buf_free(&part);
-    return found;
-}
-
-/* One slip away from a French word: a letter doubled or not ("directionelle"
-   for "directionnelle"), two letters swapped. Such a word is misspelt, not
-   glued. (Hunspell_suggest would say so too, but it works to a time limit,
-   and labels must not depend on the machine's speed.) */
-static bool misspelt_french(lexicon *lx, const char *w, size_t n)
-{
-    buf *b = &lx->scratch;
-    bool found = false;
-    for (size_t i = 0; i + 1 < n && !found; i++) {
-        if ((unsigned char)w[i] >= 0x80 || (unsigned char)w[i + 1] >= 0x80)
-            continue; /* ASCII letters only: enough for the doubled consonants */
-        buf_clear(b); /* w[i] doubled */
-        buf_append(b, w, i + 1);
-        buf_append(b, w + i, n - i);
-        found = Hunspell_spell(lx->fr, b->data) != 0;
-        if (!found && w[i] == w[i + 1]) { /* a double letter made single */
-            buf_clear(b);
-            buf_append(b, w, i);
-            buf_append(b, w + i + 1, n - i - 1);
-            found = Hunspell_spell(lx->fr, b->data) != 0;
-        }
-        if (!found) { /* w[i] and w[i + 1] swapped */
-            buf_clear(b);
-            buf_append(b, w, n);
-            b->data[i] = w[i + 1];
-            b->data[i + 1] = w[i];
-            found = Hunspell_spell(lx->fr, b->data) != 0;
-        }
-    }
-    return found;
-}
-
-static bool glued(lexicon *lx, const char *w, size_t n)
-{
-    /* an apostrophe joins by right ("y’en", "aujourd’hui") */
-    if (memchr(w, '\'', n) || memmem(w, n, "\xE2\x80\x99", 3))
-        return false;
-    return n >= 4 && splits_into_french_words(lx, w, n, 3, true) && !misspelt_french(lx, w, n);
-}
-
 static agreement noun_agreement(lexicon *lx, const char *w, size_t n)
 {
     buf_clear(&lx->scratch);
@@ -388,6 +307,9 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     bool fr, en;
     known_in(lx, w, n, &fr, &en);
     /* A capital inside a sentence marks a name unless French knows the word. */
+    glue_lex gl = {lx->fr, lx->lists, &lx->scratch};
+    if (s.capitalised && !fr && !en && glued_capital(&gl, w, n))
+        return V_JUNK; /* "RPCqui", "XMLdemande" */
     if (s.capitalised && !sentence_initial && !fr)
         return V_SKIP;
     /* "les Pirates Informatiques": MT capitalisation. English words are left
@@ -404,8 +326,8 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
        sentence and splits ("Laversion", "Ilne"): mid-sentence, names split
        too often ("Dupont", "Lebrun"). */
     if (s.capitalised)
-        return sentence_initial && glued(lx, lx->folded.data, lx->folded.len) ? V_JUNK : V_SKIP;
-    return glued(lx, w, n) ? V_JUNK : V_UNKNOWN;
+        return sentence_initial && glued(&gl, lx->folded.data, lx->folded.len) ? V_JUNK : V_SKIP;
+    return glued(&gl, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
 static int clamp_int(long x, int lim) { return (int)(x > lim ? lim : x < -lim ? -lim : x); }
