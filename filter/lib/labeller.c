@@ -43,7 +43,10 @@ static void emissions(const mtc_config *c, const label_unit *u, double e[N_STATE
                (f & EV_EN_ONLY ? c->m_en_only : 0) + (f & (EV_EN_COMMON | EV_EN_FUNC) ? 0 : -c->m_en_rare) +
                common_en + lm / 2;
     double name = IMPOSSIBLE;
-    if ((f & EV_CAP) && !(f & (EV_EN_ONLY | EV_JUNK))) { /* "China", "Spionage": listed, not names */
+    /* "China", "Spionage": listed, not names; nor an English function word
+       opening a sentence ("He faut", "We allons") */
+    bool opening_function = u->initial && (f & (EV_EN_FUNC | EV_FR)) == EV_EN_FUNC;
+    if ((f & EV_CAP) && !(f & (EV_EN_ONLY | EV_JUNK)) && !opening_function) {
         name = c->m_name_base + (f & EV_COMMON ? 0 : c->m_name_unknown) + (f & EV_NAME ? c->m_name_listed : 0) -
                (u->initial ? c->m_name_initial : 0) -
                ((f & (EV_FR | EV_NAME)) == EV_FR ? c->m_name_french : 0); /* "Dizaines": French capitalised */
@@ -120,6 +123,23 @@ typedef struct span_found {
 /* A word of a title: capitalised, or a function word between ("of", "the"). */
 static bool title_word(const label_unit *u) { return (u->ev.flags & (EV_CAP | EV_EN_FUNC)) != 0; }
 
+/* A quotation is English when its French words, besides the span, are
+   few (at most twice the span's English words, plus one): « Yes we can »
+   or (ou « free tour ») are cited, « Je suis très heureux que the Premier
+   ministre » is damage inside a French quotation. */
+static bool english_quotation(const label_unit *u, size_t n, const span_found *sp)
+{
+    size_t fr = 0, en = 0;
+    unsigned q = u[sp->start].quote;
+    for (size_t i = sp->start; i > 0 && u[i - 1].quote == q; i--)
+        fr += u[i - 1].lang == MTC_LANG_FR;
+    for (size_t i = sp->start + sp->len; i < n && u[i].quote == q; i++)
+        fr += u[i].lang == MTC_LANG_FR;
+    for (size_t i = sp->start; i < sp->start + sp->len; i++)
+        en += u[i].lang == MTC_LANG_EN;
+    return fr <= 2 * en + 1;
+}
+
 /* The strongest English span (a run of English words, names allowed inside). */
 static span_found strongest_span(const label_unit *u, size_t n)
 {
@@ -135,7 +155,7 @@ static span_found strongest_span(const label_unit *u, size_t n)
             words++;
             cur.len = i - cur.start + 1;
             cur.evidence += u[i].margin;
-            cur.quoted &= u[i].quoted;
+            cur.quoted &= u[i].quote == u[cur.start].quote && u[i].quote;
             cur.function |= (u[i].ev.flags & (EV_EN_FUNC | EV_FR_FUNC)) == EV_EN_FUNC;
             cur.titled &= title_word(&u[i]);
             cur.caps += (u[i].ev.flags & EV_CAP) != 0;
@@ -199,6 +219,7 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
        with one needs less evidence */
     double need = sp.function ? c->mixed_min_function_span : c->mixed_min_span;
     if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= need) {
+        sp.quoted = sp.quoted && english_quotation(u, n, &sp);
         bool cited = sp.quoted || sp.titled; /* a quotation or a title: not damage */
         snprintf(reason, reason_len, "%s:%zu@%zu", sp.quoted ? "quote" : sp.titled ? "title" : "en-span", sp.len,
                  sp.start);

@@ -81,6 +81,7 @@ static void mark_quotations(const char *s, size_t n, const word_vec *words, cons
                             size_t n_units)
 {
     size_t open_at = (size_t)-1;
+    unsigned quote = 0;
     for (size_t i = 0; i < n;) {
         bool opening;
         size_t len;
@@ -92,10 +93,11 @@ static void mark_quotations(const char *s, size_t n, const word_vec *words, cons
         if (open_at == (size_t)-1 && opening) {
             open_at = i + len;
         } else if (open_at != (size_t)-1 && (!opening || straight)) {
+            quote++;
             for (size_t k = 0; k < n_units; k++) {
                 size_t a = words->items[tok[k]].start;
                 if (a >= open_at && a < i)
-                    u[k].quoted = true;
+                    u[k].quote = quote;
             }
             open_at = (size_t)-1;
         }
