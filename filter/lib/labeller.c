@@ -160,9 +160,15 @@ static span_found strongest_span(const label_unit *u, size_t n)
             cur.titled &= title_word(&u[i]);
             cur.caps += (u[i].ev.flags & EV_CAP) != 0;
         }
-        if (!inside || i == n) {
-            cur.titled &= cur.caps >= 2; /* "in", "of" alone are no title */
-            if (words && cur.evidence > best.evidence)
+        if (words && (!inside || i == n)) {
+            /* a capitalised word right after belongs to the title ("This is
+               the Police"); a title opens with a capital that is not the
+               sentence's ("un film, After d'Anthony Lapia"); "in", "of"
+               alone are no title */
+            cur.caps += i < n && (u[i].ev.flags & EV_CAP) && !u[i].initial;
+            bool opens = (u[cur.start].ev.flags & EV_CAP) && !u[cur.start].initial;
+            cur.titled &= cur.caps >= 2 || opens;
+            if (cur.evidence > best.evidence)
                 best = cur;
             words = 0;
         }
