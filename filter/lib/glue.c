@@ -20,6 +20,14 @@ static int french_piece(const glue_lex *lx, buf *part, const char *w, size_t n, 
     return Hunspell_spell(lx->fr, part->data) != 0;
 }
 
+/* A three-byte piece French knows ("fin", "cas"). */
+static bool spell_short(const glue_lex *lx, buf *part, const char *w, size_t n)
+{
+    buf_clear(part);
+    buf_append(part, w, n);
+    return Hunspell_spell(lx->fr, part->data) != 0;
+}
+
 /* French words run together by MT ("cetavantage", "indiqueletype"): the
    word splits into two or three pieces French knows, one of them at least
    a function word (real compounds, "multiarchitecture", join two content
@@ -89,9 +97,35 @@ static bool two_function_words(const glue_lex *lx, const char *w, size_t n)
     return false;
 }
 
+/* A function word and a short French word ("lafin", "lescas"), or "a"/"à"
+   before a French word ("atoujours"): two pieces only, since three-letter
+   words would make too many unknown words splittable. */
+static bool function_and_short_word(const glue_lex *lx, const char *w, size_t n)
+{
+    int dummy;
+    buf part = {0};
+    bool found = false;
+    for (size_t cut = 1; cut < n && !found; cut++) {
+        if (((unsigned char)w[cut] & 0xC0) == 0x80)
+            continue;
+        size_t tail = n - cut;
+        bool head_fn = cut >= 2 && strmap_get(&lx->lists->fr_function, w, cut, &dummy);
+        bool tail_fn = tail >= 2 && strmap_get(&lx->lists->fr_function, w + cut, tail, &dummy);
+        bool head_a = (cut == 1 && w[0] == 'a') || (cut == 2 && memcmp(w, "\xC3\xA0", 2) == 0);
+        if (head_fn && tail == 3)
+            found = french_piece(lx, &part, w + cut, tail, true) || spell_short(lx, &part, w + cut, tail);
+        else if (tail_fn && cut == 3)
+            found = spell_short(lx, &part, w, cut);
+        else if (head_a && tail >= 4)
+            found = french_piece(lx, &part, w + cut, tail, true) == 1;
+    }
+    buf_free(&part);
+    return found;
+}
+
 static bool glued_words(const glue_lex *lx, const char *w, size_t n)
 {
-    return n >= 4 && splits_into_french_words(lx, w, n, 3, true) &&
+    return n >= 4 && (splits_into_french_words(lx, w, n, 3, true) || function_and_short_word(lx, w, n)) &&
            (two_function_words(lx, w, n) || !misspelt_french(lx, w, n));
 }
 

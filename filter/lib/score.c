@@ -113,6 +113,9 @@ static bool in_code(const char *s, size_t n, const word_tok *t)
     char before = t->start > 0 ? s[t->start - 1] : ' ', after = t->start + t->len < n ? s[t->start + t->len] : ' ';
     if (strchr(glue, before) || strchr(glue, after) || after == '(')
         return before != ' ' || after != ' ';
+    /* a command-line option: "netstat -tupan", "ls -alR" */
+    if (before == '-' && (t->start < 2 || s[t->start - 2] == ' ' || s[t->start - 2] == '-'))
+        return true;
     /* "gabryk.altervista.org", "tar.gz": a dot between letters */
     bool dot_after = after == '.' && t->start + t->len + 1 < n &&
                      ((unsigned char)s[t->start + t->len + 1] | 0x20) >= 'a' &&
