@@ -202,7 +202,8 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
     for (size_t i = 0; i < n; i++) {
         bool by_name = u[i].ev.chars <= 5 &&
                        ((i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME));
-        if ((u[i].ev.flags & EV_JUNK) && u[i].lang != MTC_LANG_NAME && !by_name && !junk++)
+        bool word = !(u[i].ev.flags & EV_TOKEN); /* code is no MT junk ("netstat -tupan") */
+        if (word && (u[i].ev.flags & EV_JUNK) && u[i].lang != MTC_LANG_NAME && !by_name && !junk++)
             junk_at = i;
     }
     if (w != stack_w)

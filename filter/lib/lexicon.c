@@ -11,6 +11,7 @@
 
 struct lexicon {
     Hunhandle *fr, *en;
+    Hunhandle *es; /* optional: the language Apertium pivots through (NULL: not installed) */
     const wordlists *lists;
     strmap cache; /* word (+ initial-capital bit) -> verdict */
     size_t cache_max;
@@ -72,6 +73,15 @@ lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max
         lexicon_free(lx);
         return NULL;
     }
+    /* Spanish is optional (hunspell-es): without it, no word is known as a
+       Spanish word left by MT; a dictionary there must still be sound. */
+    buf aff = {0};
+    buf_printf(&aff, "%s/es_ES.aff", dict_dir);
+    if (file_readable(aff.data) && !(lx->es = open_hunspell(dict_dir, "es_ES", wl, err, errlen))) {
+        lexicon_free(lx);
+        lx = NULL;
+    }
+    buf_free(&aff);
     return lx;
 }
 
@@ -83,6 +93,8 @@ void lexicon_free(lexicon *lx)
         Hunspell_destroy(lx->fr);
     if (lx->en)
         Hunspell_destroy(lx->en);
+    if (lx->es)
+        Hunspell_destroy(lx->es);
     strmap_free(&lx->cache);
     buf_free(&lx->key);
     buf_free(&lx->scratch);
@@ -327,7 +339,12 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
        too often ("Dupont", "Lebrun"). */
     if (s.capitalised)
         return sentence_initial && glued(&gl, lx->folded.data, lx->folded.len) ? V_JUNK : V_SKIP;
-    return glued(&gl, w, n) ? V_JUNK : V_UNKNOWN;
+    /* A Spanish word neither French nor English knows ("presionar",
+       "comprobación"): Apertium translates French and English through
+       Spanish and leaves such words behind. Words under five letters are
+       too often abbreviations, commands or typos ("cron"). */
+    bool spanish = lx->es && s.letters >= 5 && spell(lx->es, &lx->scratch, w, n);
+    return spanish || glued(&gl, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
 static int clamp_int(long x, int lim) { return (int)(x > lim ? lim : x < -lim ? -lim : x); }
