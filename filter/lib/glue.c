@@ -178,11 +178,35 @@ bool glued_capital(const glue_lex *lx, const char *w, size_t n)
     int dummy;
     buf part = {0};
     bool found = false;
-    if (low >= 2 && low < n && !strmap_get(&lx->lists->en_function, w, low, &dummy))
-        found = strmap_get(&lx->lists->fr_function, w, low, &dummy);
+    if (low >= 2 && low < n && !strmap_get(&lx->lists->en_function, w, low, &dummy) &&
+        strmap_get(&lx->lists->fr_function, w, low, &dummy))
+        found = true;
     else if (up >= 2 && up < n && ascii_lower(w[up]) && !rest_upper)
         found = !strmap_get(&lx->lists->en_function, w + up, n - up, &dummy) &&
                 french_piece(lx, &part, w + up, n - up, true) != 0 && n - up >= 2;
+    else if (low >= 4 && low < n && !up && rest_upper == 1) /* "mairieDécouvrez": two lines run together */
+        found = french_piece(lx, &part, w, low, false) == 1 && french_piece(lx, &part, w + low, n - low, true) == 1;
+    buf_free(&part);
+    return found;
+}
+
+/* An elided word whose apostrophe was lost ("lhomme", "dobjet", "quil",
+   "lOTAN"): an elidable function word (dicts/function-fr.txt: l, d, qu...)
+   before a vowel or h, then a word French knows. */
+static bool lost_apostrophe(const glue_lex *lx, const char *w, size_t n)
+{
+    static const char vowels[] = "aeiouyhAEIOUYH";
+    int dummy;
+    buf part = {0};
+    bool found = false;
+    for (size_t el = 1; el <= 2 && !found; el++) {
+        if (n < el + 3 || !ascii_lower(w[0]) || (el == 2 && memcmp(w, "qu", 2) != 0) ||
+            !strmap_get(&lx->lists->fr_function, w, el, &dummy))
+            continue;
+        unsigned char next = (unsigned char)w[el];
+        if (strchr(vowels, next) || next == 0xC3) /* à, â, é, è, ê, î, ô, É... */
+            found = french_piece(lx, &part, w + el, n - el, true) != 0;
+    }
     buf_free(&part);
     return found;
 }
@@ -191,5 +215,5 @@ bool glued(const glue_lex *lx, const char *w, size_t n)
 {
     if (memchr(w, '\'', n) || memmem(w, n, "\xE2\x80\x99", 3))
         return glued_elision(lx, w, n);
-    return glued_capital(lx, w, n) || glued_words(lx, w, n);
+    return glued_capital(lx, w, n) || lost_apostrophe(lx, w, n) || glued_words(lx, w, n);
 }
