@@ -140,10 +140,20 @@ static bool english_quotation(const label_unit *u, size_t n, const span_found *s
     return fr <= 2 * en + 1;
 }
 
-/* The strongest English span (a run of English words, names allowed inside). */
-static span_found strongest_span(const label_unit *u, size_t n)
+/* The evidence a span needs: French borrows content words, hardly ever
+   function words, so a span with one needs less. */
+static double span_need(const mtc_config *c, const span_found *sp)
 {
-    span_found best = {0}, cur = {0};
+    return sp->function ? c->mixed_min_function_span : c->mixed_min_span;
+}
+
+/* The strongest English span (a run of English words, names allowed
+   inside) that is damage, reaching the evidence it needs; else the
+   strongest of all (a citation, or too weak). A cited span does not hide
+   damage elsewhere in the sentence. */
+static span_found strongest_span(const mtc_config *c, const label_unit *u, size_t n)
+{
+    span_found best = {0}, damage = {0}, cur = {0};
     size_t words = 0; /* in cur */
     for (size_t i = 0; i <= n; i++) {
         bool en = i < n && u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
@@ -168,12 +178,16 @@ static span_found strongest_span(const label_unit *u, size_t n)
             cur.caps += i < n && (u[i].ev.flags & EV_CAP) && !u[i].initial;
             bool opens = (u[cur.start].ev.flags & EV_CAP) && !u[cur.start].initial;
             cur.titled &= cur.caps >= 2 || opens;
+            cur.quoted = cur.quoted && english_quotation(u, n, &cur);
             if (cur.evidence > best.evidence)
                 best = cur;
+            bool cited = cur.quoted || cur.titled;
+            if (!cited && cur.evidence >= span_need(c, &cur) && cur.evidence > damage.evidence)
+                damage = cur;
             words = 0;
         }
     }
-    return best;
+    return damage.len ? damage : best;
 }
 
 seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reason, size_t reason_len)
@@ -221,12 +235,8 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         snprintf(reason, reason_len, "junk@%zu", junk_at);
         return SEG_MIXED;
     }
-    span_found sp = strongest_span(u, n);
-    /* French borrows content words, hardly ever function words: a span
-       with one needs less evidence */
-    double need = sp.function ? c->mixed_min_function_span : c->mixed_min_span;
-    if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= need) {
-        sp.quoted = sp.quoted && english_quotation(u, n, &sp);
+    span_found sp = strongest_span(c, u, n);
+    if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= span_need(c, &sp)) {
         bool cited = sp.quoted || sp.titled; /* a quotation or a title: not damage */
         snprintf(reason, reason_len, "%s:%zu@%zu", sp.quoted ? "quote" : sp.titled ? "title" : "en-span", sp.len,
                  sp.start);
