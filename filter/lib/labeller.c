@@ -212,10 +212,17 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         fr += u[i].lang == MTC_LANG_FR;
         en += u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
     }
-    /* a short junk word beside a name is part of the name ("von der Leyen") */
+    /* a short junk word beside a name is part of the name ("von der Leyen");
+       a Spanish word beside a capitalised word inside the sentence is part
+       of a name or a place ("Parque Nacional", "páramo Sumapaz"), not left
+       by MT (quotation marks do not tell: MT translates quoted speech) */
     for (size_t i = 0; i < n; i++) {
-        bool by_name = u[i].ev.chars <= 5 &&
+        bool spanish = (u[i].ev.flags & EV_SPANISH) != 0;
+        bool beside = (i > 0 && (u[i - 1].ev.flags & EV_CAP) && !u[i - 1].initial) ||
+                      (i + 1 < n && (u[i + 1].ev.flags & EV_CAP) && !u[i + 1].initial);
+        bool by_name = (u[i].ev.chars <= 5 || spanish) &&
                        ((i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME));
+        by_name |= spanish && beside;
         bool word = !(u[i].ev.flags & EV_TOKEN); /* code is no MT junk ("netstat -tupan") */
         if (word && (u[i].ev.flags & EV_JUNK) && u[i].lang != MTC_LANG_NAME && !by_name && !junk++)
             junk_at = i;

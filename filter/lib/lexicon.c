@@ -386,7 +386,7 @@ static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, 
     text_fold(tc, w, n, &lx->folded);
     unsigned flags = listed_flags(lx->lists, lx->folded.data, lx->folded.len);
     if (v == V_JUNK)
-        flags |= EV_JUNK;
+        flags |= EV_JUNK | (lx->es && spell(lx->es, &lx->scratch, w, n) ? EV_SPANISH : 0);
     bool fr, en, fr_lower = false, en_lower = false;
     known_in(lx, w, n, &fr, &en);
     if (s.capitalised) {
@@ -414,13 +414,14 @@ static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, 
     ev->flags = flags;
 }
 
-/* Cached as one int: verdict (4 bits), flags (12), spelling odds (10 bits,
-   signed, deci-nats), frequency odds (6 bits, signed, half-nats). */
+/* Cached as one int: verdict (4 bits), flags (13), spelling odds (9 bits,
+   signed, deci-nats: more than the labeller's charlm_max ever uses),
+   frequency odds (6 bits, signed, half-nats). */
 static int pack_evidence(const word_evidence *ev)
 {
-    unsigned lm = (unsigned)clamp_int(ev->lm_odds / 10, 511) & 0x3FF;
+    unsigned lm = (unsigned)clamp_int(ev->lm_odds / 10, 255) & 0x1FF;
     unsigned fq = (unsigned)clamp_int(ev->freq_odds / 50, 31) & 0x3F;
-    return (int)((unsigned)ev->v | (ev->flags << 4) | (lm << 16) | (fq << 26));
+    return (int)((unsigned)ev->v | (ev->flags << 4) | (lm << 17) | (fq << 26));
 }
 
 static int sign_extend(unsigned v, int bits) { return (int)(v ^ (1u << (bits - 1))) - (1 << (bits - 1)); }
@@ -429,8 +430,8 @@ static void unpack_evidence(int packed, word_evidence *ev)
 {
     unsigned u = (unsigned)packed;
     ev->v = (verdict)(u & 0xF);
-    ev->flags = (u >> 4) & 0xFFF;
-    ev->lm_odds = sign_extend((u >> 16) & 0x3FF, 10) * 10;
+    ev->flags = (u >> 4) & 0x1FFF;
+    ev->lm_odds = sign_extend((u >> 17) & 0x1FF, 9) * 10;
     ev->freq_odds = sign_extend((u >> 26) & 0x3F, 6) * 50;
 }
 
