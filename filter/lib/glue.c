@@ -117,7 +117,7 @@ static bool function_and_short_word(const glue_lex *lx, const char *w, size_t n)
         else if (tail_fn && cut == 3)
             found = spell_short(lx, &part, w, cut);
         else if (head_a && tail >= 4)
-            found = french_piece(lx, &part, w + cut, tail, true) == 1;
+            found = french_piece(lx, &part, w + cut, tail, true) != 0;
     }
     buf_free(&part);
     return found;
