@@ -60,6 +60,8 @@ static void test_clean_buffer(void)
         {"On lance la commande netstat -tupan pour voir les connexions.\n", false},
         {"Elle codifie de manière précisel'usage de chaque répertoire.\n", true},
         {"Le guide est né dans le Parque Nacional de la ville.\n", false},
+        {"Ils seront proposés dans l'stage suivante : le partitionnement.\n", true},
+        {"C'est l'heure de l'iPhone et de l'hôtel.\n", false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         mtc_stats_reset(&st, e);
