@@ -190,6 +190,29 @@ static span_found strongest_span(const mtc_config *c, const label_unit *u, size_
     return damage.len ? damage : best;
 }
 
+/* The MT junk words (the first at *first): a short junk word beside a
+   name is part of the name ("von der Leyen"); a Spanish word beside a
+   capitalised word inside the sentence is part of a name or a place
+   ("Parque Nacional", "páramo Sumapaz"), not left by MT (quotation marks
+   do not tell: MT translates quoted speech); code is no junk ("netstat
+   -tupan"). */
+static unsigned count_junk(const label_unit *u, size_t n, size_t *first)
+{
+    unsigned junk = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool spanish = (u[i].ev.flags & EV_SPANISH) != 0;
+        bool beside = (i > 0 && (u[i - 1].ev.flags & EV_CAP) && !u[i - 1].initial) ||
+                      (i + 1 < n && (u[i + 1].ev.flags & EV_CAP) && !u[i + 1].initial);
+        bool by_name = (u[i].ev.chars <= 5 || spanish) &&
+                       ((i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME));
+        by_name |= spanish && beside;
+        if (!(u[i].ev.flags & EV_TOKEN) && (u[i].ev.flags & EV_JUNK) && u[i].lang != MTC_LANG_NAME && !by_name &&
+            !junk++)
+            *first = i;
+    }
+    return junk;
+}
+
 seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reason, size_t reason_len)
 {
     /* numbers and codes sit outside the chain: they belong to no language */
@@ -201,8 +224,7 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         if (!(u[i].ev.flags & EV_TOKEN))
             w[m++] = u[i];
     viterbi(c, w, m, bp);
-    unsigned fr = 0, en = 0, junk = 0;
-    size_t junk_at = 0;
+    unsigned fr = 0, en = 0;
     for (size_t i = 0, k = 0; i < n; i++) {
         if (u[i].ev.flags & EV_TOKEN) {
             u[i].lang = MTC_LANG_CODE;
@@ -212,21 +234,8 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         fr += u[i].lang == MTC_LANG_FR;
         en += u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
     }
-    /* a short junk word beside a name is part of the name ("von der Leyen");
-       a Spanish word beside a capitalised word inside the sentence is part
-       of a name or a place ("Parque Nacional", "páramo Sumapaz"), not left
-       by MT (quotation marks do not tell: MT translates quoted speech) */
-    for (size_t i = 0; i < n; i++) {
-        bool spanish = (u[i].ev.flags & EV_SPANISH) != 0;
-        bool beside = (i > 0 && (u[i - 1].ev.flags & EV_CAP) && !u[i - 1].initial) ||
-                      (i + 1 < n && (u[i + 1].ev.flags & EV_CAP) && !u[i + 1].initial);
-        bool by_name = (u[i].ev.chars <= 5 || spanish) &&
-                       ((i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME));
-        by_name |= spanish && beside;
-        bool word = !(u[i].ev.flags & EV_TOKEN); /* code is no MT junk ("netstat -tupan") */
-        if (word && (u[i].ev.flags & EV_JUNK) && u[i].lang != MTC_LANG_NAME && !by_name && !junk++)
-            junk_at = i;
-    }
+    size_t junk_at = 0;
+    unsigned junk = count_junk(u, n, &junk_at);
     if (w != stack_w)
         free(w);
     if (bp != stack_bp)
