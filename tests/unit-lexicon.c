@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char err[1024];
 
@@ -35,12 +36,25 @@ static void test_lexicon(void)
         {"leaderdans", false, V_JUNK}, {"despirates", false, V_JUNK}, /* run together */
         {"China", false, V_EN_FUNCTION}, /* English exonym: never in French text */
         {"und", false, V_JUNK},
+        /* glued at an apostrophe, a change of case, a lost apostrophe;
+           two function words; a function word and a short word */
+        {"précisel'usage", false, V_JUNK}, {"iln’y", false, V_JUNK}, {"aujourd'hui", false, V_FR},
+        {"deGNU", false, V_JUNK},     {"RPCqui", false, V_JUNK},   {"mairieDécouvrez", false, V_JUNK},
+        {"onClick", false, V_UNKNOWN}, {"jQuery", false, V_UNKNOWN}, {"pageTitle", false, V_UNKNOWN},
+        {"dobjet", false, V_JUNK},    {"quele", false, V_JUNK},    {"lafin", false, V_JUNK},
+        {"atoujours", false, V_JUNK},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         verdict v = lexicon_verdict(lx, tc, cases[i].word, strlen(cases[i].word), cases[i].initial);
         ok(v == cases[i].want, "verdict of '%s' is %s (got %s)", cases[i].word, verdict_name(cases[i].want),
            verdict_name(v));
     }
+    /* a Spanish word French and English lack: MT junk when hunspell-es is
+       installed (optional), else unknown */
+    bool has_es = access("/usr/share/hunspell/es_ES.aff", R_OK) == 0 && strcmp(e->dict_dir, "/usr/share/hunspell") == 0;
+    verdict es = lexicon_verdict(lx, tc, "presionar", 9, false);
+    ok(es == (has_es ? V_JUNK : V_UNKNOWN), "verdict of 'presionar' is %s with%s hunspell-es (got %s)",
+       has_es ? "junk" : "unknown", has_es ? "" : "out", verdict_name(es));
     text_ctx_free(tc);
     lexicon_free(lx);
 

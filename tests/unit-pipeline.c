@@ -47,6 +47,30 @@ static void test_clean_buffer(void)
     ok(st.mixed_segments == 0 && st.english_segments == 1, "a plain English sentence is english, not mixed");
     free(out);
 
+    /* the word labeller's evidence and citations, one sentence each */
+    static const struct {
+        const char *text;
+        bool mixed;
+    } cases[] = {
+        {"Les utilisateurs qui n'ont pas fear de casser leur système sont nombreux.\n", true},
+        {"Le ministre a dit : « je suis très heureux que the Premier ministre soit venu ».\n", true},
+        {"Il ressemble à This is the Police : il faut surveiller la zone.\n", false},
+        {"He faut savoir que la réunion est annulée.\n", true},
+        {"Les messages expriment the vue de leurs auteurs (et le slogan « Yes we can »).\n", true},
+        {"On lance la commande netstat -tupan pour voir les connexions.\n", false},
+        {"Elle codifie de manière précisel'usage de chaque répertoire.\n", true},
+        {"Le guide est né dans le Parque Nacional de la ville.\n", false},
+        {"Ils seront proposés dans l'stage suivante : le partitionnement.\n", true},
+        {"C'est l'heure de l'iPhone et de l'hôtel.\n", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        mtc_stats_reset(&st, e);
+        mtc_clean_buffer(w, cases[i].text, strlen(cases[i].text), &out, &len, &st, err, sizeof err);
+        ok((st.mixed_segments == 1) == cases[i].mixed, "%s: %.*s", cases[i].mixed ? "mixed" : "clean",
+           (int)strlen(cases[i].text) - 1, cases[i].text);
+        free(out);
+    }
+
     mtc_stats_reset(&st, e);
     mtc_clean_buffer(w, in, strlen(in), &out, &len, &st, err, sizeof err);
     free(out);

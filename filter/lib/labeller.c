@@ -15,25 +15,38 @@ static double clamp(double x, double lim) { return x > lim ? lim : x < -lim ? -l
 static void emissions(const mtc_config *c, const label_unit *u, double e[N_STATES])
 {
     unsigned f = u->ev.flags;
-    double lm = clamp(c->m_lm_weight * u->ev.lm_odds / 100.0, c->m_lm_max);
+    double lm = clamp(c->m_lm_weight * u->ev.lm_odds / 100.0, c->m_lm_max), fq = 0;
     /* How often each language uses the word; not for French function words,
        whose frequency the technical training text understates ("a", "on"). */
     if (!(f & EV_FR_FUNC))
-        lm += clamp(c->m_freq_weight * u->ev.freq_odds / 100.0, c->m_freq_max);
-    /* Short words: their spelling says nothing (the function lists speak
-       for "a", "on", "in"); off those lists they are mostly abbreviations
-       ("sp", "csc", "km"), and what the dictionaries say is noise too. */
+        fq = clamp(c->m_freq_weight * u->ev.freq_odds / 100.0, c->m_freq_max);
+    /* Short words: their spelling says nothing (the function lists and the
+       frequencies speak for "a", "on", "in", "see"); off those lists and
+       the common English words they are mostly abbreviations ("sp", "csc",
+       "km"), and what the dictionaries say is noise too. */
     if (u->ev.chars <= c->m_short_letters + 1) {
         lm = 0;
-        if (!(f & (EV_FR_FUNC | EV_EN_FUNC | EV_EN_ONLY)))
+        if (!(f & (EV_FR_FUNC | EV_EN_FUNC | EV_EN_ONLY)) && ((f & EV_FR) || !(f & EV_EN_COMMON)))
             f |= EV_FR | EV_EN;
     }
+    lm += fq;
+    /* A lower-case common English word that French's dictionary lacks
+       ("fear", "give", "rule"): what MT leaves, where French borrows rare
+       technical words instead; unless French text uses it too ("shell",
+       "unstable": frequency odds below en_common_min_odds) */
+    bool unused_in_french = !u->ev.freq_odds || u->ev.freq_odds >= 100 * c->m_en_common_min_odds;
+    double common_en =
+        (f & (EV_EN_COMMON | EV_FR | EV_CAP)) == EV_EN_COMMON && unused_in_french ? c->m_en_common_unknown : 0;
     e[ST_FR] = (f & EV_FR ? 0 : -c->m_dict_missing) + (f & EV_FR_FUNC ? c->m_function : 0) +
                (f & EV_LOAN ? c->m_loan : 0) - lm / 2;
     e[ST_EN] = (f & EV_EN ? 0 : -c->m_dict_missing) + (f & EV_EN_FUNC ? c->m_function : 0) +
-               (f & EV_EN_ONLY ? c->m_en_only : 0) + (f & (EV_EN_COMMON | EV_EN_FUNC) ? 0 : -c->m_en_rare) + lm / 2;
+               (f & EV_EN_ONLY ? c->m_en_only : 0) + (f & (EV_EN_COMMON | EV_EN_FUNC) ? 0 : -c->m_en_rare) +
+               common_en + lm / 2;
     double name = IMPOSSIBLE;
-    if ((f & EV_CAP) && !(f & (EV_EN_ONLY | EV_JUNK))) { /* "China", "Spionage": listed, not names */
+    /* "China", "Spionage": listed, not names; nor an English function word
+       opening a sentence ("He faut", "We allons") */
+    bool opening_function = u->initial && (f & (EV_EN_FUNC | EV_FR)) == EV_EN_FUNC;
+    if ((f & EV_CAP) && !(f & (EV_EN_ONLY | EV_JUNK)) && !opening_function) {
         name = c->m_name_base + (f & EV_COMMON ? 0 : c->m_name_unknown) + (f & EV_NAME ? c->m_name_listed : 0) -
                (u->initial ? c->m_name_initial : 0) -
                ((f & (EV_FR | EV_NAME)) == EV_FR ? c->m_name_french : 0); /* "Dizaines": French capitalised */
@@ -110,10 +123,37 @@ typedef struct span_found {
 /* A word of a title: capitalised, or a function word between ("of", "the"). */
 static bool title_word(const label_unit *u) { return (u->ev.flags & (EV_CAP | EV_EN_FUNC)) != 0; }
 
-/* The strongest English span (a run of English words, names allowed inside). */
-static span_found strongest_span(const label_unit *u, size_t n)
+/* A quotation is English when its French words, besides the span, are
+   few (at most twice the span's English words, plus one): « Yes we can »
+   or (ou « free tour ») are cited, « Je suis très heureux que the Premier
+   ministre » is damage inside a French quotation. */
+static bool english_quotation(const label_unit *u, size_t n, const span_found *sp)
 {
-    span_found best = {0}, cur = {0};
+    size_t fr = 0, en = 0;
+    unsigned q = u[sp->start].quote;
+    for (size_t i = sp->start; i > 0 && u[i - 1].quote == q; i--)
+        fr += u[i - 1].lang == MTC_LANG_FR;
+    for (size_t i = sp->start + sp->len; i < n && u[i].quote == q; i++)
+        fr += u[i].lang == MTC_LANG_FR;
+    for (size_t i = sp->start; i < sp->start + sp->len; i++)
+        en += u[i].lang == MTC_LANG_EN;
+    return fr <= 2 * en + 1;
+}
+
+/* The evidence a span needs: French borrows content words, hardly ever
+   function words, so a span with one needs less. */
+static double span_need(const mtc_config *c, const span_found *sp)
+{
+    return sp->function ? c->mixed_min_function_span : c->mixed_min_span;
+}
+
+/* The strongest English span (a run of English words, names allowed
+   inside) that is damage, reaching the evidence it needs; else the
+   strongest of all (a citation, or too weak). A cited span does not hide
+   damage elsewhere in the sentence. */
+static span_found strongest_span(const mtc_config *c, const label_unit *u, size_t n)
+{
+    span_found best = {0}, damage = {0}, cur = {0};
     size_t words = 0; /* in cur */
     for (size_t i = 0; i <= n; i++) {
         bool en = i < n && u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
@@ -125,19 +165,52 @@ static span_found strongest_span(const label_unit *u, size_t n)
             words++;
             cur.len = i - cur.start + 1;
             cur.evidence += u[i].margin;
-            cur.quoted &= u[i].quoted;
+            cur.quoted &= u[i].quote == u[cur.start].quote && u[i].quote;
             cur.function |= (u[i].ev.flags & (EV_EN_FUNC | EV_FR_FUNC)) == EV_EN_FUNC;
             cur.titled &= title_word(&u[i]);
             cur.caps += (u[i].ev.flags & EV_CAP) != 0;
         }
-        if (!inside || i == n) {
-            cur.titled &= cur.caps >= 2; /* "in", "of" alone are no title */
-            if (words && cur.evidence > best.evidence)
+        if (words && (!inside || i == n)) {
+            /* a capitalised word right after belongs to the title ("This is
+               the Police"); a title opens with a capital that is not the
+               sentence's ("un film, After d'Anthony Lapia"); "in", "of"
+               alone are no title */
+            cur.caps += i < n && (u[i].ev.flags & EV_CAP) && !u[i].initial;
+            bool opens = (u[cur.start].ev.flags & EV_CAP) && !u[cur.start].initial;
+            cur.titled &= cur.caps >= 2 || opens;
+            cur.quoted = cur.quoted && english_quotation(u, n, &cur);
+            if (cur.evidence > best.evidence)
                 best = cur;
+            bool cited = cur.quoted || cur.titled;
+            if (!cited && cur.evidence >= span_need(c, &cur) && cur.evidence > damage.evidence)
+                damage = cur;
             words = 0;
         }
     }
-    return best;
+    return damage.len ? damage : best;
+}
+
+/* The MT junk words (the first at *first): a short junk word beside a
+   name is part of the name ("von der Leyen"); a Spanish word beside a
+   capitalised word inside the sentence is part of a name or a place
+   ("Parque Nacional", "páramo Sumapaz"), not left by MT (quotation marks
+   do not tell: MT translates quoted speech); code is no junk ("netstat
+   -tupan"). */
+static unsigned count_junk(const label_unit *u, size_t n, size_t *first)
+{
+    unsigned junk = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool spanish = (u[i].ev.flags & EV_SPANISH) != 0;
+        bool beside = (i > 0 && (u[i - 1].ev.flags & EV_CAP) && !u[i - 1].initial) ||
+                      (i + 1 < n && (u[i + 1].ev.flags & EV_CAP) && !u[i + 1].initial);
+        bool by_name = (u[i].ev.chars <= 5 || spanish) &&
+                       ((i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME));
+        by_name |= spanish && beside;
+        if (!(u[i].ev.flags & EV_TOKEN) && (u[i].ev.flags & EV_JUNK) && u[i].lang != MTC_LANG_NAME && !by_name &&
+            !junk++)
+            *first = i;
+    }
+    return junk;
 }
 
 seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reason, size_t reason_len)
@@ -151,8 +224,7 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         if (!(u[i].ev.flags & EV_TOKEN))
             w[m++] = u[i];
     viterbi(c, w, m, bp);
-    unsigned fr = 0, en = 0, junk = 0;
-    size_t junk_at = 0;
+    unsigned fr = 0, en = 0;
     for (size_t i = 0, k = 0; i < n; i++) {
         if (u[i].ev.flags & EV_TOKEN) {
             u[i].lang = MTC_LANG_CODE;
@@ -162,13 +234,8 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         fr += u[i].lang == MTC_LANG_FR;
         en += u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
     }
-    /* a short junk word beside a name is part of the name ("von der Leyen") */
-    for (size_t i = 0; i < n; i++) {
-        bool by_name = u[i].ev.chars <= 5 &&
-                       ((i > 0 && u[i - 1].lang == MTC_LANG_NAME) || (i + 1 < n && u[i + 1].lang == MTC_LANG_NAME));
-        if ((u[i].ev.flags & EV_JUNK) && u[i].lang != MTC_LANG_NAME && !by_name && !junk++)
-            junk_at = i;
-    }
+    size_t junk_at = 0;
+    unsigned junk = count_junk(u, n, &junk_at);
     if (w != stack_w)
         free(w);
     if (bp != stack_bp)
@@ -184,11 +251,8 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         snprintf(reason, reason_len, "junk@%zu", junk_at);
         return SEG_MIXED;
     }
-    span_found sp = strongest_span(u, n);
-    /* French borrows content words, hardly ever function words: a span
-       with one needs less evidence */
-    double need = sp.function ? c->mixed_min_function_span : c->mixed_min_span;
-    if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= need) {
+    span_found sp = strongest_span(c, u, n);
+    if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= span_need(c, &sp)) {
         bool cited = sp.quoted || sp.titled; /* a quotation or a title: not damage */
         snprintf(reason, reason_len, "%s:%zu@%zu", sp.quoted ? "quote" : sp.titled ? "title" : "en-span", sp.len,
                  sp.start);

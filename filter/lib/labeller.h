@@ -11,7 +11,7 @@
 typedef struct label_unit {
     word_evidence ev;
     bool initial;        /* first word of the segment or of a quotation */
-    bool quoted;         /* inside quotation marks */
+    unsigned quote;      /* inside quotation marks: which quotation (from 1), else 0 */
     mtc_word_lang lang;  /* the labeller's answer */
     float margin;        /* English minus French emission (nats) */
 } label_unit;

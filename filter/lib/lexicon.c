@@ -1,4 +1,5 @@
 #include "lexicon.h"
+#include "glue.h"
 #include "fsutil.h"
 #include <errno.h>
 #include <math.h>
@@ -10,6 +11,7 @@
 
 struct lexicon {
     Hunhandle *fr, *en;
+    Hunhandle *es; /* optional: the language Apertium pivots through (NULL: not installed) */
     const wordlists *lists;
     strmap cache; /* word (+ initial-capital bit) -> verdict */
     size_t cache_max;
@@ -71,6 +73,15 @@ lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max
         lexicon_free(lx);
         return NULL;
     }
+    /* Spanish is optional (hunspell-es): without it, no word is known as a
+       Spanish word left by MT; a dictionary there must still be sound. */
+    buf aff = {0};
+    buf_printf(&aff, "%s/es_ES.aff", dict_dir);
+    if (file_readable(aff.data) && !(lx->es = open_hunspell(dict_dir, "es_ES", wl, err, errlen))) {
+        lexicon_free(lx);
+        lx = NULL;
+    }
+    buf_free(&aff);
     return lx;
 }
 
@@ -82,6 +93,8 @@ void lexicon_free(lexicon *lx)
         Hunspell_destroy(lx->fr);
     if (lx->en)
         Hunspell_destroy(lx->en);
+    if (lx->es)
+        Hunspell_destroy(lx->es);
     strmap_free(&lx->cache);
     buf_free(&lx->key);
     buf_free(&lx->scratch);
@@ -159,88 +172,6 @@ static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
     }
     Hunspell_free_list(lx->fr, &analyses, count);
     return common;
-}
-
-/* A piece of a glued word: 2 for a French function word of two letters or
-   more (dicts/function-fr.txt), 1 for a word French knows of at least 4
-   bytes, else 0. */
-static int french_piece(lexicon *lx, buf *part, const char *w, size_t n, bool last)
-{
-    int dummy;
-    if (n >= 2 && strmap_get(&lx->lists->fr_function, w, n, &dummy))
-        return 2;
-    /* the one-letter words, last ("versiona", "ya"); not the elided l', s' */
-    if (last && ((n == 1 && (w[0] == 'a' || w[0] == 'y')) || (n == 2 && memcmp(w, "\xC3\xA0", 2) == 0)))
-        return 2;
-    if (n < 4)
-        return 0;
-    buf_clear(part);
-    buf_append(part, w, n);
-    return Hunspell_spell(lx->fr, part->data) != 0;
-}
-
-/* French words run together by MT ("cetavantage", "indiqueletype"): the
-   word splits into two or three pieces French knows, one of them at least
-   a function word (real compounds, "multiarchitecture", join two content
-   words). Content pieces need 4 bytes, so that short words ("te", "ma")
-   do not make every unknown word splittable. */
-static bool splits_into_french_words(lexicon *lx, const char *w, size_t n, int pieces, bool need_function)
-{
-    buf part = {0};
-    bool found = false;
-    for (size_t cut = 1; cut < n && !found; cut++) {
-        if (((unsigned char)w[cut] & 0xC0) == 0x80)
-            continue; /* not a character boundary */
-        int head = french_piece(lx, &part, w, cut, false);
-        if (!head)
-            continue;
-        bool still = need_function && head != 2;
-        int tail = french_piece(lx, &part, w + cut, n - cut, true);
-        found = (tail && (!still || tail == 2)) ||
-                (pieces > 2 && splits_into_french_words(lx, w + cut, n - cut, pieces - 1, still));
-    }
-    buf_free(&part);
-    return found;
-}
-
-/* One slip away from a French word: a letter doubled or not ("directionelle"
-   for "directionnelle"), two letters swapped. Such a word is misspelt, not
-   glued. (Hunspell_suggest would say so too, but it works to a time limit,
-   and labels must not depend on the machine's speed.) */
-static bool misspelt_french(lexicon *lx, const char *w, size_t n)
-{
-    buf *b = &lx->scratch;
-    bool found = false;
-    for (size_t i = 0; i + 1 < n && !found; i++) {
-        if ((unsigned char)w[i] >= 0x80 || (unsigned char)w[i + 1] >= 0x80)
-            continue; /* ASCII letters only: enough for the doubled consonants */
-        buf_clear(b); /* w[i] doubled */
-        buf_append(b, w, i + 1);
-        buf_append(b, w + i, n - i);
-        found = Hunspell_spell(lx->fr, b->data) != 0;
-        if (!found && w[i] == w[i + 1]) { /* a double letter made single */
-            buf_clear(b);
-            buf_append(b, w, i);
-            buf_append(b, w + i + 1, n - i - 1);
-            found = Hunspell_spell(lx->fr, b->data) != 0;
-        }
-        if (!found) { /* w[i] and w[i + 1] swapped */
-            buf_clear(b);
-            buf_append(b, w, n);
-            b->data[i] = w[i + 1];
-            b->data[i + 1] = w[i];
-            found = Hunspell_spell(lx->fr, b->data) != 0;
-        }
-    }
-    return found;
-}
-
-static bool glued(lexicon *lx, const char *w, size_t n)
-{
-    /* an apostrophe joins by right ("y’en", "aujourd’hui") */
-    if (memchr(w, '\'', n) || memmem(w, n, "\xE2\x80\x99", 3))
-        return false;
-    return n >= 4 && splits_into_french_words(lx, w, n, 3, true) && !misspelt_french(lx, w, n);
 }
 
 static agreement noun_agreement(lexicon *lx, const char *w, size_t n)
@@ -388,6 +319,9 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     bool fr, en;
     known_in(lx, w, n, &fr, &en);
     /* A capital inside a sentence marks a name unless French knows the word. */
+    glue_lex gl = {lx->fr, lx->lists, &lx->scratch};
+    if (s.capitalised && !fr && !en && glued_capital(&gl, w, n))
+        return V_JUNK; /* "RPCqui", "XMLdemande" */
     if (s.capitalised && !sentence_initial && !fr)
         return V_SKIP;
     /* "les Pirates Informatiques": MT capitalisation. English words are left
@@ -404,8 +338,13 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
        sentence and splits ("Laversion", "Ilne"): mid-sentence, names split
        too often ("Dupont", "Lebrun"). */
     if (s.capitalised)
-        return sentence_initial && glued(lx, lx->folded.data, lx->folded.len) ? V_JUNK : V_SKIP;
-    return glued(lx, w, n) ? V_JUNK : V_UNKNOWN;
+        return sentence_initial && glued(&gl, lx->folded.data, lx->folded.len) ? V_JUNK : V_SKIP;
+    /* A Spanish word neither French nor English knows ("presionar",
+       "comprobación"): Apertium translates French and English through
+       Spanish and leaves such words behind. Words under five letters are
+       too often abbreviations, commands or typos ("cron"). */
+    bool spanish = lx->es && s.letters >= 5 && spell(lx->es, &lx->scratch, w, n);
+    return spanish || glued(&gl, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
 static int clamp_int(long x, int lim) { return (int)(x > lim ? lim : x < -lim ? -lim : x); }
@@ -447,7 +386,7 @@ static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, 
     text_fold(tc, w, n, &lx->folded);
     unsigned flags = listed_flags(lx->lists, lx->folded.data, lx->folded.len);
     if (v == V_JUNK)
-        flags |= EV_JUNK;
+        flags |= EV_JUNK | (lx->es && spell(lx->es, &lx->scratch, w, n) ? EV_SPANISH : 0);
     bool fr, en, fr_lower = false, en_lower = false;
     known_in(lx, w, n, &fr, &en);
     if (s.capitalised) {
@@ -475,13 +414,14 @@ static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, 
     ev->flags = flags;
 }
 
-/* Cached as one int: verdict (4 bits), flags (12), spelling odds (10 bits,
-   signed, deci-nats), frequency odds (6 bits, signed, half-nats). */
+/* Cached as one int: verdict (4 bits), flags (13), spelling odds (9 bits,
+   signed, deci-nats: more than the labeller's charlm_max ever uses),
+   frequency odds (6 bits, signed, half-nats). */
 static int pack_evidence(const word_evidence *ev)
 {
-    unsigned lm = (unsigned)clamp_int(ev->lm_odds / 10, 511) & 0x3FF;
+    unsigned lm = (unsigned)clamp_int(ev->lm_odds / 10, 255) & 0x1FF;
     unsigned fq = (unsigned)clamp_int(ev->freq_odds / 50, 31) & 0x3F;
-    return (int)((unsigned)ev->v | (ev->flags << 4) | (lm << 16) | (fq << 26));
+    return (int)((unsigned)ev->v | (ev->flags << 4) | (lm << 17) | (fq << 26));
 }
 
 static int sign_extend(unsigned v, int bits) { return (int)(v ^ (1u << (bits - 1))) - (1 << (bits - 1)); }
@@ -490,8 +430,8 @@ static void unpack_evidence(int packed, word_evidence *ev)
 {
     unsigned u = (unsigned)packed;
     ev->v = (verdict)(u & 0xF);
-    ev->flags = (u >> 4) & 0xFFF;
-    ev->lm_odds = sign_extend((u >> 16) & 0x3FF, 10) * 10;
+    ev->flags = (u >> 4) & 0x1FFF;
+    ev->lm_odds = sign_extend((u >> 17) & 0x1FF, 9) * 10;
     ev->freq_odds = sign_extend((u >> 26) & 0x3F, 6) * 50;
 }
 

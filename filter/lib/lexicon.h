@@ -59,6 +59,7 @@ enum {
     EV_CAP = 1 << 9,      /* starts with a capital */
     EV_COMMON = 1 << 10,  /* a dictionary knows its lower-case form */
     EV_EN_COMMON = 1 << 11, /* dicts/en-common.txt: a common English word */
+    EV_SPANISH = 1 << 12, /* junk because only Spanish knows it (hunspell-es) */
 };
 
 typedef struct word_evidence {

@@ -1,5 +1,6 @@
 #include "score.h"
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 const char *label_name(seg_label l)
@@ -81,6 +82,7 @@ static void mark_quotations(const char *s, size_t n, const word_vec *words, cons
                             size_t n_units)
 {
     size_t open_at = (size_t)-1;
+    unsigned quote = 0;
     for (size_t i = 0; i < n;) {
         bool opening;
         size_t len;
@@ -92,10 +94,11 @@ static void mark_quotations(const char *s, size_t n, const word_vec *words, cons
         if (open_at == (size_t)-1 && opening) {
             open_at = i + len;
         } else if (open_at != (size_t)-1 && (!opening || straight)) {
+            quote++;
             for (size_t k = 0; k < n_units; k++) {
                 size_t a = words->items[tok[k]].start;
                 if (a >= open_at && a < i)
-                    u[k].quoted = true;
+                    u[k].quote = quote;
             }
             open_at = (size_t)-1;
         }
@@ -111,6 +114,9 @@ static bool in_code(const char *s, size_t n, const word_tok *t)
     char before = t->start > 0 ? s[t->start - 1] : ' ', after = t->start + t->len < n ? s[t->start + t->len] : ' ';
     if (strchr(glue, before) || strchr(glue, after) || after == '(')
         return before != ' ' || after != ' ';
+    /* a command-line option: "netstat -tupan", "ls -alR" */
+    if (before == '-' && (t->start < 2 || s[t->start - 2] == ' ' || s[t->start - 2] == '-'))
+        return true;
     /* "gabryk.altervista.org", "tar.gz": a dot between letters */
     bool dot_after = after == '.' && t->start + t->len + 1 < n &&
                      ((unsigned char)s[t->start + t->len + 1] | 0x20) >= 'a' &&
@@ -126,6 +132,20 @@ static bool unknown_lower_compound(const char *s, const word_tok *t, const word_
            !((unsigned char)s[t->start] >= 'A' && (unsigned char)s[t->start] <= 'Z');
 }
 
+/* An article or "que" elided before a consonant ("l'stage", "d'preparation",
+   "qu'which"): French elides only before a vowel or h, MT glues its
+   article to the English word it left. */
+static bool elided_before_consonant(const char *s, const word_tok *t)
+{
+    size_t a = t->start, apos = a >= 3 && memcmp(s + a - 3, "\xE2\x80\x99", 3) == 0 ? 3 : a >= 1 && s[a - 1] == '\'' ? 1 : 0;
+    if (!apos || !strchr("bcdfgjklmnpqrstvwxz", s[a]) || !s[a])
+        return false;
+    size_t e = a - apos; /* the elided word ends here */
+    bool one = e >= 1 && strchr("lLdD", s[e - 1]) && (e == 1 || !isalpha((unsigned char)s[e - 2]));
+    bool qu = e >= 2 && (s[e - 2] | 0x20) == 'q' && s[e - 1] == 'u' && (e == 2 || !isalpha((unsigned char)s[e - 3]));
+    return one || qu;
+}
+
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
 static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
                            label_unit *u)
@@ -137,6 +157,8 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
         lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
         if (in_code(s, n, t) || unknown_lower_compound(s, t, &ev))
             ev.flags |= EV_TOKEN;
+        else if (elided_before_consonant(s, t))
+            ev.flags |= EV_JUNK;
         if (t->kind == TOK_COMPOUND) {
             if (!(ev.flags & EV_TOKEN) && (ev.v == V_SKIP || ev.v == V_UNKNOWN || ev.v == V_JUNK))
                 continue;

@@ -36,6 +36,8 @@ static const number_setting settings[] = {
     SETTING("model.wordfreq_max", m_freq_max, 0, 1e3),
     SETTING("model.en_rare", m_en_rare, 0, 1e3),
     SETTING("model.name_french", m_name_french, 0, 1e3),
+    SETTING("model.en_common_unknown", m_en_common_unknown, 0, 1e3),
+    SETTING("model.en_common_min_odds", m_en_common_min_odds, -1e3, 1e3),
     SETTING("repair.repeat_min_words", repeat_min_words, 0, 40),
     SETTING("repair.repeat_max_gap", repeat_max_gap, 0, 10),
     SETTING("translate.timeout_ms", translate_timeout_ms, 10, 600000),
