@@ -41,6 +41,7 @@ DOC_SEP = "\x1e"
 L2 = 2.0  # chosen by cross-validation on dev (0.5, 2, 8 tried)
 PAGE_CAP = 15
 LABELLED = ("clean", "boilerplate", "mixed", "english")
+BYTE_WEIGHT = 0.0
 LOG_WORDS = WORDS_LE5 = None  # feature columns the context reads
 FOLDS = 5
 VOCAB_MIN_SITES = 3  # a word of fewer sites would carry one site's own chrome or topic
@@ -220,12 +221,67 @@ def neighbours(lines):
     return prev, nxt
 
 
+EXTRA = []  # experimental context features (names), see extra_ctx
+COL = {}
+
+
+def shape(x):
+    w = 2 ** (x[COL["log_words"]] * 8) - 1
+    ln = 1 if w <= 2.5 else 2 if w <= 5.5 else 3 if w <= 10.5 else 4 if w <= 20.5 else 5
+    return ln * 4 + x[COL["end_sentence"]] * 2 + x[COL["first_caps"]]
+
+
+def is_prose(x):
+    return 2 ** (x[COL["log_words"]] * 8) - 1 >= 11.5 and x[COL["end_sentence"]] > 0
+
+
+def extra_ctx(page, pp, i, a, b, st):
+    out = []
+    for name in EXTRA:
+        if name == "run_p":
+            out.append(st["run_sum"] / st["run_n"] if st["run_n"] else 0.0)
+        elif name == "run_max":
+            out.append(st["run_max"])
+        elif name == "ema_p":
+            out.append(st["ema"])
+        elif name == "prev_end":
+            out.append(page[a][COL["end_sentence"]] if a is not None else 0.0)
+        elif name == "next_end":
+            out.append(page[b][COL["end_sentence"]] if b is not None else 0.0)
+        elif name == "prev_vocab":
+            out.append(page[a][COL["vocab_mean"]] if a is not None else 0.0)
+        elif name == "next_vocab":
+            out.append(page[b][COL["vocab_mean"]] if b is not None else 0.0)
+        elif name == "same_prev":
+            out.append(float(a is not None and shape(page[a]) == shape(page[i])))
+        elif name == "same_next":
+            out.append(float(b is not None and shape(page[b]) == shape(page[i])))
+        elif name == "next2_p":
+            out.append(st["pn"][st["nxt"][b]] if b is not None and st["nxt"][b] is not None else 0.0)
+        elif name == "next_ovl":
+            out.append(page[b][COL["seen_before"]] if b is not None else 0.0)
+        elif name == "prev_colon":
+            out.append(page[a][COL["end_colon"]] if a is not None else 0.0)
+    return out
+
+
+def advance(st, x, p):
+    st["ema"] = 0.6 * st["ema"] + 0.4 * p
+    if is_prose(x):
+        st["run_sum"] = st["run_n"] = st["run_max"] = 0.0
+    else:
+        st["run_sum"] += p
+        st["run_n"] += 1
+        st["run_max"] = max(st["run_max"], p)
+
+
 def context_rows(pages, vecs, pprev, pnext):
     """Stage-2 rows: own features + prev_p, prev2_p (final probabilities of
     the two lines before), next_p (stage 1 of the line after), prev_none, next_none."""
     rows = []
     for (pid, lines, labs), page, pp, pn in zip(pages, vecs, pprev, pnext):
         prev, nxt = neighbours(lines)
+        st = {"ema": 0.0, "run_sum": 0.0, "run_n": 0.0, "run_max": 0.0, "pn": pn, "nxt": nxt}
         for i, line in enumerate(lines):
             if is_blank(line):
                 continue
@@ -235,6 +291,8 @@ def context_rows(pages, vecs, pprev, pnext):
                    pn[b] if b is not None else 0.0, float(a is None), float(b is None),
                    page[a][LOG_WORDS] if a is not None else 0.0, page[b][LOG_WORDS] if b is not None else 0.0,
                    page[a][WORDS_LE5] if a is not None else 0.0, page[b][WORDS_LE5] if b is not None else 0.0]
+            ctx += extra_ctx(page, pp, i, a, b, st)
+            advance(st, page[i], pp[i])
             rows.append((pid, i, labs[i], page[i] + ctx, len(line.replace(" ", "").encode())))
     return rows
 
@@ -261,11 +319,13 @@ def examples(rows):
         if lab in LABELLED:
             per_page[pid] = per_page.get(pid, 0) + 1
     xs, ys, ws = [], [], []
-    for pid, _i, lab, x, _n in rows:
+    for pid, _i, lab, x, n in rows:
         if lab in LABELLED:
             xs.append(x)
             ys.append(1.0 if lab == "boilerplate" else 0.0)
-            ws.append(min(1.0, PAGE_CAP / per_page[pid]))
+            # clean text lost is counted in bytes: a long clean line weighs more
+            bw = (max(n, 1) / 60.0) ** BYTE_WEIGHT if lab == "clean" and n else 1.0
+            ws.append(min(1.0, PAGE_CAP / per_page[pid]) * bw)
     return xs, ys, ws
 
 
@@ -329,7 +389,7 @@ def sweep(rows, prob):
 
 
 def main():
-    global PAGE_CAP, L2, VOCAB_K, VOCAB_MIN_SITES
+    global PAGE_CAP, L2, VOCAB_K, VOCAB_MIN_SITES, BYTE_WEIGHT
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("WEB_DATA", "tests/eval/web"))
     ap.add_argument("--split", default="dev")
@@ -343,18 +403,29 @@ def main():
     ap.add_argument("--page-cap", type=float, default=15.0, help="lines a page weighs at most")
     ap.add_argument("--vocab-k", type=float, default=VOCAB_K, help="add-k smoothing of the vocabulary")
     ap.add_argument("--vocab-min-sites", type=int, default=VOCAB_MIN_SITES, help="sites a word must be seen on")
+    ap.add_argument("--extra", default="", help="experimental context features")
+    ap.add_argument("--byte-weight", type=float, default=BYTE_WEIGHT, help="clean lines weigh (bytes/60)**this")
+    ap.add_argument("--drop", default="", help="comma-separated features to leave out (ablation; their weights are 0)")
     a = ap.parse_args()
     VOCAB_K, VOCAB_MIN_SITES = a.vocab_k, a.vocab_min_sites
     L2 = a.l2
+    BYTE_WEIGHT = a.byte_weight
     PAGE_CAP = a.page_cap
     pages, sites = load_pages(a.data, a.split)
     fold = site_folds(sites)
     # the weights are fitted on out-of-fold vocabulary scores; the vocabulary
     # mtclean uses is then built on every page of the split
     names, vecs = crossfit_features(a.features, a.rules_dir, pages, sites, fold)
+    for name in filter(None, a.drop.split(",")):
+        j = names.index(name)
+        for page in vecs:
+            for x in page:
+                x[j] = 0.0
     vocab = build_vocab(pages, sites)
     write_vocab(vocab, a.vocab_out, f"the {a.split} split of the web set ({len(pages)} pages, {len(set(sites))} sites)")
-    global LOG_WORDS, WORDS_LE5
+    global LOG_WORDS, WORDS_LE5, EXTRA
+    EXTRA = list(filter(None, a.extra.split(",")))
+    COL.update({n: k for k, n in enumerate(names)})
     LOG_WORDS, WORDS_LE5 = names.index("log_words"), names.index("words_le5")
     xs, ys, ws = examples(own_rows(pages, vecs))
     w1 = fit(xs, ys, ws)

@@ -19,6 +19,8 @@ typedef struct line_scan {
     uint64_t key;       /* boiler_line_key, computed on the way */
     bool ui_first, first_caps, glued, number_ui, link, end_sentence, end_colon, emoji, hyphen;
     bool prev_number;   /* the word before was a number */
+    unsigned n_content; /* content words (no list's, 4 bytes or more), their bits in the page's bags */
+    uint16_t content_bits[BOILER_LINE_WORDS];
     int prev_class;     /* classes of the word before */
 } line_scan;
 
@@ -80,6 +82,9 @@ static void scan_word(const boiler_model *m, line_scan *ls, const char *low, siz
             ls->vocab_first = lo;
         ls->vocab_hits++;
     }
+    if (!number && lown >= 4 && lown < LOW_MAX && !(cls & (WC_STOP_FR | WC_STOP_EN | WC_UI | WC_TIME)) &&
+        ls->n_content < BOILER_LINE_WORDS)
+        ls->content_bits[ls->n_content++] = (uint16_t)(key_word(KEY_SEED, low, lown) >> 52) % BOILER_BAG_BITS;
     bool first = ls->words == 0;
     ls->words++;
     if (letters) {
@@ -338,6 +343,52 @@ static void count_features(const line_scan *ls, double scale, double *f)
     f[BF_caps_nostop] = ls->stop_fr + ls->stop_en == 0 && ls->words >= 2 ? f[BF_caps_share] : 0;
 }
 
+/* A coarse shape of the line: its length class, whether it ends a sentence,
+   whether it opens with a capital (a run of lines of one shape is a list:
+   headlines, menu items, teasers). */
+static unsigned line_shape(const line_scan *ls, double scale)
+{
+    double w = ls->words * scale;
+    unsigned len = w <= 2 ? 1 : w <= 5 ? 2 : w <= 10 ? 3 : w <= 20 ? 4 : 5;
+    return len * 4 + ls->end_sentence * 2 + ls->first_caps;
+}
+
+/* The features of the lines before this one (the page so far), then the
+   line itself into that history. Prose (a long line ending a sentence)
+   marks the article's body: chrome comes before it, around it in short
+   runs, and after it. */
+static bool bag_has(const unsigned char *bag, unsigned bit) { return bag[bit / 8] >> (bit % 8) & 1; }
+
+static void sequence_features(boiler_doc *d, const line_scan *ls, double scale, double *f)
+{
+    unsigned in_prose = 0, before = 0;
+    for (unsigned k = 0; k < ls->n_content; k++) {
+        in_prose += bag_has(d->prose_bag, ls->content_bits[k]);
+        before += bag_has(d->all_bag, ls->content_bits[k]);
+    }
+    f[BF_seen_in_prose] = share(in_prose, ls->n_content);
+    f[BF_seen_before] = share(before, ls->n_content);
+    f[BF_no_content] = ls->n_content == 0;
+    f[BF_no_prose_yet] = d->prose_lines == 0;
+    f[BF_prose_before] = fmin(1.0, log2(1.0 + d->prose_lines) / 4);
+    f[BF_since_prose] = d->prose_lines ? fmin(1.0, log2(1.0 + d->since_prose) / 4) : 0;
+    unsigned shape = line_shape(ls, scale);
+    f[BF_shape_run] = shape == d->last_shape ? (d->shape_run > 6 ? 6 : d->shape_run) / 6.0 : 0;
+    if (!ls->nonspace) /* blank lines are not part of the sequence */
+        return;
+    bool prose = ls->words * scale >= 12 && ls->end_sentence;
+    d->prose_lines += prose;
+    d->since_prose = prose ? 0 : d->since_prose + 1;
+    for (unsigned k = 0; k < ls->n_content; k++) {
+        unsigned b = ls->content_bits[k];
+        d->all_bag[b / 8] |= (unsigned char)(1u << (b % 8));
+        if (prose)
+            d->prose_bag[b / 8] |= (unsigned char)(1u << (b % 8));
+    }
+    d->shape_run = shape == d->last_shape ? d->shape_run + 1 : 1;
+    d->last_shape = shape;
+}
+
 void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t n, double *f)
 {
     line_scan ls = {0};
@@ -352,6 +403,7 @@ void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t
     scan_line(m, s, scanned, &ls);
     count_features(&ls, scanned ? (double)n / (double)scanned : 1.0, f);
     layout_features(s, n, &ls, f);
+    sequence_features(d, &ls, scanned ? (double)n / (double)scanned : 1.0, f);
     d->key = ls.key_any ? ls.key | 1 : 0;
     if (scanned < n) /* not the whole line's key (see the pipeline's use of it) */
         d->key = d->key ? (d->key ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL) | 1 : 0;

@@ -24,7 +24,9 @@
     X(short_noverb) X(short_nopunct) X(ui_short) X(en_ui) X(field_colon) \
     X(you_share) X(imperative) X(ui_count) \
     X(indent) X(bullet) \
-    X(vocab_mean) X(vocab_max) X(vocab_min) X(vocab_share) X(vocab_sum) X(vocab_first)
+    X(vocab_mean) X(vocab_max) X(vocab_min) X(vocab_share) X(vocab_sum) X(vocab_first) \
+    X(no_prose_yet) X(prose_before) X(since_prose) X(shape_run) \
+    X(seen_in_prose) X(seen_before) X(no_content)
 /* The context features the second stage adds. */
 #define BOILER_CONTEXT(X) \
     X(prev_p) X(prev2_p) X(next_p) X(prev_none) X(next_none) \
@@ -48,6 +50,9 @@ typedef struct boiler_model {
     bool loaded;
 } boiler_model;
 
+#define BOILER_BAG_BITS 4096
+#define BOILER_LINE_WORDS 48 /* content words of a line remembered for the bags, at most */
+
 /* Per document: which line this is and the hashes of the lines seen so far
    (a bounded set: lines past its size are not tested for repetition). */
 typedef struct boiler_doc {
@@ -55,6 +60,12 @@ typedef struct boiler_doc {
     size_t cap, count, max;
     size_t scan_bytes;   /* a longer line's features come from its first scan_bytes */
     unsigned line_index;
+    /* the lines before, for the sequence features (boiler_features) */
+    unsigned prose_lines, since_prose, shape_run, last_shape;
+    /* the content words of the page so far, as bits of a hash: of its prose
+       lines, and of all its lines (a heading shares words with the article,
+       a list of other articles' headlines does not) */
+    unsigned char prose_bag[BOILER_BAG_BITS / 8], all_bag[BOILER_BAG_BITS / 8];
     uint64_t key;        /* boiler_line_key of the last line boiler_features saw (if not cut) */
 } boiler_doc;
 

@@ -242,6 +242,9 @@ void boiler_doc_reset(boiler_doc *d)
         memset(d->seen, 0, d->cap * sizeof *d->seen);
     d->count = 0;
     d->line_index = 0;
+    d->prose_lines = d->since_prose = d->shape_run = d->last_shape = 0;
+    memset(d->prose_bag, 0, sizeof d->prose_bag);
+    memset(d->all_bag, 0, sizeof d->all_bag);
 }
 
 void boiler_doc_free(boiler_doc *d) { free(d->seen); }
