@@ -20,6 +20,8 @@ EX = {
   ("001", "Vie politique nationale", "category-page description (the rubric name above it is boilerplate)"),
   ("226", "Excuse me, where is the beach?", "English question quoted inside French prose"),
   ("354", "Vous avez de la chance", "horoscope on a regional news site: the page's content"),
+  ("459", "Great beach. Just too sandy.", "English review quoted inside a Swiss magazine's French prose"),
+  ("442", "emmerdes\"©", "caption repeated by the scraper and glued to its credit: content dominates"),
  ],
  "boilerplate": [
   ("092", "La maison»Cybersécurité", "breadcrumb with MT 'La maison' (Home): chrome wins over damage"),
@@ -36,6 +38,10 @@ EX = {
   ("242", "Cette page a été traduite automatiquement", "MT disclaimer of a help centre"),
   ("284", "Chef posing in a kitchen", "English image alt text on a French recipe page"),
   ("272", "12 juin 2025Le déficit", "related-article teaser glued to its byline/date: chrome wins"),
+  ("445", "La tempête Ciara", "weather-warning widget standing in for the article on a Belgian news page"),
+  ("494", "Bezig met laden", "Dutch document-viewer chrome above a Congolese press review"),
+  ("457", "1 minutes lire", "machine-translated reading-time widget"),
+  ("480", "Madame tape la pose", "image alt text repeated just before the same caption (the caption is clean)"),
  ],
  "mixed": [
   ("020", "dueà", "glued words"),
@@ -55,6 +61,13 @@ EX = {
   ("342", "00:03hauteur", "ASR transcript: timestamp glued to the text, ASR error 'hauteur' for 'auteur'"),
   ("191", "Loto-QuébecThe STM", "French title glued to an English one"),
   ("318", "Qu’ils aient des blagues", "learner French: calque of 'do they have jokes!'"),
+  ("410", "Le harceleur noir 2", "Russian MT of a game title (S.T.A.L.K.E.R. → harceleur, X-Ray → radiographie)"),
+  ("401", "poisson ouvégétarien", "Italian hotel price list: glue, Italian words, wrong-sense MT"),
+  ("473", "voyageresterC'est", "Chinese wiki machine-translated, link words glued to the text"),
+  ("509", "P H O T O S", "letter-spaced PDF masthead (text damage)"),
+  ("456", "Make this article seo compatible", "LLM prompt left in a content-farm article"),
+  ("519", "L’AVGB ne s’applique", "German abbreviation (AGB) left in machine-translated terms of sale"),
+  ("498", "une robe pas la sienne", "Italian calque ('porta un abito non suo') on a translated travel blog"),
  ],
  "english": [
   ("010", "Deleted my tweets", "quoted tweet on its own line"),
@@ -66,6 +79,10 @@ EX = {
   ("150", "Funding secured", "embedded tweet"),
   ("321", "Welcome to this Independent Website", "English privacy policy of a shop (page content)"),
   ("314", "War is declared", "English headline of a French blog post"),
+  ("455", "nothing leaves the internet", "embedded tweet in a French news article"),
+  ("478", "Closed: No closing days", "English opening hours pasted into a French travel blog"),
+  ("464", "could not be found", "English original kept under its French translation in a compiler help page"),
+  ("506", "Dear friends,   First of all", "English half of a bilingual newsletter"),
  ],
  "other": [
   ("015", "Beurre150 g", "table row with glued cells"),
@@ -79,6 +96,9 @@ EX = {
   ("021", "| Points clés |", "markdown table row"),
   ("335", "Sécherheet vu Kanner", "Luxembourgish"),
   ("212", "98win", "Vietnamese spam page"),
+  ("493", "kutahya web tasarim", "Turkish SEO spam injected above a Congolese news page"),
+  ("510", "", "one letter per line: a vertical title in a PDF transcript", "m"),
+  ("460", "Poitrine (cm)", "size-guide table row"),
  ],
 }
 
