@@ -12,8 +12,10 @@ and mtclean compute the same numbers.
 
 Also writes the vocabulary (rules/boiler.vocab, --vocab-out): each word's
 log-odds of a boilerplate vs a clean line, from words seen on >= 3 sites.
-Folds are by site; each fold's features are computed with a vocabulary
-built on the other folds, so the weights see out-of-fold vocabulary scores.
+And the lexicon (rules/boiler.lexicon, --lexicon-out): per-word weights of
+a logistic regression on the words alone (build_lexicon), one more feature.
+Folds are by site; each fold's features are computed with a vocabulary and a
+lexicon built on the other folds, so the weights see out-of-fold scores.
 --cv --dump FILE writes the out-of-fold probability of every line.
 
 Two L2-regularised logistic regressions, fitted by Newton's method:
@@ -32,13 +34,14 @@ training split (the threshold itself is boiler.threshold in default.conf).
 import argparse
 import math
 import os
+import random
 import re
 import subprocess
 import sys
 import tempfile
 
 DOC_SEP = "\x1e"
-L2 = 2.0  # chosen by cross-validation on dev (0.5, 2, 8 tried)
+L2 = 8.0  # chosen by cross-validation on dev (2, 4, 8, 16, 32 tried with the lexicon feature)
 PAGE_CAP = 15
 LABELLED = ("clean", "boilerplate", "mixed", "english")
 BYTE_WEIGHT = 0.0
@@ -47,6 +50,8 @@ FOLDS = 5
 VOCAB_MIN_SITES = 3  # a word of fewer sites would carry one site's own chrome or topic
 VOCAB_K = 1.0        # add-k smoothing of the word counts
 VOCAB_CLIP = 4.0     # |log-odds| at most (the C code checks the same bound)
+LEXICON_CLIP = 8.0   # |weight| of a lexicon word at most (the C code checks the same bound)
+LEX_L2, LEX_EPOCHS, LEX_RATE = 3.0, 40, 0.2  # the lexicon's regression (L2 chosen by CV on dev: 0.3, 1, 3, 10)
 WORD = re.compile(r"[^\W_]+")  # letters and digits, as the C scan cuts words
 
 
@@ -110,6 +115,51 @@ def build_vocab(pages, sites):
     return out
 
 
+def build_lexicon(pages, sites):
+    """Per-word weights of an L2-regularised logistic regression on the
+    words alone (a bag of words, the line's score the weights' sum over the
+    square root of the words it knows), fitted by stochastic gradient
+    descent; words of VOCAB_MIN_SITES sites or more. Where the vocabulary's
+    log-odds count each word on its own, the regression shares the evidence
+    out among the words of a line ("mot de passe oublié": one cue, not three)."""
+    where = {}
+    for (_pid, lines, labs), site in zip(pages, sites):
+        for line, lab in zip(lines, labs):
+            if lab in LABELLED:
+                for w in words(line):
+                    where.setdefault(w, set()).add(site)
+    keep = {w for w, s in where.items() if len(s) >= VOCAB_MIN_SITES}
+    ex = []
+    for (_pid, lines, labs), site in zip(pages, sites):
+        n = sum(1 for lab in labs if lab in LABELLED)
+        for line, lab in zip(lines, labs):
+            if lab in LABELLED:
+                ex.append(([w for w in words(line) if w in keep], 1.0 if lab == "boilerplate" else 0.0,
+                           min(1.0, PAGE_CAP / n)))
+    w, b = {k: 0.0 for k in keep}, 0.0
+    total = sum(e[2] for e in ex)
+    rnd = random.Random(1)
+    for epoch in range(LEX_EPOCHS):
+        rnd.shuffle(ex)
+        eta = LEX_RATE / (1 + epoch * 0.1)
+        for toks, y, wt in ex:
+            s = 1 / math.sqrt(len(toks)) if toks else 0.0
+            g = (sigmoid(b + sum(w[k] for k in toks) * s) - y) * wt
+            b -= eta * g
+            for k in toks:
+                w[k] -= eta * (g * s + LEX_L2 * w[k] / total)
+    return {k: max(-LEXICON_CLIP, min(LEXICON_CLIP, v)) for k, v in w.items() if abs(v) >= 0.0005}
+
+
+def write_lexicon(lex, path, what):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Per-word weights of a logistic regression on the words of a line (boilerplate vs not),\n"
+                f"# written by rules/fit_boiler.py from {what}; words of >= {VOCAB_MIN_SITES} sites, L2 {LEX_L2:g},"
+                f" clipped to +-{LEXICON_CLIP:g}. Do not edit: re-run the script.\n")
+        for w in sorted(lex):
+            f.write(f"{w}\t{lex[w]:.3f}\n")
+
+
 def write_vocab(vocab, path, what):
     with open(path, "w", encoding="utf-8") as f:
         f.write("# Per-word log-odds (boilerplate vs clean lines), written by rules/fit_boiler.py\n"
@@ -136,9 +186,11 @@ def crossfit_features(tool, rules_dir, pages, sites, fold):
         for f in range(FOLDS):
             train = [k for k in range(len(pages)) if fold[k] != f]
             test = [k for k in range(len(pages)) if fold[k] == f]
-            path = os.path.join(tmp, "vocab")
-            write_vocab(build_vocab([pages[k] for k in train], [sites[k] for k in train]), path, "a fold")
-            names, got = features(tool, rules_dir, [pages[k] for k in test], path)
+            path, lpath = os.path.join(tmp, "vocab"), os.path.join(tmp, "lexicon")
+            tp, ts = [pages[k] for k in train], [sites[k] for k in train]
+            write_vocab(build_vocab(tp, ts), path, "a fold")
+            write_lexicon(build_lexicon(tp, ts), lpath, "a fold")
+            names, got = features(tool, rules_dir, [pages[k] for k in test], path, lpath)
             for k, v in zip(test, got):
                 vecs[k] = v
     return names, vecs
@@ -148,9 +200,9 @@ def is_blank(line):
     return line.strip(" \t\f\v\u00a0") == ""
 
 
-def features(tool, rules_dir, pages, vocab=None):
+def features(tool, rules_dir, pages, vocab, lexicon):
     text = ("\n" + DOC_SEP + "\n").join("\n".join(lines) for _p, lines, _l in pages) + "\n"
-    out = subprocess.run([tool, rules_dir] + ([vocab] if vocab else []), input=text.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
+    out = subprocess.run([tool, rules_dir, vocab, lexicon], input=text.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
     rows = out.split("\n")
     names = rows[0].split("\t")
     vecs, k = [], 1
@@ -260,6 +312,18 @@ def extra_ctx(page, pp, i, a, b, st):
             out.append(st["pn"][st["nxt"][b]] if b is not None and st["nxt"][b] is not None else 0.0)
         elif name == "next_ovl":
             out.append(page[b][COL["seen_before"]] if b is not None else 0.0)
+        elif name in ("hl_after", "hl_run", "hl_novl", "short_top"):
+            x = page[i]
+            w = 2 ** (x[COL["log_words"]] * 8) - 1
+            hl = 3.5 <= w <= 16.5 and not x[COL["end_sentence"]]
+            if name == "hl_after":
+                out.append(float(hl and x[COL["prose_before"]] > 0 and x[COL["seen_in_prose"]] < 0.34))
+            elif name == "hl_run":
+                out.append(float(hl and x[COL["shape_run"]] > 0))
+            elif name == "hl_novl":
+                out.append(float(hl and x[COL["seen_before"]] < 0.34))
+            else:
+                out.append(float(w <= 5.5 and x[COL["no_prose_yet"]] > 0))
         elif name == "prev_colon":
             out.append(page[a][COL["end_colon"]] if a is not None else 0.0)
     return out
@@ -397,6 +461,7 @@ def main():
     ap.add_argument("--rules-dir", default="rules")
     ap.add_argument("-o", "--output", default="rules/boiler.weights")
     ap.add_argument("--vocab-out", default="rules/boiler.vocab")
+    ap.add_argument("--lexicon-out", default="rules/boiler.lexicon")
     ap.add_argument("--dump", help="with --cv: write the out-of-fold probabilities (TSV)")
     ap.add_argument("--cv", action="store_true", help="report cross-validated figures")
     ap.add_argument("--l2", type=float, default=L2, help="L2 penalty of the weights")
@@ -422,7 +487,10 @@ def main():
             for x in page:
                 x[j] = 0.0
     vocab = build_vocab(pages, sites)
-    write_vocab(vocab, a.vocab_out, f"the {a.split} split of the web set ({len(pages)} pages, {len(set(sites))} sites)")
+    what = f"the {a.split} split of the web set ({len(pages)} pages, {len(set(sites))} sites)"
+    write_vocab(vocab, a.vocab_out, what)
+    lexicon = build_lexicon(pages, sites)
+    write_lexicon(lexicon, a.lexicon_out, what)
     global LOG_WORDS, WORDS_LE5, EXTRA
     EXTRA = list(filter(None, a.extra.split(",")))
     COL.update({n: k for k, n in enumerate(names)})
@@ -459,7 +527,8 @@ def main():
             f.write(f"stage1 {n} {w:.6f}\n")
         for n, w in zip(names + ctx_names, w2):
             f.write(f"stage2 {n} {w:.6f}\n")
-    print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines; {a.vocab_out}: {len(vocab)} words", file=sys.stderr)
+    print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines; {a.vocab_out}: {len(vocab)} words;"
+          f" {a.lexicon_out}: {len(lexicon)} words", file=sys.stderr)
 
 
 if __name__ == "__main__":

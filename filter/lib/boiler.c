@@ -14,6 +14,8 @@ typedef struct line_scan {
     unsigned words, glued_words, alpha_words, stop_fr, stop_en, ui, caps, allcaps, time, verb;
     unsigned vocab_hits; /* words in boiler.vocab, and their log-odds (x VOCAB_SCALE) */
     int vocab_sum, vocab_max, vocab_min, vocab_first; /* vocab_first: the first word's */
+    unsigned lex_hits;  /* words in boiler.lexicon, and the sum of their weights (x VOCAB_SCALE) */
+    int lex_sum;
     unsigned colon_at;  /* words before the first ':' (0: none) */
     bool clock, key_any;
     uint64_t key;       /* boiler_line_key, computed on the way */
@@ -85,6 +87,10 @@ static void scan_word(const boiler_model *m, line_scan *ls, const char *low, siz
     if (!number && lown >= 4 && lown < LOW_MAX && !(cls & (WC_STOP_FR | WC_STOP_EN | WC_UI | WC_TIME)) &&
         ls->n_content < BOILER_LINE_WORDS)
         ls->content_bits[ls->n_content++] = (uint16_t)(key_word(KEY_SEED, low, lown) >> 52) % BOILER_BAG_BITS;
+    if (lown < 64 && !number && strmap_get(&m->lexicon, low, lown, &lo)) {
+        ls->lex_sum += lo;
+        ls->lex_hits++;
+    }
     bool first = ls->words == 0;
     ls->words++;
     if (letters) {
@@ -340,6 +346,9 @@ static void count_features(const line_scan *ls, double scale, double *f)
     f[BF_vocab_share] = share(ls->vocab_hits, ls->words);
     f[BF_vocab_first] = ls->vocab_first * scale_lo; /* "Lire aussi", "Publié le", "Partager" */
     f[BF_vocab_sum] = tanh(ls->vocab_sum * scale_lo / 2); /* the naive-Bayes sum, squashed */
+    /* a logistic regression on the words alone, its sum scaled by the
+       square root of the words it knows (a long line is not surer for being long) */
+    f[BF_lexicon] = ls->lex_hits ? tanh(ls->lex_sum / (double)VOCAB_SCALE / sqrt(ls->lex_hits) / 2) : 0;
     f[BF_caps_nostop] = ls->stop_fr + ls->stop_en == 0 && ls->words >= 2 ? f[BF_caps_share] : 0;
 }
 
