@@ -64,6 +64,24 @@ static uint64_t key_word(uint64_t h, const char *w, size_t n)
     return (h ^ n) * 0xFF51AFD7ED558CCDULL;
 }
 
+/* A word's evidence from the vocabulary (log-odds) and the lexicon (weights). */
+static void vocab_word(const boiler_model *m, line_scan *ls, const char *low, size_t lown)
+{
+    int lo;
+    if (!strmap_get(&m->vocab, low, lown, &lo))
+        return;
+    ls->vocab_max = ls->vocab_hits && ls->vocab_max > lo ? ls->vocab_max : lo;
+    ls->vocab_min = ls->vocab_hits && ls->vocab_min < lo ? ls->vocab_min : lo;
+    ls->vocab_sum += lo;
+    if (ls->words == 0)
+        ls->vocab_first = lo;
+    ls->vocab_hits++;
+    if (strmap_get(&m->lexicon, low, lown, &lo)) { /* its words are the vocabulary's (checked at load) */
+        ls->lex_sum += lo;
+        ls->lex_hits++;
+    }
+}
+
 /* One word (letters and digits, lower-cased into low): classes and shape. */
 static void scan_word(const boiler_model *m, line_scan *ls, const char *low, size_t lown, unsigned letters,
                       unsigned uppers, bool first_upper, bool glued, bool number)
@@ -73,24 +91,14 @@ static void scan_word(const boiler_model *m, line_scan *ls, const char *low, siz
         ls->key = key_word(ls->key, low, lown < 64 ? lown : 0);
         ls->key_any = true;
     }
-    int lo;
     if (lown < 64)
         cls = boiler_word_classes(m, low, lown);
-    if (lown < 64 && !number && strmap_get(&m->vocab, low, lown, &lo)) {
-        ls->vocab_max = ls->vocab_hits && ls->vocab_max > lo ? ls->vocab_max : lo;
-        ls->vocab_min = ls->vocab_hits && ls->vocab_min < lo ? ls->vocab_min : lo;
-        ls->vocab_sum += lo;
-        if (ls->words == 0)
-            ls->vocab_first = lo;
-        ls->vocab_hits++;
-    }
+    if (lown < 64 && !number)
+        vocab_word(m, ls, low, lown);
+    /* a content word (in no list, 4 bytes or more): its bit for the page's bags */
     if (!number && lown >= 4 && lown < LOW_MAX && !(cls & (WC_STOP_FR | WC_STOP_EN | WC_UI | WC_TIME)) &&
         ls->n_content < BOILER_LINE_WORDS)
         ls->content_bits[ls->n_content++] = (uint16_t)(key_word(KEY_SEED, low, lown) >> 52) % BOILER_BAG_BITS;
-    if (lown < 64 && !number && strmap_get(&m->lexicon, low, lown, &lo)) {
-        ls->lex_sum += lo;
-        ls->lex_hits++;
-    }
     bool first = ls->words == 0;
     ls->words++;
     if (letters) {

@@ -208,8 +208,16 @@ static int add_vocab_line(boiler_model *m, char *line, const char *path, int lin
     return add_word_value(&m->vocab, VOCAB_CLIP, "log-odds", line, path, lineno, err, errlen);
 }
 
+/* The scan looks a word up in the lexicon only when the vocabulary has it
+   (most words are in neither): a lexicon word must be a vocabulary word. */
 static int add_lexicon_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
 {
+    char *tab = strchr(line, '\t');
+    int v;
+    if (tab && !strmap_get(&m->vocab, line, (size_t)(tab - line), &v)) {
+        snprintf(err, errlen, "%s:%d: word '%.*s' is not in boiler.vocab", path, lineno, (int)(tab - line), line);
+        return -1;
+    }
     return add_word_value(&m->lexicon, LEXICON_CLIP, "weight", line, path, lineno, err, errlen);
 }
 
