@@ -452,8 +452,8 @@ def sweep(rows, prob):
     return out
 
 
-def main():
-    global PAGE_CAP, L2, VOCAB_K, VOCAB_MIN_SITES, BYTE_WEIGHT
+def parse_args():
+    global PAGE_CAP, L2, VOCAB_K, VOCAB_MIN_SITES, BYTE_WEIGHT, EXTRA
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("WEB_DATA", "tests/eval/web"))
     ap.add_argument("--split", default="dev")
@@ -468,14 +468,45 @@ def main():
     ap.add_argument("--page-cap", type=float, default=15.0, help="lines a page weighs at most")
     ap.add_argument("--vocab-k", type=float, default=VOCAB_K, help="add-k smoothing of the vocabulary")
     ap.add_argument("--vocab-min-sites", type=int, default=VOCAB_MIN_SITES, help="sites a word must be seen on")
-    ap.add_argument("--extra", default="", help="experimental context features")
+    ap.add_argument("--extra", default="", help="with --cv: experimental context features (extra_ctx)")
     ap.add_argument("--byte-weight", type=float, default=BYTE_WEIGHT, help="clean lines weigh (bytes/60)**this")
     ap.add_argument("--drop", default="", help="comma-separated features to leave out (ablation; their weights are 0)")
     a = ap.parse_args()
+    if a.extra and not a.cv:
+        ap.error("--extra is for --cv experiments: mtclean has no such features")
     VOCAB_K, VOCAB_MIN_SITES = a.vocab_k, a.vocab_min_sites
-    L2 = a.l2
-    BYTE_WEIGHT = a.byte_weight
-    PAGE_CAP = a.page_cap
+    L2, BYTE_WEIGHT, PAGE_CAP = a.l2, a.byte_weight, a.page_cap
+    EXTRA = list(filter(None, a.extra.split(",")))
+    return a
+
+
+def cv_report(pages, rows, fold, dump):
+    """Out-of-fold stage-2 probabilities: what unseen sites would get."""
+    oof = crossfit_stage2(pages, rows, fold)
+    order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
+    report(rows, lambda r: oof[order[r[0]]][r[1]], "cross-validated by site")
+    if dump:  # the out-of-fold probability of every labelled line, to read the errors
+        with open(dump, "w", encoding="utf-8") as f:
+            for pid, i, lab, _x, _n in rows:
+                if lab in LABELLED:
+                    f.write(f"{pid}\t{i + 1}\t{lab}\t{oof[order[pid]][i]:.3f}\t{pages[order[pid]][1][i][:120]}\n")
+
+
+def write_weights(path, what, names, w1, w2, xs, ys):
+    ctx_names = ["prev_p", "prev2_p", "next_p", "prev_none", "next_none", "prev_words", "next_words", "prev_short",
+                 "next_short"]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Boilerplate line classifier weights, written by rules/fit_boiler.py\n"
+                f"# from {what}: {len(xs)} labelled lines, {int(sum(ys))} boilerplate. Do not edit: re-run the script.\n")
+        for n, w in zip(names, w1):
+            f.write(f"stage1 {n} {w:.6f}\n")
+        for n, w in zip(names + ctx_names, w2):
+            f.write(f"stage2 {n} {w:.6f}\n")
+
+
+def main():
+    global LOG_WORDS, WORDS_LE5
+    a = parse_args()
     pages, sites = load_pages(a.data, a.split)
     fold = site_folds(sites)
     # the weights are fitted on out-of-fold vocabulary scores; the vocabulary
@@ -491,8 +522,6 @@ def main():
     write_vocab(vocab, a.vocab_out, what)
     lexicon = build_lexicon(pages, sites)
     write_lexicon(lexicon, a.lexicon_out, what)
-    global LOG_WORDS, WORDS_LE5, EXTRA
-    EXTRA = list(filter(None, a.extra.split(",")))
     COL.update({n: k for k, n in enumerate(names)})
     LOG_WORDS, WORDS_LE5 = names.index("log_words"), names.index("words_le5")
     xs, ys, ws = examples(own_rows(pages, vecs))
@@ -506,27 +535,12 @@ def main():
         pprev = crossfit_stage2(pages, rows, fold)
     rows = context_rows(pages, vecs, pprev, p1)
     w2 = fit(*examples(rows))
-    if a.cv:  # out-of-fold stage-2 probabilities: what unseen sites would get
-        oof = crossfit_stage2(pages, rows, fold)
-        order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
-        report(rows, lambda r: oof[order[r[0]]][r[1]], "cross-validated by site")
-        if a.dump:  # the out-of-fold probability of every labelled line, to read the errors
-            with open(a.dump, "w", encoding="utf-8") as f:
-                for pid, i, lab, _x, _n in rows:
-                    if lab in LABELLED:
-                        f.write(f"{pid}\t{i + 1}\t{lab}\t{oof[order[pid]][i]:.3f}\t{pages[order[pid]][1][i][:120]}\n")
+    if a.cv:
+        cv_report(pages, rows, fold, a.dump)
     else:
         report(rows, lambda r: predict(w2, r[3]), "on the training pages")
-    ctx_names = ["prev_p", "prev2_p", "next_p", "prev_none", "next_none", "prev_words", "next_words", "prev_short",
-                 "next_short"]
-    with open(a.output, "w", encoding="utf-8") as f:
-        f.write("# Boilerplate line classifier weights, written by rules/fit_boiler.py\n"
-                f"# from the {a.split} split of the web set ({len(pages)} pages, {len(xs)} labelled lines,"
-                f" {int(sum(ys))} boilerplate). Do not edit: re-run the script.\n")
-        for n, w in zip(names, w1):
-            f.write(f"stage1 {n} {w:.6f}\n")
-        for n, w in zip(names + ctx_names, w2):
-            f.write(f"stage2 {n} {w:.6f}\n")
+    if not EXTRA:
+        write_weights(a.output, what, names, w1, w2, xs, ys)
     print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines; {a.vocab_out}: {len(vocab)} words;"
           f" {a.lexicon_out}: {len(lexicon)} words", file=sys.stderr)
 
