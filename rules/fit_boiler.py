@@ -12,8 +12,10 @@ and mtclean compute the same numbers.
 
 Also writes the vocabulary (rules/boiler.vocab, --vocab-out): each word's
 log-odds of a boilerplate vs a clean line, from words seen on >= 3 sites.
-Folds are by site; each fold's features are computed with a vocabulary
-built on the other folds, so the weights see out-of-fold vocabulary scores.
+And the lexicon (rules/boiler.lexicon, --lexicon-out): per-word weights of
+a logistic regression on the words alone (build_lexicon), one more feature.
+Folds are by site; each fold's features are computed with a vocabulary and a
+lexicon built on the other folds, so the weights see out-of-fold scores.
 --cv --dump FILE writes the out-of-fold probability of every line.
 
 Two L2-regularised logistic regressions, fitted by Newton's method:
@@ -32,20 +34,24 @@ training split (the threshold itself is boiler.threshold in default.conf).
 import argparse
 import math
 import os
+import random
 import re
 import subprocess
 import sys
 import tempfile
 
 DOC_SEP = "\x1e"
-L2 = 2.0  # chosen by cross-validation on dev (0.5, 2, 8 tried)
+L2 = 8.0  # chosen by cross-validation on dev (2, 4, 8, 16, 32 tried with the lexicon feature)
 PAGE_CAP = 15
 LABELLED = ("clean", "boilerplate", "mixed", "english")
+BYTE_WEIGHT = 0.0
 LOG_WORDS = WORDS_LE5 = None  # feature columns the context reads
 FOLDS = 5
 VOCAB_MIN_SITES = 3  # a word of fewer sites would carry one site's own chrome or topic
 VOCAB_K = 1.0        # add-k smoothing of the word counts
 VOCAB_CLIP = 4.0     # |log-odds| at most (the C code checks the same bound)
+LEXICON_CLIP = 8.0   # |weight| of a lexicon word at most (the C code checks the same bound)
+LEX_L2, LEX_EPOCHS, LEX_RATE = 3.0, 40, 0.2  # the lexicon's regression (L2 chosen by CV on dev: 0.3, 1, 3, 10)
 WORD = re.compile(r"[^\W_]+")  # letters and digits, as the C scan cuts words
 
 
@@ -109,6 +115,51 @@ def build_vocab(pages, sites):
     return out
 
 
+def build_lexicon(pages, sites):
+    """Per-word weights of an L2-regularised logistic regression on the
+    words alone (a bag of words, the line's score the weights' sum over the
+    square root of the words it knows), fitted by stochastic gradient
+    descent; words of VOCAB_MIN_SITES sites or more. Where the vocabulary's
+    log-odds count each word on its own, the regression shares the evidence
+    out among the words of a line ("mot de passe oublié": one cue, not three)."""
+    where = {}
+    for (_pid, lines, labs), site in zip(pages, sites):
+        for line, lab in zip(lines, labs):
+            if lab in LABELLED:
+                for w in words(line):
+                    where.setdefault(w, set()).add(site)
+    keep = {w for w, s in where.items() if len(s) >= VOCAB_MIN_SITES}
+    ex = []
+    for (_pid, lines, labs), site in zip(pages, sites):
+        n = sum(1 for lab in labs if lab in LABELLED)
+        for line, lab in zip(lines, labs):
+            if lab in LABELLED:
+                ex.append(([w for w in words(line) if w in keep], 1.0 if lab == "boilerplate" else 0.0,
+                           min(1.0, PAGE_CAP / n)))
+    w, b = {k: 0.0 for k in keep}, 0.0
+    total = sum(e[2] for e in ex)
+    rnd = random.Random(1)
+    for epoch in range(LEX_EPOCHS):
+        rnd.shuffle(ex)
+        eta = LEX_RATE / (1 + epoch * 0.1)
+        for toks, y, wt in ex:
+            s = 1 / math.sqrt(len(toks)) if toks else 0.0
+            g = (sigmoid(b + sum(w[k] for k in toks) * s) - y) * wt
+            b -= eta * g
+            for k in toks:
+                w[k] -= eta * (g * s + LEX_L2 * w[k] / total)
+    return {k: max(-LEXICON_CLIP, min(LEXICON_CLIP, v)) for k, v in w.items() if abs(v) >= 0.0005}
+
+
+def write_lexicon(lex, path, what):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Per-word weights of a logistic regression on the words of a line (boilerplate vs not),\n"
+                f"# written by rules/fit_boiler.py from {what}; words of >= {VOCAB_MIN_SITES} sites, L2 {LEX_L2:g},"
+                f" clipped to +-{LEXICON_CLIP:g}. Do not edit: re-run the script.\n")
+        for w in sorted(lex):
+            f.write(f"{w}\t{lex[w]:.3f}\n")
+
+
 def write_vocab(vocab, path, what):
     with open(path, "w", encoding="utf-8") as f:
         f.write("# Per-word log-odds (boilerplate vs clean lines), written by rules/fit_boiler.py\n"
@@ -135,9 +186,11 @@ def crossfit_features(tool, rules_dir, pages, sites, fold):
         for f in range(FOLDS):
             train = [k for k in range(len(pages)) if fold[k] != f]
             test = [k for k in range(len(pages)) if fold[k] == f]
-            path = os.path.join(tmp, "vocab")
-            write_vocab(build_vocab([pages[k] for k in train], [sites[k] for k in train]), path, "a fold")
-            names, got = features(tool, rules_dir, [pages[k] for k in test], path)
+            path, lpath = os.path.join(tmp, "vocab"), os.path.join(tmp, "lexicon")
+            tp, ts = [pages[k] for k in train], [sites[k] for k in train]
+            write_vocab(build_vocab(tp, ts), path, "a fold")
+            write_lexicon(build_lexicon(tp, ts), lpath, "a fold")
+            names, got = features(tool, rules_dir, [pages[k] for k in test], path, lpath)
             for k, v in zip(test, got):
                 vecs[k] = v
     return names, vecs
@@ -147,9 +200,9 @@ def is_blank(line):
     return line.strip(" \t\f\v\u00a0") == ""
 
 
-def features(tool, rules_dir, pages, vocab=None):
+def features(tool, rules_dir, pages, vocab, lexicon):
     text = ("\n" + DOC_SEP + "\n").join("\n".join(lines) for _p, lines, _l in pages) + "\n"
-    out = subprocess.run([tool, rules_dir] + ([vocab] if vocab else []), input=text.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
+    out = subprocess.run([tool, rules_dir, vocab, lexicon], input=text.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
     rows = out.split("\n")
     names = rows[0].split("\t")
     vecs, k = [], 1
@@ -220,12 +273,79 @@ def neighbours(lines):
     return prev, nxt
 
 
+EXTRA = []  # experimental context features (names), see extra_ctx
+COL = {}
+
+
+def shape(x):
+    w = 2 ** (x[COL["log_words"]] * 8) - 1
+    ln = 1 if w <= 2.5 else 2 if w <= 5.5 else 3 if w <= 10.5 else 4 if w <= 20.5 else 5
+    return ln * 4 + x[COL["end_sentence"]] * 2 + x[COL["first_caps"]]
+
+
+def is_prose(x):
+    return 2 ** (x[COL["log_words"]] * 8) - 1 >= 11.5 and x[COL["end_sentence"]] > 0
+
+
+def extra_ctx(page, pp, i, a, b, st):
+    out = []
+    for name in EXTRA:
+        if name == "run_p":
+            out.append(st["run_sum"] / st["run_n"] if st["run_n"] else 0.0)
+        elif name == "run_max":
+            out.append(st["run_max"])
+        elif name == "ema_p":
+            out.append(st["ema"])
+        elif name == "prev_end":
+            out.append(page[a][COL["end_sentence"]] if a is not None else 0.0)
+        elif name == "next_end":
+            out.append(page[b][COL["end_sentence"]] if b is not None else 0.0)
+        elif name == "prev_vocab":
+            out.append(page[a][COL["vocab_mean"]] if a is not None else 0.0)
+        elif name == "next_vocab":
+            out.append(page[b][COL["vocab_mean"]] if b is not None else 0.0)
+        elif name == "same_prev":
+            out.append(float(a is not None and shape(page[a]) == shape(page[i])))
+        elif name == "same_next":
+            out.append(float(b is not None and shape(page[b]) == shape(page[i])))
+        elif name == "next2_p":
+            out.append(st["pn"][st["nxt"][b]] if b is not None and st["nxt"][b] is not None else 0.0)
+        elif name == "next_ovl":
+            out.append(page[b][COL["seen_before"]] if b is not None else 0.0)
+        elif name in ("hl_after", "hl_run", "hl_novl", "short_top"):
+            x = page[i]
+            w = 2 ** (x[COL["log_words"]] * 8) - 1
+            hl = 3.5 <= w <= 16.5 and not x[COL["end_sentence"]]
+            if name == "hl_after":
+                out.append(float(hl and x[COL["prose_before"]] > 0 and x[COL["seen_in_prose"]] < 0.34))
+            elif name == "hl_run":
+                out.append(float(hl and x[COL["shape_run"]] > 0))
+            elif name == "hl_novl":
+                out.append(float(hl and x[COL["seen_before"]] < 0.34))
+            else:
+                out.append(float(w <= 5.5 and x[COL["no_prose_yet"]] > 0))
+        elif name == "prev_colon":
+            out.append(page[a][COL["end_colon"]] if a is not None else 0.0)
+    return out
+
+
+def advance(st, x, p):
+    st["ema"] = 0.6 * st["ema"] + 0.4 * p
+    if is_prose(x):
+        st["run_sum"] = st["run_n"] = st["run_max"] = 0.0
+    else:
+        st["run_sum"] += p
+        st["run_n"] += 1
+        st["run_max"] = max(st["run_max"], p)
+
+
 def context_rows(pages, vecs, pprev, pnext):
     """Stage-2 rows: own features + prev_p, prev2_p (final probabilities of
     the two lines before), next_p (stage 1 of the line after), prev_none, next_none."""
     rows = []
     for (pid, lines, labs), page, pp, pn in zip(pages, vecs, pprev, pnext):
         prev, nxt = neighbours(lines)
+        st = {"ema": 0.0, "run_sum": 0.0, "run_n": 0.0, "run_max": 0.0, "pn": pn, "nxt": nxt}
         for i, line in enumerate(lines):
             if is_blank(line):
                 continue
@@ -235,6 +355,8 @@ def context_rows(pages, vecs, pprev, pnext):
                    pn[b] if b is not None else 0.0, float(a is None), float(b is None),
                    page[a][LOG_WORDS] if a is not None else 0.0, page[b][LOG_WORDS] if b is not None else 0.0,
                    page[a][WORDS_LE5] if a is not None else 0.0, page[b][WORDS_LE5] if b is not None else 0.0]
+            ctx += extra_ctx(page, pp, i, a, b, st)
+            advance(st, page[i], pp[i])
             rows.append((pid, i, labs[i], page[i] + ctx, len(line.replace(" ", "").encode())))
     return rows
 
@@ -261,11 +383,13 @@ def examples(rows):
         if lab in LABELLED:
             per_page[pid] = per_page.get(pid, 0) + 1
     xs, ys, ws = [], [], []
-    for pid, _i, lab, x, _n in rows:
+    for pid, _i, lab, x, n in rows:
         if lab in LABELLED:
             xs.append(x)
             ys.append(1.0 if lab == "boilerplate" else 0.0)
-            ws.append(min(1.0, PAGE_CAP / per_page[pid]))
+            # clean text lost is counted in bytes: a long clean line weighs more
+            bw = (max(n, 1) / 60.0) ** BYTE_WEIGHT if lab == "clean" and n else 1.0
+            ws.append(min(1.0, PAGE_CAP / per_page[pid]) * bw)
     return xs, ys, ws
 
 
@@ -328,8 +452,8 @@ def sweep(rows, prob):
     return out
 
 
-def main():
-    global PAGE_CAP, L2, VOCAB_K, VOCAB_MIN_SITES
+def parse_args():
+    global PAGE_CAP, L2, VOCAB_K, VOCAB_MIN_SITES, BYTE_WEIGHT, EXTRA
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("WEB_DATA", "tests/eval/web"))
     ap.add_argument("--split", default="dev")
@@ -337,24 +461,68 @@ def main():
     ap.add_argument("--rules-dir", default="rules")
     ap.add_argument("-o", "--output", default="rules/boiler.weights")
     ap.add_argument("--vocab-out", default="rules/boiler.vocab")
+    ap.add_argument("--lexicon-out", default="rules/boiler.lexicon")
     ap.add_argument("--dump", help="with --cv: write the out-of-fold probabilities (TSV)")
     ap.add_argument("--cv", action="store_true", help="report cross-validated figures")
     ap.add_argument("--l2", type=float, default=L2, help="L2 penalty of the weights")
     ap.add_argument("--page-cap", type=float, default=15.0, help="lines a page weighs at most")
     ap.add_argument("--vocab-k", type=float, default=VOCAB_K, help="add-k smoothing of the vocabulary")
     ap.add_argument("--vocab-min-sites", type=int, default=VOCAB_MIN_SITES, help="sites a word must be seen on")
+    ap.add_argument("--extra", default="", help="with --cv: experimental context features (extra_ctx)")
+    ap.add_argument("--byte-weight", type=float, default=BYTE_WEIGHT, help="clean lines weigh (bytes/60)**this")
+    ap.add_argument("--drop", default="", help="comma-separated features to leave out (ablation; their weights are 0)")
     a = ap.parse_args()
+    if a.extra and not a.cv:
+        ap.error("--extra is for --cv experiments: mtclean has no such features")
     VOCAB_K, VOCAB_MIN_SITES = a.vocab_k, a.vocab_min_sites
-    L2 = a.l2
-    PAGE_CAP = a.page_cap
+    L2, BYTE_WEIGHT, PAGE_CAP = a.l2, a.byte_weight, a.page_cap
+    EXTRA = list(filter(None, a.extra.split(",")))
+    return a
+
+
+def cv_report(pages, rows, fold, dump):
+    """Out-of-fold stage-2 probabilities: what unseen sites would get."""
+    oof = crossfit_stage2(pages, rows, fold)
+    order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
+    report(rows, lambda r: oof[order[r[0]]][r[1]], "cross-validated by site")
+    if dump:  # the out-of-fold probability of every labelled line, to read the errors
+        with open(dump, "w", encoding="utf-8") as f:
+            for pid, i, lab, _x, _n in rows:
+                if lab in LABELLED:
+                    f.write(f"{pid}\t{i + 1}\t{lab}\t{oof[order[pid]][i]:.3f}\t{pages[order[pid]][1][i][:120]}\n")
+
+
+def write_weights(path, what, names, w1, w2, xs, ys):
+    ctx_names = ["prev_p", "prev2_p", "next_p", "prev_none", "next_none", "prev_words", "next_words", "prev_short",
+                 "next_short"]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Boilerplate line classifier weights, written by rules/fit_boiler.py\n"
+                f"# from {what}: {len(xs)} labelled lines, {int(sum(ys))} boilerplate. Do not edit: re-run the script.\n")
+        for n, w in zip(names, w1):
+            f.write(f"stage1 {n} {w:.6f}\n")
+        for n, w in zip(names + ctx_names, w2):
+            f.write(f"stage2 {n} {w:.6f}\n")
+
+
+def main():
+    global LOG_WORDS, WORDS_LE5
+    a = parse_args()
     pages, sites = load_pages(a.data, a.split)
     fold = site_folds(sites)
     # the weights are fitted on out-of-fold vocabulary scores; the vocabulary
     # mtclean uses is then built on every page of the split
     names, vecs = crossfit_features(a.features, a.rules_dir, pages, sites, fold)
+    for name in filter(None, a.drop.split(",")):
+        j = names.index(name)
+        for page in vecs:
+            for x in page:
+                x[j] = 0.0
     vocab = build_vocab(pages, sites)
-    write_vocab(vocab, a.vocab_out, f"the {a.split} split of the web set ({len(pages)} pages, {len(set(sites))} sites)")
-    global LOG_WORDS, WORDS_LE5
+    what = f"the {a.split} split of the web set ({len(pages)} pages, {len(set(sites))} sites)"
+    write_vocab(vocab, a.vocab_out, what)
+    lexicon = build_lexicon(pages, sites)
+    write_lexicon(lexicon, a.lexicon_out, what)
+    COL.update({n: k for k, n in enumerate(names)})
     LOG_WORDS, WORDS_LE5 = names.index("log_words"), names.index("words_le5")
     xs, ys, ws = examples(own_rows(pages, vecs))
     w1 = fit(xs, ys, ws)
@@ -367,28 +535,14 @@ def main():
         pprev = crossfit_stage2(pages, rows, fold)
     rows = context_rows(pages, vecs, pprev, p1)
     w2 = fit(*examples(rows))
-    if a.cv:  # out-of-fold stage-2 probabilities: what unseen sites would get
-        oof = crossfit_stage2(pages, rows, fold)
-        order = {pid: k for k, (pid, _l, _b) in enumerate(pages)}
-        report(rows, lambda r: oof[order[r[0]]][r[1]], "cross-validated by site")
-        if a.dump:  # the out-of-fold probability of every labelled line, to read the errors
-            with open(a.dump, "w", encoding="utf-8") as f:
-                for pid, i, lab, _x, _n in rows:
-                    if lab in LABELLED:
-                        f.write(f"{pid}\t{i + 1}\t{lab}\t{oof[order[pid]][i]:.3f}\t{pages[order[pid]][1][i][:120]}\n")
+    if a.cv:
+        cv_report(pages, rows, fold, a.dump)
     else:
         report(rows, lambda r: predict(w2, r[3]), "on the training pages")
-    ctx_names = ["prev_p", "prev2_p", "next_p", "prev_none", "next_none", "prev_words", "next_words", "prev_short",
-                 "next_short"]
-    with open(a.output, "w", encoding="utf-8") as f:
-        f.write("# Boilerplate line classifier weights, written by rules/fit_boiler.py\n"
-                f"# from the {a.split} split of the web set ({len(pages)} pages, {len(xs)} labelled lines,"
-                f" {int(sum(ys))} boilerplate). Do not edit: re-run the script.\n")
-        for n, w in zip(names, w1):
-            f.write(f"stage1 {n} {w:.6f}\n")
-        for n, w in zip(names + ctx_names, w2):
-            f.write(f"stage2 {n} {w:.6f}\n")
-    print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines; {a.vocab_out}: {len(vocab)} words", file=sys.stderr)
+    if not EXTRA:
+        write_weights(a.output, what, names, w1, w2, xs, ys)
+    print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines; {a.vocab_out}: {len(vocab)} words;"
+          f" {a.lexicon_out}: {len(lexicon)} words", file=sys.stderr)
 
 
 if __name__ == "__main__":

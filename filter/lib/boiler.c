@@ -14,11 +14,15 @@ typedef struct line_scan {
     unsigned words, glued_words, alpha_words, stop_fr, stop_en, ui, caps, allcaps, time, verb;
     unsigned vocab_hits; /* words in boiler.vocab, and their log-odds (x VOCAB_SCALE) */
     int vocab_sum, vocab_max, vocab_min, vocab_first; /* vocab_first: the first word's */
+    unsigned lex_hits;  /* words in boiler.lexicon, and the sum of their weights (x VOCAB_SCALE) */
+    int lex_sum;
     unsigned colon_at;  /* words before the first ':' (0: none) */
     bool clock, key_any;
     uint64_t key;       /* boiler_line_key, computed on the way */
     bool ui_first, first_caps, glued, number_ui, link, end_sentence, end_colon, emoji, hyphen;
     bool prev_number;   /* the word before was a number */
+    unsigned n_content; /* content words (no list's, 4 bytes or more), their bits in the page's bags */
+    uint16_t content_bits[BOILER_LINE_WORDS];
     int prev_class;     /* classes of the word before */
 } line_scan;
 
@@ -60,6 +64,24 @@ static uint64_t key_word(uint64_t h, const char *w, size_t n)
     return (h ^ n) * 0xFF51AFD7ED558CCDULL;
 }
 
+/* A word's evidence from the vocabulary (log-odds) and the lexicon (weights). */
+static void vocab_word(const boiler_model *m, line_scan *ls, const char *low, size_t lown)
+{
+    int lo;
+    if (!strmap_get(&m->vocab, low, lown, &lo))
+        return;
+    ls->vocab_max = ls->vocab_hits && ls->vocab_max > lo ? ls->vocab_max : lo;
+    ls->vocab_min = ls->vocab_hits && ls->vocab_min < lo ? ls->vocab_min : lo;
+    ls->vocab_sum += lo;
+    if (ls->words == 0)
+        ls->vocab_first = lo;
+    ls->vocab_hits++;
+    if (strmap_get(&m->lexicon, low, lown, &lo)) { /* its words are the vocabulary's (checked at load) */
+        ls->lex_sum += lo;
+        ls->lex_hits++;
+    }
+}
+
 /* One word (letters and digits, lower-cased into low): classes and shape. */
 static void scan_word(const boiler_model *m, line_scan *ls, const char *low, size_t lown, unsigned letters,
                       unsigned uppers, bool first_upper, bool glued, bool number)
@@ -69,17 +91,14 @@ static void scan_word(const boiler_model *m, line_scan *ls, const char *low, siz
         ls->key = key_word(ls->key, low, lown < 64 ? lown : 0);
         ls->key_any = true;
     }
-    int lo;
     if (lown < 64)
         cls = boiler_word_classes(m, low, lown);
-    if (lown < 64 && !number && strmap_get(&m->vocab, low, lown, &lo)) {
-        ls->vocab_max = ls->vocab_hits && ls->vocab_max > lo ? ls->vocab_max : lo;
-        ls->vocab_min = ls->vocab_hits && ls->vocab_min < lo ? ls->vocab_min : lo;
-        ls->vocab_sum += lo;
-        if (ls->words == 0)
-            ls->vocab_first = lo;
-        ls->vocab_hits++;
-    }
+    if (lown < 64 && !number)
+        vocab_word(m, ls, low, lown);
+    /* a content word (in no list, 4 bytes or more): its bit for the page's bags */
+    if (!number && lown >= 4 && lown < LOW_MAX && !(cls & (WC_STOP_FR | WC_STOP_EN | WC_UI | WC_TIME)) &&
+        ls->n_content < BOILER_LINE_WORDS)
+        ls->content_bits[ls->n_content++] = (uint16_t)(key_word(KEY_SEED, low, lown) >> 52) % BOILER_BAG_BITS;
     bool first = ls->words == 0;
     ls->words++;
     if (letters) {
@@ -335,7 +354,56 @@ static void count_features(const line_scan *ls, double scale, double *f)
     f[BF_vocab_share] = share(ls->vocab_hits, ls->words);
     f[BF_vocab_first] = ls->vocab_first * scale_lo; /* "Lire aussi", "Publié le", "Partager" */
     f[BF_vocab_sum] = tanh(ls->vocab_sum * scale_lo / 2); /* the naive-Bayes sum, squashed */
+    /* a logistic regression on the words alone, its sum scaled by the
+       square root of the words it knows (a long line is not surer for being long) */
+    f[BF_lexicon] = ls->lex_hits ? tanh(ls->lex_sum / (double)VOCAB_SCALE / sqrt(ls->lex_hits) / 2) : 0;
     f[BF_caps_nostop] = ls->stop_fr + ls->stop_en == 0 && ls->words >= 2 ? f[BF_caps_share] : 0;
+}
+
+/* A coarse shape of the line: its length class, whether it ends a sentence,
+   whether it opens with a capital (a run of lines of one shape is a list:
+   headlines, menu items, teasers). */
+static unsigned line_shape(const line_scan *ls, double scale)
+{
+    double w = ls->words * scale;
+    unsigned len = w <= 2 ? 1 : w <= 5 ? 2 : w <= 10 ? 3 : w <= 20 ? 4 : 5;
+    return len * 4 + ls->end_sentence * 2 + ls->first_caps;
+}
+
+/* The features of the lines before this one (the page so far), then the
+   line itself into that history. Prose (a long line ending a sentence)
+   marks the article's body: chrome comes before it, around it in short
+   runs, and after it. */
+static bool bag_has(const unsigned char *bag, unsigned bit) { return bag[bit / 8] >> (bit % 8) & 1; }
+
+static void sequence_features(boiler_doc *d, const line_scan *ls, double scale, double *f)
+{
+    unsigned in_prose = 0, before = 0;
+    for (unsigned k = 0; k < ls->n_content; k++) {
+        in_prose += bag_has(d->prose_bag, ls->content_bits[k]);
+        before += bag_has(d->all_bag, ls->content_bits[k]);
+    }
+    f[BF_seen_in_prose] = share(in_prose, ls->n_content);
+    f[BF_seen_before] = share(before, ls->n_content);
+    f[BF_no_content] = ls->n_content == 0;
+    f[BF_no_prose_yet] = d->prose_lines == 0;
+    f[BF_prose_before] = fmin(1.0, log2(1.0 + d->prose_lines) / 4);
+    f[BF_since_prose] = d->prose_lines ? fmin(1.0, log2(1.0 + d->since_prose) / 4) : 0;
+    unsigned shape = line_shape(ls, scale);
+    f[BF_shape_run] = shape == d->last_shape ? (d->shape_run > 6 ? 6 : d->shape_run) / 6.0 : 0;
+    if (!ls->nonspace) /* blank lines are not part of the sequence */
+        return;
+    bool prose = ls->words * scale >= 12 && ls->end_sentence;
+    d->prose_lines += prose;
+    d->since_prose = prose ? 0 : d->since_prose + 1;
+    for (unsigned k = 0; k < ls->n_content; k++) {
+        unsigned b = ls->content_bits[k];
+        d->all_bag[b / 8] |= (unsigned char)(1u << (b % 8));
+        if (prose)
+            d->prose_bag[b / 8] |= (unsigned char)(1u << (b % 8));
+    }
+    d->shape_run = shape == d->last_shape ? d->shape_run + 1 : 1;
+    d->last_shape = shape;
 }
 
 void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t n, double *f)
@@ -352,6 +420,7 @@ void boiler_features(const boiler_model *m, boiler_doc *d, const char *s, size_t
     scan_line(m, s, scanned, &ls);
     count_features(&ls, scanned ? (double)n / (double)scanned : 1.0, f);
     layout_features(s, n, &ls, f);
+    sequence_features(d, &ls, scanned ? (double)n / (double)scanned : 1.0, f);
     d->key = ls.key_any ? ls.key | 1 : 0;
     if (scanned < n) /* not the whole line's key (see the pipeline's use of it) */
         d->key = d->key ? (d->key ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL) | 1 : 0;

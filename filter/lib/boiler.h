@@ -5,7 +5,8 @@
    regression whose weights rules/fit_boiler.py fits on labelled pages; a
    second regression adds the context (the neighbouring lines' scores).
    Weights: rules/boiler.weights; word classes: rules/boiler.words; per-word
-   log-odds of chrome vs prose learnt from labelled pages: rules/boiler.vocab. */
+   log-odds of chrome vs prose learnt from labelled pages: rules/boiler.vocab; per-word weights of a
+   logistic regression on the words alone: rules/boiler.lexicon. */
 #ifndef MTC_BOILER_H
 #define MTC_BOILER_H
 #include "buf.h"
@@ -24,7 +25,9 @@
     X(short_noverb) X(short_nopunct) X(ui_short) X(en_ui) X(field_colon) \
     X(you_share) X(imperative) X(ui_count) \
     X(indent) X(bullet) \
-    X(vocab_mean) X(vocab_max) X(vocab_min) X(vocab_share) X(vocab_sum) X(vocab_first)
+    X(vocab_mean) X(vocab_max) X(vocab_min) X(vocab_share) X(vocab_sum) X(vocab_first) \
+    X(no_prose_yet) X(prose_before) X(since_prose) X(shape_run) \
+    X(seen_in_prose) X(seen_before) X(no_content) X(lexicon)
 /* The context features the second stage adds. */
 #define BOILER_CONTEXT(X) \
     X(prev_p) X(prev2_p) X(next_p) X(prev_none) X(next_none) \
@@ -40,6 +43,7 @@ typedef struct boiler_model {
     strmap words;            /* word -> bit mask of classes */
     unsigned char filter[8192]; /* bits set by the longer words: a word whose bit is clear is in none */
     strmap vocab;            /* word -> log-odds (boilerplate vs clean) x VOCAB_SCALE */
+    strmap lexicon;          /* word -> weight of a logistic regression on the words alone x VOCAB_SCALE */
     uint64_t short_keys[2048];  /* words of up to 8 bytes, as numbers (0: empty) */
     unsigned char short_cls[2048];
     size_t n_short;
@@ -48,6 +52,9 @@ typedef struct boiler_model {
     bool loaded;
 } boiler_model;
 
+#define BOILER_BAG_BITS 4096
+#define BOILER_LINE_WORDS 48 /* content words of a line remembered for the bags, at most */
+
 /* Per document: which line this is and the hashes of the lines seen so far
    (a bounded set: lines past its size are not tested for repetition). */
 typedef struct boiler_doc {
@@ -55,14 +62,22 @@ typedef struct boiler_doc {
     size_t cap, count, max;
     size_t scan_bytes;   /* a longer line's features come from its first scan_bytes */
     unsigned line_index;
+    /* the lines before, for the sequence features (boiler_features) */
+    unsigned prose_lines, since_prose, shape_run, last_shape;
+    /* the content words of the page so far, as bits of a hash: of its prose
+       lines, and of all its lines (a heading shares words with the article,
+       a list of other articles' headlines does not) */
+    unsigned char prose_bag[BOILER_BAG_BITS / 8], all_bag[BOILER_BAG_BITS / 8];
     uint64_t key;        /* boiler_line_key of the last line boiler_features saw (if not cut) */
 } boiler_doc;
 
-/* Loads DIR/boiler.words, DIR/boiler.vocab and DIR/boiler.weights; every weight is required.
+/* Loads DIR/boiler.words, DIR/boiler.vocab, DIR/boiler.lexicon and DIR/boiler.weights; every weight is required.
    boiler_words_load loads the words alone (for the fitting script's features);
-   boiler_vocab_load (re)loads the vocabulary from PATH ("word<TAB>log-odds" lines). */
+   boiler_vocab_load (re)loads the vocabulary from PATH ("word<TAB>log-odds" lines),
+   boiler_lexicon_load the lexicon (DIR/boiler.lexicon: "word<TAB>weight" lines). */
 int boiler_words_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen);
 int boiler_vocab_load(boiler_model *m, const char *path, char *err, size_t errlen);
+int boiler_lexicon_load(boiler_model *m, const char *path, char *err, size_t errlen);
 int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen);
 void boiler_model_free(boiler_model *m);
 const char *boiler_feature_name(size_t i); /* stage-2 index: context names after the line's */
@@ -71,6 +86,7 @@ const char *boiler_feature_name(size_t i); /* stage-2 index: context names after
 #define VOCAB_SCALE 1000 /* log-odds are kept as ints in the map */
 #define VOCAB_MAX_WORDS 200000 /* bounds the table's memory */
 #define VOCAB_CLIP 4.0 /* |log-odds| of a vocabulary entry at most */
+#define LEXICON_CLIP 8.0 /* |weight| of a lexicon entry at most */
 enum { WC_STOP_FR = 1, WC_STOP_EN = 2, WC_UI = 4, WC_TIME = 8, WC_VERB = 16, WC_YOU = 32, WC_NOT_IMPERATIVE = 64 };
 /* The classes of a lower-cased word, 0 if in no list. */
 int boiler_word_classes(const boiler_model *m, const char *w, size_t n);

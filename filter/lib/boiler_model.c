@@ -160,31 +160,55 @@ int boiler_words_load(boiler_model *m, const char *rules_dir, char *err, size_t 
     buf_printf(&path, "%s/boiler.vocab", rules_dir);
     if (rc == 0)
         rc = boiler_vocab_load(m, path.data, err, errlen);
+    buf_clear(&path);
+    buf_printf(&path, "%s/boiler.lexicon", rules_dir);
+    if (rc == 0)
+        rc = boiler_lexicon_load(m, path.data, err, errlen);
     buf_free(&path);
     return rc;
 }
 
-/* "word<TAB>log-odds": the word lower-cased as the scan cuts it. */
-static int add_vocab_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
+/* "word<TAB>number" with |number| <= clip into map (x VOCAB_SCALE): the
+   vocabulary's log-odds and the lexicon's weights. */
+static int add_word_value(strmap *map, double clip, const char *what, char *line, const char *path, int lineno,
+                          char *err, size_t errlen)
 {
     char *tab = strchr(line, '\t'), *end;
     double v = tab ? strtod(tab + 1, &end) : NAN;
-    if (!tab || tab == line || !tab[1] || *end || !isfinite(v) || fabs(v) > VOCAB_CLIP || strchr(line, ' ')) {
-        snprintf(err, errlen, "%s:%d: expected \"word<TAB>log-odds\" (|log-odds| <= %g)", path, lineno, VOCAB_CLIP);
+    if (!tab || tab == line || !tab[1] || *end || !isfinite(v) || fabs(v) > clip || strchr(line, ' ')) {
+        snprintf(err, errlen, "%s:%d: expected \"word<TAB>%s\" (|%s| <= %g)", path, lineno, what, what, clip);
         return -1;
     }
     size_t n = (size_t)(tab - line);
     int old;
-    if (strmap_get(&m->vocab, line, n, &old)) {
+    if (strmap_get(map, line, n, &old)) {
         snprintf(err, errlen, "%s:%d: word '%.*s' given twice", path, lineno, (int)n, line);
         return -1;
     }
-    if (m->vocab.count >= VOCAB_MAX_WORDS) {
+    if (map->count >= VOCAB_MAX_WORDS) {
         snprintf(err, errlen, "%s:%d: more than %d words", path, lineno, VOCAB_MAX_WORDS);
         return -1;
     }
-    strmap_put(&m->vocab, line, n, (int)lround(v * VOCAB_SCALE));
+    strmap_put(map, line, n, (int)lround(v * VOCAB_SCALE));
     return 0;
+}
+
+static int add_vocab_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
+{
+    return add_word_value(&m->vocab, VOCAB_CLIP, "log-odds", line, path, lineno, err, errlen);
+}
+
+/* The scan looks a word up in the lexicon only when the vocabulary has it
+   (most words are in neither): a lexicon word must be a vocabulary word. */
+static int add_lexicon_line(boiler_model *m, char *line, const char *path, int lineno, char *err, size_t errlen)
+{
+    char *tab = strchr(line, '\t');
+    int v;
+    if (tab && !strmap_get(&m->vocab, line, (size_t)(tab - line), &v)) {
+        snprintf(err, errlen, "%s:%d: word '%.*s' is not in boiler.vocab", path, lineno, (int)(tab - line), line);
+        return -1;
+    }
+    return add_word_value(&m->lexicon, LEXICON_CLIP, "weight", line, path, lineno, err, errlen);
 }
 
 int boiler_vocab_load(boiler_model *m, const char *path, char *err, size_t errlen)
@@ -192,6 +216,13 @@ int boiler_vocab_load(boiler_model *m, const char *path, char *err, size_t errle
     strmap_free(&m->vocab);
     memset(&m->vocab, 0, sizeof m->vocab);
     return each_line(path, add_vocab_line, m, err, errlen);
+}
+
+int boiler_lexicon_load(boiler_model *m, const char *path, char *err, size_t errlen)
+{
+    strmap_free(&m->lexicon);
+    memset(&m->lexicon, 0, sizeof m->lexicon);
+    return each_line(path, add_lexicon_line, m, err, errlen);
 }
 
 int boiler_model_load(boiler_model *m, const char *rules_dir, char *err, size_t errlen)
@@ -217,6 +248,7 @@ void boiler_model_free(boiler_model *m)
 {
     strmap_free(&m->words);
     strmap_free(&m->vocab);
+    strmap_free(&m->lexicon);
 }
 
 void boiler_doc_init(boiler_doc *d, size_t max_lines, size_t scan_bytes)
@@ -232,6 +264,9 @@ void boiler_doc_reset(boiler_doc *d)
         memset(d->seen, 0, d->cap * sizeof *d->seen);
     d->count = 0;
     d->line_index = 0;
+    d->prose_lines = d->since_prose = d->shape_run = d->last_shape = 0;
+    memset(d->prose_bag, 0, sizeof d->prose_bag);
+    memset(d->all_bag, 0, sizeof d->all_bag);
 }
 
 void boiler_doc_free(boiler_doc *d) { free(d->seen); }
