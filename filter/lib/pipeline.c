@@ -217,16 +217,19 @@ static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
     const mtc_config *cfg = &w->engine->cfg;
     tr_span spans[MAX_SPANS];
     size_t count = 0, n = w->nfc.len, marks[2 * MAX_SPANS];
-    if (label == LABEL_ENGLISH) {
+    seg_score sc;
+    tokenize(w->tok, w->nfc.data, n, &w->words2);
+    score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
+    bool english = label == LABEL_ENGLISH;
+    if (english && w->translate_english) { /* whole, but a title stays English */
         spans[0] = (tr_span){0, n};
-        count = n <= (size_t)cfg->translate_max_span_bytes;
+        count = n <= (size_t)cfg->translate_max_span_bytes && !translate_title_like(w->nfc.data, n, &w->verdicts2);
     } else {
-        seg_score sc;
-        tokenize(w->tok, w->nfc.data, n, &w->words2);
-        score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
-        span_limits lim = {(unsigned)cfg->translate_min_english, (size_t)cfg->translate_max_span_bytes,
-                           (unsigned)cfg->translate_capitals_min_english, cfg->translate_capitals_min_share};
-        count = translate_find_spans(w->nfc.data, n, &w->verdicts2, &lim, spans, MAX_SPANS);
+        span_limits lim = {(unsigned)cfg->translate_min_english, (unsigned)cfg->translate_min_content_only,
+                           (size_t)cfg->translate_max_span_bytes, (unsigned)cfg->translate_capitals_min_english,
+                           cfg->translate_capitals_min_share, (unsigned)cfg->translate_english_min_french,
+                           &w->engine->junctions, &w->engine->repair.noun_markers};
+        count = translate_find_spans(w->nfc.data, n, &w->verdicts2, &lim, english, spans, MAX_SPANS);
     }
     if (!count)
         return;
@@ -268,7 +271,7 @@ static int repair_segment(mtc_worker *w, seg_label label, rule_subject *subj, mt
        "les restrictions", leaving "Among" alone); the words are scored
        again for the repairs after. */
     const verdict_vec *verdicts = &w->verdicts;
-    if (w->translate && (label == LABEL_MIXED || (label == LABEL_ENGLISH && w->translate_english))) {
+    if (w->translate && (label == LABEL_MIXED || label == LABEL_ENGLISH)) {
         uint64_t spans = st->translated_spans;
         translate_segment(w, label, st);
         if (st->translated_spans > spans && label == LABEL_MIXED) {
