@@ -223,12 +223,13 @@ static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
     bool english = label == LABEL_ENGLISH;
     if (english && w->translate_english) { /* whole, but a title stays English */
         spans[0] = (tr_span){0, n};
-        count = n <= (size_t)cfg->translate_max_span_bytes && !translate_title_like(w->nfc.data, n, &w->verdicts2);
+        count = n <= (size_t)cfg->translate_max_span_bytes && !translate_title_like(&w->engine->lists, w->nfc.data, n, &w->verdicts2);
     } else {
         span_limits lim = {(unsigned)cfg->translate_min_english, (unsigned)cfg->translate_min_content_only,
                            (size_t)cfg->translate_max_span_bytes, (unsigned)cfg->translate_capitals_min_english,
                            cfg->translate_capitals_min_share, (unsigned)cfg->translate_english_min_french,
-                           &w->engine->junctions, &w->engine->repair.noun_markers};
+                           (unsigned)cfg->translate_clause_min_english, (unsigned)cfg->translate_clause_min_function,
+                           &w->engine->junctions, &w->engine->repair.noun_markers, &w->engine->lists};
         count = translate_find_spans(w->nfc.data, n, &w->verdicts2, &lim, english, spans, MAX_SPANS);
     }
     if (!count)

@@ -11,7 +11,27 @@
 #include <unicode/uchar.h>
 
 static bool lang_en(const mtc_word_info *w) { return w->lang == MTC_LANG_EN; }
-static bool en_function(const mtc_word_info *w) { return w->verdict == MTC_WORD_EN_FUNCTION; }
+/* The word, lower-cased (ASCII: the function word lists are), in key. */
+static bool word_key(const char *s, const mtc_word_info *w, char *key, size_t cap)
+{
+    if (w->len >= cap)
+        return false;
+    for (size_t k = 0; k < w->len; k++)
+        key[k] = s[w->start + k] >= 'A' && s[w->start + k] <= 'Z' ? (char)(s[w->start + k] + 32) : s[w->start + k];
+    key[w->len] = '\0';
+    return true;
+}
+
+/* An English function word (dicts/function-en.txt, not French ones):
+   "the", "against", "in"; MT damage is full of them, borrowings are not. */
+static bool en_function(const wordlists *wl, const char *s, const mtc_word_info *w)
+{
+    if (w->verdict == MTC_WORD_EN_FUNCTION)
+        return true;
+    char key[32];
+    return wl && w->lang == MTC_LANG_EN && word_key(s, w, key, sizeof key) &&
+           strmap_get(&wl->en_function, key, w->len, NULL) && !strmap_get(&wl->fr_function, key, w->len, NULL);
+}
 static bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80; }
 
 /* Between two words of a span: spaces, commas, hyphens, apostrophes only. */
@@ -67,21 +87,23 @@ static bool starts_upper(const char *s, const mtc_word_info *w)
     return c > 0 && u_isupper(c);
 }
 
-/* Quotation marks open before byte at: « “ open, » ” close, " toggles. */
+/* Quotation marks open before byte at: « “ open, » ” close, " toggles.
+   Marks of a kind do not nest: inside “...“ the second one closes (MT
+   and careless typing turn closing marks into opening ones). */
 static bool inside_quotes(const char *s, size_t at)
 {
-    int depth = 0;
+    bool straight = false, guillemet = false, curly = false;
     for (size_t i = 0; i < at; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"')
-            depth += depth > 0 ? -1 : 1;
+            straight = !straight;
         else if (c == 0xC2 && i + 1 < at && ((unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xBB))
-            depth += (unsigned char)s[i + 1] == 0xAB ? 1 : (depth > 0 ? -1 : 0);
+            guillemet = (unsigned char)s[i + 1] == 0xAB && !guillemet;
         else if (c == 0xE2 && i + 2 < at && (unsigned char)s[i + 1] == 0x80 &&
                  ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
-            depth += (unsigned char)s[i + 2] == 0x9C ? 1 : (depth > 0 ? -1 : 0);
+            curly = (unsigned char)s[i + 2] == 0x9C && !curly;
     }
-    return depth > 0;
+    return straight || guillemet || curly;
 }
 
 /* The span's first and last words are whole, not pieces of a path, an
@@ -130,7 +152,7 @@ static bool beside_code(const char *s, size_t n, size_t a, size_t b)
 
 /* Words first..last are a title: every one but function words (and
    abbreviations: "etc") capitalised, two at least. */
-static bool titled(const char *s, const verdict_vec *v, size_t first, size_t last)
+static bool titled(const wordlists *wl, const char *s, const verdict_vec *v, size_t first, size_t last)
 {
     unsigned caps = 0;
     /* a capitalised word right beside the run belongs to the title too
@@ -147,16 +169,16 @@ static bool titled(const char *s, const verdict_vec *v, size_t first, size_t las
             continue;
         if (starts_upper(s, w))
             caps++;
-        else if (!en_function(w) && w->len > 3)
+        else if (!en_function(wl, s, w) && w->len > 3)
             return false;
     }
     return caps >= 2;
 }
 
-bool translate_title_like(const char *s, size_t n, const verdict_vec *v)
+bool translate_title_like(const wordlists *wl, const char *s, size_t n, const verdict_vec *v)
 {
     (void)n;
-    return v->count > 0 && titled(s, v, 0, v->count - 1);
+    return v->count > 0 && titled(wl, s, v, 0, v->count - 1);
 }
 
 /* A sentence starts before byte at: a capital there is no evidence (after
@@ -174,13 +196,11 @@ static bool real_sentence_start(const char *s, size_t at)
 static bool after_noun_marker(const char *s, const verdict_vec *v, size_t i, const strmap *markers)
 {
     const mtc_word_info *p = i > 0 ? &v->items[i - 1] : NULL, *w = &v->items[i];
-    if (!markers || !p || w->verdict != MTC_WORD_BOTH || p->lang != MTC_LANG_FR || p->len >= 32 ||
+    if (!markers || !p || w->verdict != MTC_WORD_BOTH || p->lang != MTC_LANG_FR ||
         !spaces_only(s, p->start + p->len, w->start))
         return false;
     char key[32];
-    for (size_t k = 0; k < p->len; k++)
-        key[k] = s[p->start + k] >= 'A' && s[p->start + k] <= 'Z' ? (char)(s[p->start + k] + 32) : s[p->start + k];
-    return strmap_get(markers, key, p->len, NULL);
+    return word_key(s, p, key, sizeof key) && strmap_get(markers, key, p->len, NULL);
 }
 
 /* Short words French has too ("a", "on") that end a span before a French
@@ -216,7 +236,7 @@ static bool holds_phrase(const junctions *j, const char *s, size_t n, size_t a, 
    word that is not French right beside it, where a name or a title would
    go on ("GNU privacy guard", "Ralph's world", "the Exchange group"); a
    span opening on a function word may follow a name ("Linux to obtain"). */
-static bool capitals_ok(const char *s, const verdict_vec *v, size_t first, size_t last)
+static bool capitals_ok(const wordlists *wl, const char *s, const verdict_vec *v, size_t first, size_t last)
 {
     const mtc_word_info *a = &v->items[first], *b = &v->items[last];
     for (size_t k = first; k <= last; k++) {
@@ -228,7 +248,7 @@ static bool capitals_ok(const char *s, const verdict_vec *v, size_t first, size_
     const mtc_word_info *p = first > 0 ? &v->items[first - 1] : NULL;
     const mtc_word_info *q = last + 1 < v->count ? &v->items[last + 1] : NULL;
     if (p && p->lang != MTC_LANG_FR && starts_upper(s, p) && spaces_only(s, p->start + p->len, a->start) &&
-        !en_function(a))
+        !en_function(wl, s, a))
         return false;
     return !(q && q->lang != MTC_LANG_FR && starts_upper(s, q) && spaces_only(s, b->start + b->len, q->start));
 }
@@ -239,10 +259,11 @@ static bool damage_span(const char *s, size_t n, const verdict_vec *v, size_t fi
                         const span_limits *lim, bool damaged)
 {
     size_t start = v->items[first].start, end = v->items[last].start + v->items[last].len;
+    const wordlists *wl = lim->lists;
     unsigned en = 0, function = 0;
     for (size_t k = first; k <= last; k++) {
         en += lang_en(&v->items[k]);
-        function += lang_en(&v->items[k]) && en_function(&v->items[k]);
+        function += lang_en(&v->items[k]) && en_function(wl, s, &v->items[k]);
     }
     /* French borrows English nouns ("coffee shops", "fan error"), rarely
        its function words */
@@ -251,9 +272,13 @@ static bool damage_span(const char *s, size_t n, const verdict_vec *v, size_t fi
     if (end - start > lim->max_bytes || !translatable(s, start, end) || !whole_words(s, n, start, end) ||
         beside_code(s, n, start, end))
         return false;
-    if (inside_quotes(s, start) || titled(s, v, first, run_end) || holds_phrase(lim->phrases, s, n, start, end))
+    if (inside_quotes(s, start) || titled(lim->lists, s, v, first, run_end) || holds_phrase(lim->phrases, s, n, start, end))
         return false;
-    return damaged || capitals_ok(s, v, first, last);
+    /* A long run with English function words is a clause MT left in
+       English, names and all ("the fight against the services of the
+       Exchange group from Microsoft"): no title reads like that. */
+    bool clause = en >= lim->clause_min_english && function >= lim->clause_min_function;
+    return damaged || clause || capitals_ok(lim->lists, s, v, first, last);
 }
 
 /* Damaged through: enough lower-case English content words, and a share of
@@ -268,7 +293,7 @@ static bool damaged_through(const char *s, const verdict_vec *v, const span_limi
         lower_english += w->verdict == MTC_WORD_EN && lower;
         function += w->verdict == MTC_WORD_EN_FUNCTION && lower;
         fr += w->verdict == MTC_WORD_FR || w->verdict == MTC_WORD_FR_CAPITALISED;
-        *fr_lower += w->verdict == MTC_WORD_FR && w->lang == MTC_LANG_FR && lower;
+        *fr_lower += w->verdict == MTC_WORD_FR && lower; /* French by itself: in English its context says English */
     }
     /* English nouns alone are a list of names ("Egg rolls, Spring rolls"):
        MT damage holds English function words */

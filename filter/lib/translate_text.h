@@ -6,6 +6,7 @@
 #define MTC_TRANSLATE_TEXT_H
 #include "buf.h"
 #include "score.h"
+#include "lexicon.h"
 #include "strmap.h"
 
 typedef struct tr_span {
@@ -34,8 +35,11 @@ typedef struct span_limits {
     unsigned capitals_min_english; /* lower-case English words that make capitals in spans fair game */
     double capitals_min_share;     /* ... and their share of the English and French words */
     unsigned english_min_french;   /* an english segment: French words that make it damage */
+    unsigned clause_min_english;   /* a span this long ... */
+    unsigned clause_min_function;  /* ... with this many function words is damage, capitals and all */
     const junctions *phrases;      /* English phrases French uses (may be NULL) */
     const strmap *noun_markers;    /* words after which a word is a noun (may be NULL) */
+    const wordlists *lists;        /* the function word lists (may be NULL) */
 } span_limits;
 
 /* The English spans of s: runs of words the labeller takes for English in
@@ -51,7 +55,7 @@ size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, const
 /* A title or a list of names ("Total War Battles: Kingdom", "World of
    Triche"): every word that is not a function word capitalised, two at
    least. --translate-english leaves such a segment as it is. */
-bool translate_title_like(const char *s, size_t n, const verdict_vec *v);
+bool translate_title_like(const wordlists *wl, const char *s, size_t n, const verdict_vec *v);
 
 /* Whether the segment start (or a sentence mark) comes before byte at,
    blanks and opening quotation marks aside. */
