@@ -193,12 +193,15 @@ static void translate_span(mtc_worker *w, const tr_span *sp, mtc_stats *st, size
         w->tr = translator_new((int)cfg->translate_timeout_ms, (int)cfg->translate_max_failures);
     char err[300];
     int rc = translator_run(w->tr, s + sp->start, sp->end - sp->start, &w->translated, err, sizeof err);
-    if (rc < 0) {
+    /* much of the pivot language left in ("ciberespacio"): no better than the English */
+    unsigned words = 0, leaked = rc ? 0 : translate_leaks(s, sp->start, sp->end, w->translated.data, w->translated.len, &words);
+    bool leaks = leaked > cfg->translate_max_leak_share * words;
+    if (rc < 0 || leaks) {
         buf_append(&w->rewritten, s + sp->start, sp->end - sp->start);
-        st->translate_errors++;
+        marks[0] = marks[1] = (size_t)-1;
+        st->translate_errors += rc < 0;
         if (rc == -1) /* -2: translation is off for this worker, said once already */
             buf_printf(&w->warnings, "segment %" PRIu64 ": %s\n", st->segments, err);
-        marks[0] = marks[1] = (size_t)-1;
         return;
     }
     marks[0] = w->rewritten.len;

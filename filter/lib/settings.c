@@ -50,6 +50,7 @@ static const setting settings[] = {
     SETTING("translate.english_min_french", translate_english_min_french, 1, 1000),
     SETTING("translate.clause_min_english", translate_clause_min_english, 1, 1000),
     SETTING("translate.clause_min_function", translate_clause_min_function, 1, 1000),
+    SETTING("translate.max_leak_share", translate_max_leak_share, 0, 1),
     SETTING("translate.capitals_min_english", translate_capitals_min_english, 0, 1e6),
     SETTING("translate.capitals_min_share", translate_capitals_min_share, 0, 1),
     SETTING("cache.max_entries", cache_max_entries, 16, 1e8),

@@ -26,6 +26,7 @@ typedef struct mtc_config {
     double translate_english_min_french; /* ... French words that make an english segment damage */
     double translate_clause_min_english;  /* ... a span this long */
     double translate_clause_min_function; /* ... with this many function words: capitals allowed */
+    double translate_max_leak_share;      /* ... a reply with more pivot-language words is not used */
     double translate_capitals_min_english; /* ... lower-case English words after which spans may hold capitals */
     double translate_capitals_min_share;   /* ... and their share of the segment's English and French words */
     double cache_max_entries;  /* bound of the per-worker verdict cache */

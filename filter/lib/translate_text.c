@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -102,6 +103,38 @@ bool tr_sentence_start(const char *s, size_t at)
         at--;
     }
     return at == 0 || strchr(".!?:", s[at - 1]);
+}
+
+/* Words of s[a, b), compared without case: is w (n bytes) one of them? */
+static bool among_words(const char *s, size_t a, size_t b, const char *w, size_t n)
+{
+    for (size_t i = a; i + n <= b; i++) {
+        bool edge = i == a || strchr(" ,-'", s[i - 1]);
+        bool end = i + n == b || strchr(" ,-'.;:!?", s[i + n]);
+        if (edge && end && strncasecmp(s + i, w, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+unsigned translate_leaks(const char *s, size_t a, size_t b, const char *fr, size_t frn, unsigned *words)
+{
+    unsigned leaks = 0;
+    *words = 0;
+    for (size_t i = 0; i < frn; i++)
+        *words += fr[i] != ' ' && (i == 0 || fr[i - 1] == ' ');
+    for (size_t i = 0; i < frn; i++) {
+        if (fr[i] != '*' || (i > 0 && fr[i - 1] != ' ' && fr[i - 1] != '*'))
+            continue;
+        while (i < frn && fr[i] == '*')
+            i++;
+        size_t e = i;
+        while (e < frn && !strchr(" ,.;:!?()\"", fr[e]))
+            e++;
+        leaks += e > i && !among_words(s, a, b, fr + i, e - i);
+        i = e;
+    }
+    return leaks;
 }
 
 static void set_initial_case(buf *out, size_t at, bool upper)

@@ -61,6 +61,11 @@ bool translate_title_like(const wordlists *wl, const char *s, size_t n, const ve
    blanks and opening quotation marks aside. */
 bool tr_sentence_start(const char *s, size_t at);
 
+/* Words of the reply fr marked unknown ('*') by the last pair that the
+   span s[a, b) does not hold: the pivot language left in ("ciberespacio").
+   *words: the reply's words. */
+unsigned translate_leaks(const char *s, size_t a, size_t b, const char *fr, size_t frn, unsigned *words);
+
 /* Appends the French fr for the span of s that starts at span_start to
    out (which holds s up to the span): trimmed, spaces collapsed, the first
    letter's case as the span's (a capital at a sentence start), the
