@@ -224,7 +224,10 @@ static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
     tokenize(w->tok, w->nfc.data, n, &w->words2);
     score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
     bool english = label == LABEL_ENGLISH;
-    if (english && w->translate_english) { /* whole, but a title stays English */
+    /* whole, but a title stays English, and so does an English sentence
+       a French paragraph quotes ("... dans votre dictionnaire ? Excuse
+       me, where is the beach?") */
+    if (english && w->translate_english && (w->line_start || !w->after_clean)) {
         spans[0] = (tr_span){0, n};
         count = n <= (size_t)cfg->translate_max_span_bytes && !translate_title_like(&w->engine->lists, w->nfc.data, n, &w->verdicts2);
     } else {
@@ -508,6 +511,7 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     }
     if (!dropped)
         buf_append(&w->line_out, s + sp->core_end, sp->end - sp->core_end);
+    w->after_clean = label == LABEL_CLEAN;
     return dropped ? 1 : 0;
 }
 

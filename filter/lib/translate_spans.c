@@ -239,9 +239,14 @@ static bool holds_phrase(const junctions *j, const char *s, size_t n, size_t a, 
 static bool capitals_ok(const wordlists *wl, const char *s, const verdict_vec *v, size_t first, size_t last)
 {
     const mtc_word_info *a = &v->items[first], *b = &v->items[last];
+    /* A capital on the first word only, lower-case English content words
+       after it, is no title ("Addresses to the company privées") */
+    bool lower_content = false;
+    for (size_t k = first + 1; k <= last; k++)
+        lower_content |= lang_en(&v->items[k]) && !en_function(wl, s, &v->items[k]) && !starts_upper(s, &v->items[k]);
     for (size_t k = first; k <= last; k++) {
         const mtc_word_info *w = &v->items[k];
-        bool initial = k == first && real_sentence_start(s, w->start);
+        bool initial = k == first && (real_sentence_start(s, w->start) || (lower_content && lang_en(w)));
         if (lang_en(w) && !initial && has_upper(s, w->start, w->start + w->len))
             return false;
     }
