@@ -168,7 +168,7 @@ static void repair_mixed(mtc_worker *w, mtc_stats *st, const verdict_vec *verdic
 {
     const mtc_engine *e = w->engine;
     repair_counts counts = {0};
-    repair_input in = {w->lex, w->tc, &e->lists, &e->repair, w->nfc.data, w->nfc.len, verdicts};
+    repair_input in = {w->lex, w->tc, &e->lists, &e->repair, w->nfc.data, w->nfc.len, verdicts, &e->junctions};
     repair_words(&in, &w->rewritten, &counts);
     buf tmp = w->nfc;
     w->nfc = w->rewritten;

@@ -216,7 +216,7 @@ static size_t trim_french_end(const char *s, const verdict_vec *v, size_t first,
 
 /* A phrase of dicts/fr-english-phrases.txt overlaps s[a, b) (a plural
    's' allowed at its end). */
-static bool holds_phrase(const junctions *j, const char *s, size_t n, size_t a, size_t b)
+bool translate_in_phrase(const junctions *j, const char *s, size_t n, size_t a, size_t b)
 {
     for (size_t p = 0; j && p < j->n_phrases; p++) {
         size_t m = strlen(j->phrases[p]);
@@ -277,7 +277,7 @@ static bool damage_span(const char *s, size_t n, const verdict_vec *v, size_t fi
     if (end - start > lim->max_bytes || !translatable(s, start, end) || !whole_words(s, n, start, end) ||
         beside_code(s, n, start, end))
         return false;
-    if (inside_quotes(s, start) || titled(lim->lists, s, v, first, run_end) || holds_phrase(lim->phrases, s, n, start, end))
+    if (inside_quotes(s, start) || titled(lim->lists, s, v, first, run_end) || translate_in_phrase(lim->phrases, s, n, start, end))
         return false;
     /* A long run with English function words is a clause MT left in
        English, names and all ("the fight against the services of the

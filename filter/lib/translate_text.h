@@ -57,6 +57,9 @@ size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, const
    least. --translate-english leaves such a segment as it is. */
 bool translate_title_like(const wordlists *wl, const char *s, size_t n, const verdict_vec *v);
 
+/* A phrase of dicts/fr-english-phrases.txt overlaps s[a, b). */
+bool translate_in_phrase(const junctions *j, const char *s, size_t n, size_t a, size_t b);
+
 /* Whether the segment start (or a sentence mark) comes before byte at,
    blanks and opening quotation marks aside. */
 bool tr_sentence_start(const char *s, size_t at);
