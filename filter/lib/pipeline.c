@@ -224,10 +224,13 @@ static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
     tokenize(w->tok, w->nfc.data, n, &w->words2);
     score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
     bool english = label == LABEL_ENGLISH;
-    /* whole, but a title stays English, and so does an English sentence
-       a French paragraph quotes ("... dans votre dictionnaire ? Excuse
-       me, where is the beach?") */
-    if (english && w->translate_english && (w->line_start || !w->after_clean)) {
+    /* An English sentence after clean French in its paragraph is a
+       quotation ("... dans votre dictionnaire ? Excuse me, where is the
+       beach?"): it stays English; with --translate-english the others
+       go whole, but a title. */
+    if (english && !w->line_start && w->after_clean)
+        return;
+    if (english && w->translate_english) {
         spans[0] = (tr_span){0, n};
         count = n <= (size_t)cfg->translate_max_span_bytes && !translate_title_like(&w->engine->lists, w->nfc.data, n, &w->verdicts2);
     } else {

@@ -298,7 +298,11 @@ static bool damaged_through(const char *s, const verdict_vec *v, const span_limi
         lower_english += w->verdict == MTC_WORD_EN && lower;
         function += w->verdict == MTC_WORD_EN_FUNCTION && lower;
         fr += w->verdict == MTC_WORD_FR || w->verdict == MTC_WORD_FR_CAPITALISED;
-        *fr_lower += w->verdict == MTC_WORD_FR && lower; /* French by itself: in English its context says English */
+        /* French by itself (in English its context says English), in
+           lower case or a common noun MT capitalised ("the Autorités"),
+           and not a French title the English text quotes (« Mise à jour ») */
+        *fr_lower += ((w->verdict == MTC_WORD_FR && lower) || w->verdict == MTC_WORD_FR_CAPITALISED) &&
+                     !inside_quotes(s, w->start);
     }
     /* English nouns alone are a list of names ("Egg rolls, Spring rolls"):
        MT damage holds English function words */
