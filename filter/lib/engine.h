@@ -78,6 +78,7 @@ struct mtc_worker {
     mtc_segment_hook hook;
     void *hook_ctx;
     bool line_start;      /* the next segment is the first of its line */
+    bool after_clean;     /* the segment before was clean (French or kept English) */
     verdict_vec verdicts; /* filled only when a hook wants them */
     doc_stream doc;
     held_line held;

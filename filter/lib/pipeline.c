@@ -94,6 +94,7 @@ static int process_segment(mtc_worker *w, const char *s, const span *sp, long li
     }
     if (!dropped)
         buf_append(&w->line_out, s + sp->core_end, sp->end - sp->core_end);
+    w->after_clean = label == LABEL_CLEAN;
     return dropped ? 1 : 0;
 }
 

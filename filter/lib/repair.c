@@ -283,6 +283,8 @@ void repair_words(const repair_input *in, buf *out, repair_counts *counts)
             continue;
         if (e.from < pos)
             continue; /* overlaps the edit before */
+        if (in->phrases && translate_in_phrase(in->phrases, in->s, in->n, e.from, e.to))
+            continue; /* "devenu the place to be": the author's English */
         pos = apply_edit(in, &e, pos, out);
         counts->n[e.kind]++;
         i += e.skip;

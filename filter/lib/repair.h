@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "lexicon.h"
 #include "score.h"
+#include "translate_text.h"
 
 typedef enum {
     REPAIR_CAPITALISED,
@@ -57,6 +58,7 @@ typedef struct repair_input {
     const char *s; /* the segment (NFC) and its scored words */
     size_t n;
     const verdict_vec *words;
+    const junctions *phrases; /* English phrases French uses: no edit inside (may be NULL) */
 } repair_input;
 
 /* Rewrites in->s into out; counts what changed. */

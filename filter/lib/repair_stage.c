@@ -11,7 +11,7 @@ static void repair_mixed(mtc_worker *w, mtc_stats *st, const verdict_vec *verdic
 {
     const mtc_engine *e = w->engine;
     repair_counts counts = {0};
-    repair_input in = {w->lex, w->tc, &e->lists, &e->repair, w->nfc.data, w->nfc.len, verdicts};
+    repair_input in = {w->lex, w->tc, &e->lists, &e->repair, w->nfc.data, w->nfc.len, verdicts, &e->junctions};
     repair_words(&in, &w->rewritten, &counts);
     buf tmp = w->nfc;
     w->nfc = w->rewritten;
@@ -34,12 +34,15 @@ static void translate_span(mtc_worker *w, const tr_span *sp, mtc_stats *st, size
         w->tr = translator_new((int)cfg->translate_timeout_ms, (int)cfg->translate_max_failures);
     char err[300];
     int rc = translator_run(w->tr, s + sp->start, sp->end - sp->start, &w->translated, err, sizeof err);
-    if (rc < 0) {
+    /* much of the pivot language left in ("ciberespacio"): no better than the English */
+    unsigned words = 0, leaked = rc ? 0 : translate_leaks(s, sp->start, sp->end, w->translated.data, w->translated.len, &words);
+    bool leaks = leaked > cfg->translate_max_leak_share * words;
+    if (rc < 0 || leaks) {
         buf_append(&w->rewritten, s + sp->start, sp->end - sp->start);
-        st->translate_errors++;
+        marks[0] = marks[1] = (size_t)-1;
+        st->translate_errors += rc < 0;
         if (rc == -1) /* -2: translation is off for this worker, said once already */
             buf_printf(&w->warnings, "segment %" PRIu64 ": %s\n", st->segments, err);
-        marks[0] = marks[1] = (size_t)-1;
         return;
     }
     marks[0] = w->rewritten.len;
@@ -50,25 +53,42 @@ static void translate_span(mtc_worker *w, const tr_span *sp, mtc_stats *st, size
     w->seg_translated++;
 }
 
-/* --translate: the English spans of w->nfc (re-scored after the
-   dictionary repairs), or the whole of an english segment. */
+/* The spans of w->nfc to translate (re-scored after the dictionary
+   repairs): the labeller's English runs in context, or the whole of an
+   english segment with --translate-english. An English sentence after
+   clean French in its paragraph is a quotation ("... dans votre
+   dictionnaire ? Excuse me, where is the beach?"): it stays English; with
+   --translate-english the others go whole, but a title. */
+static size_t spans_to_translate(mtc_worker *w, seg_label label, tr_span *spans, size_t max)
+{
+    const mtc_config *cfg = &w->engine->cfg;
+    size_t n = w->nfc.len;
+    seg_score sc;
+    tokenize(w->tok, w->nfc.data, n, &w->words2);
+    score_segment(w->lex, w->tc, cfg, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
+    bool english = label == LABEL_ENGLISH;
+    if (english && !w->line_start && w->after_clean)
+        return 0;
+    if (english && w->translate_english) {
+        spans[0] = (tr_span){0, n};
+        return n <= (size_t)cfg->translate_max_span_bytes &&
+               !translate_title_like(&w->engine->lists, w->nfc.data, n, &w->verdicts2);
+    }
+    span_limits lim = {(unsigned)cfg->translate_min_english, (unsigned)cfg->translate_min_content_only,
+                       (size_t)cfg->translate_max_span_bytes, (unsigned)cfg->translate_capitals_min_english,
+                       cfg->translate_capitals_min_share, (unsigned)cfg->translate_english_min_french,
+                       (unsigned)cfg->translate_clause_min_english, (unsigned)cfg->translate_clause_min_function,
+                       &w->engine->junctions, &w->engine->repair.noun_markers, &w->engine->lists};
+    return translate_find_spans(w->nfc.data, n, &w->verdicts2, &lim, english, spans, max);
+}
+
+/* --translate: each span to translate through Apertium, the rest kept. */
 static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
 {
     enum { MAX_SPANS = 64 };
-    const mtc_config *cfg = &w->engine->cfg;
     tr_span spans[MAX_SPANS];
-    size_t count = 0, n = w->nfc.len, marks[2 * MAX_SPANS];
-    if (label == LABEL_ENGLISH) {
-        spans[0] = (tr_span){0, n};
-        count = n <= (size_t)cfg->translate_max_span_bytes;
-    } else {
-        seg_score sc;
-        tokenize(w->tok, w->nfc.data, n, &w->words2);
-        score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, n, &w->words2, &sc, &w->verdicts2);
-        span_limits lim = {(unsigned)cfg->translate_min_english, (size_t)cfg->translate_max_span_bytes,
-                           (unsigned)cfg->translate_capitals_min_english, cfg->translate_capitals_min_share};
-        count = translate_find_spans(w->nfc.data, n, &w->verdicts2, &lim, spans, MAX_SPANS);
-    }
+    size_t n = w->nfc.len, marks[2 * MAX_SPANS];
+    size_t count = spans_to_translate(w, label, spans, MAX_SPANS);
     if (!count)
         return;
     buf_clear(&w->rewritten);
@@ -109,7 +129,7 @@ int repair_stage_run(mtc_worker *w, seg_label label, rule_subject *subj, mtc_sta
        "les restrictions", leaving "Among" alone); the words are scored
        again for the repairs after. */
     const verdict_vec *verdicts = &w->verdicts;
-    if (w->translate && (label == LABEL_MIXED || (label == LABEL_ENGLISH && w->translate_english))) {
+    if (w->translate && (label == LABEL_MIXED || label == LABEL_ENGLISH)) {
         uint64_t spans = st->translated_spans;
         translate_segment(w, label, st);
         if (st->translated_spans > spans && label == LABEL_MIXED) {

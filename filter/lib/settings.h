@@ -23,7 +23,12 @@ typedef struct mtc_config {
     double translate_timeout_ms;     /* --translate: deadline of one request to the MT engine */
     double translate_max_failures;   /* ... failed requests after which a worker stops translating */
     double translate_min_english;    /* ... English words a span needs to be translated */
+    double translate_min_content_only; /* ... when none of them is a function word */
     double translate_max_span_bytes; /* ... longer spans are left as they are */
+    double translate_english_min_french; /* ... French words that make an english segment damage */
+    double translate_clause_min_english;  /* ... a span this long */
+    double translate_clause_min_function; /* ... with this many function words: capitals allowed */
+    double translate_max_leak_share;      /* ... a reply with more pivot-language words is not used */
     double translate_capitals_min_english; /* ... lower-case English words after which spans may hold capitals */
     double translate_capitals_min_share;   /* ... and their share of the segment's English and French words */
     double cache_max_entries;  /* bound of the per-worker verdict cache */

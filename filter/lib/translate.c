@@ -56,9 +56,12 @@ static bool in_path(const char *prog)
 }
 
 /* A mode file is one shell pipeline; each stage gets -z after its program
-   and runs unbuffered. $1 is the generator's option (-n: no unknown-word
-   marks, as `apertium -u`), $2 the tagger's (none). */
-static int add_mode(buf *cmd, const char *dir, const char *mode, const char *package, char *err, size_t errlen)
+   and runs unbuffered. $1 is the generator's option: -n (no unknown-word
+   marks, as `apertium -u`) for the first pair, -g for the last, whose
+   '*' marks then tell a word it does not know (translate_leaks); $2 the
+   tagger's (none). */
+static int add_mode(buf *cmd, const char *dir, const char *mode, const char *package, bool marks, char *err,
+                    size_t errlen)
 {
     buf path = {0}, text = {0};
     buf_printf(&path, "%s/%s.mode", dir, mode);
@@ -83,7 +86,7 @@ static int add_mode(buf *cmd, const char *dir, const char *mode, const char *pac
         free(prog);
         for (const char *a = stage + prog_len; *a; a++) {
             if (*a == '$' && (a[1] == '1' || a[1] == '2'))
-                buf_append_str(cmd, a++[1] == '1' ? "-n" : "");
+                buf_append_str(cmd, a++[1] == '1' ? (marks ? "-g" : "-n") : "");
             else
                 buf_append_char(cmd, *a);
         }
@@ -101,7 +104,8 @@ static char *build_command(char *err, size_t errlen)
         return NULL;
     }
     for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
-        if (add_mode(&cmd, translate_modes_dir(), pairs[i].mode, pairs[i].package, err, errlen) < 0) {
+        if (add_mode(&cmd, translate_modes_dir(), pairs[i].mode, pairs[i].package, i + 1 == sizeof pairs / sizeof *pairs,
+                     err, errlen) < 0) {
             buf_free(&cmd);
             return NULL;
         }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -14,6 +15,31 @@ static void push(char ***v, size_t n, const char *s)
 {
     *v = xrealloc(*v, (n + 1) * sizeof **v);
     (*v)[n] = xstrdup(s);
+}
+
+/* dicts/fr-english-phrases.txt: one phrase a line, lower case. */
+static int load_phrases(junctions *j, const char *dir, char *err, size_t errlen)
+{
+    buf path = {0}, text = {0};
+    buf_printf(&path, "%s/fr-english-phrases.txt", dir);
+    int rc = read_whole_file(path.data, &text, err, errlen);
+    char *save = NULL;
+    for (char *line = rc == 0 && text.data ? strtok_r(text.data, "\n", &save) : NULL; line;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = '\0';
+        size_t len = strlen(line);
+        while (len && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len) {
+            push(&j->phrases, j->n_phrases, line);
+            j->n_phrases++;
+        }
+    }
+    buf_free(&path);
+    buf_free(&text);
+    return rc;
 }
 
 int junctions_load(junctions *j, const char *dir, char *err, size_t errlen)
@@ -41,7 +67,7 @@ int junctions_load(junctions *j, const char *dir, char *err, size_t errlen)
     data_lines_close(&dl);
     buf_free(&path);
     buf_free(&text);
-    return rc;
+    return rc == 0 ? load_phrases(j, dir, err, errlen) : rc;
 }
 
 void junctions_free(junctions *j)
@@ -50,31 +76,13 @@ void junctions_free(junctions *j)
         free(j->pair_a[i]), free(j->pair_b[i]), free(j->pair_ab[i]);
     for (size_t i = 0; i < j->n_elide; i++)
         free(j->elide_from[i]), free(j->elide_to[i]);
-    free(j->pair_a), free(j->pair_b), free(j->pair_ab), free(j->elide_from), free(j->elide_to);
+    for (size_t i = 0; i < j->n_phrases; i++)
+        free(j->phrases[i]);
+    free(j->pair_a), free(j->pair_b), free(j->pair_ab), free(j->elide_from), free(j->elide_to), free(j->phrases);
     memset(j, 0, sizeof *j);
 }
 
-static bool english(mtc_word_verdict v) { return v == MTC_WORD_EN || v == MTC_WORD_EN_FUNCTION; }
-
-/* Between two words of a span: spaces, commas, hyphens, apostrophes only. */
-static bool gap_continues(const char *s, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++)
-        if (!strchr(" ,-'", s[i]))
-            return false;
-    return true;
-}
-
-/* Bytes the Apertium stream format reserves: such a span is left alone. */
-static bool translatable(const char *s, size_t a, size_t b)
-{
-    for (size_t i = a; i < b; i++)
-        if (strchr("\\^$/<>{}[]@*#", s[i]) || s[i] == '\0')
-            return false;
-    return true;
-}
-
-static bool sentence_start(const char *s, size_t at)
+bool tr_sentence_start(const char *s, size_t at)
 {
     while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '"' || (unsigned char)s[at - 1] >= 0x80)) {
         if ((unsigned char)s[at - 1] >= 0x80) { /* « “ and a no-break space count as blanks */
@@ -94,118 +102,36 @@ static bool sentence_start(const char *s, size_t at)
     return at == 0 || strchr(".!?:", s[at - 1]);
 }
 
-/* A capital in s[a, b), acronyms ("SNI", "GRUB": all capitals) aside. */
-static bool has_upper(const char *s, size_t a, size_t b)
+/* Words of s[a, b), compared without case: is w (n bytes) one of them? */
+static bool among_words(const char *s, size_t a, size_t b, const char *w, size_t n)
 {
-    bool upper = false;
-    for (size_t i = a; i < b;) {
-        size_t word = i;
-        bool lower = false, cap = false;
-        for (; i < b && s[i] != ' ' && s[i] != ','; ) {
-            int c = utf8_next(s, b, &i);
-            lower |= c > 0 && u_islower(c);
-            cap |= c > 0 && u_isupper(c);
-        }
-        upper |= cap && (lower || i - word < 2);
-        while (i < b && (s[i] == ' ' || s[i] == ','))
-            i++;
+    for (size_t i = a; i + n <= b; i++) {
+        bool edge = i == a || strchr(" ,-'", s[i - 1]);
+        bool end = i + n == b || strchr(" ,-'.;:!?", s[i + n]);
+        if (edge && end && strncasecmp(s + i, w, n) == 0)
+            return true;
     }
-    return upper;
+    return false;
 }
 
-/* Quotation marks open before byte at: « “ open, » ” close, " toggles. */
-static bool inside_quotes(const char *s, size_t at)
+unsigned translate_leaks(const char *s, size_t a, size_t b, const char *fr, size_t frn, unsigned *words)
 {
-    int depth = 0;
-    for (size_t i = 0; i < at; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"')
-            depth += depth > 0 ? -1 : 1;
-        else if (c == 0xC2 && i + 1 < at && ((unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xBB))
-            depth += (unsigned char)s[i + 1] == 0xAB ? 1 : (depth > 0 ? -1 : 0);
-        else if (c == 0xE2 && i + 2 < at && (unsigned char)s[i + 1] == 0x80 &&
-                 ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
-            depth += (unsigned char)s[i + 2] == 0x9C ? 1 : (depth > 0 ? -1 : 0);
-    }
-    return depth > 0;
-}
-
-/* Do no harm: English words in French text that are a title, a name or a
-   quotation ("World of Tanks", "Peter, Paul and Mary", "« the show »") stay
-   English. Unless the segment is damaged through and through (capitals
-   allowed: see translate_find_spans), a span is sent only if its words are
-   lower-case (but a capital at a sentence start, on a function word or
-   starting a clause: "The first field", not "Ralph's world") and no capitalised word
-   stands right beside it; never inside quotation marks. */
-static bool plain_english(const char *s, size_t n, const verdict_vec *v, size_t first, size_t last, bool capitals)
-{
-    const mtc_word_info *a = &v->items[first], *b = &v->items[last];
-    if (inside_quotes(s, a->start))
-        return false;
-    if (capitals)
-        return true;
-    size_t from = a->start;
-    unsigned english_words = 0;
-    for (size_t k = first; k <= last; k++)
-        english_words += english(v->items[k].verdict);
-    bool function_first = a->verdict == MTC_WORD_EN_FUNCTION || a->verdict == MTC_WORD_BOTH;
-    if (sentence_start(s, from) && (function_first || english_words >= 3)) { /* the sentence's capital */
-        size_t i = from;
-        utf8_next(s, n, &i);
-        from = i;
-    }
-    if (has_upper(s, from, b->start + b->len))
-        return false;
-    /* A capitalised neighbour (an acronym aside) may continue a name or a
-       list of names: "Ralph's world", "World of Tanks", "spring rolls,
-       Crispy". "Of a general way, Debian" is lost to that. */
-    const mtc_word_info *p = first > 0 ? &v->items[first - 1] : NULL, *q = last + 1 < v->count ? &v->items[last + 1] : NULL;
-    if (p && has_upper(s, p->start, p->start + p->len))
-        return false;
-    return !(q && has_upper(s, q->start, q->start + q->len));
-}
-
-size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, const span_limits *lim, tr_span *out,
-                            size_t cap)
-{
-    unsigned lower_english = 0, fr = 0; /* English content words in lower case: MT damage, not a title */
-    for (size_t i = 0; i < v->count; i++) {
-        mtc_word_verdict vd = v->items[i].verdict;
-        lower_english += vd == MTC_WORD_EN && !has_upper(s, v->items[i].start, v->items[i].start + 1);
-        fr += vd == MTC_WORD_FR || vd == MTC_WORD_FR_CAPITALISED;
-    }
-    bool capitals = lower_english >= lim->capitals_min_english &&
-                    lower_english >= lim->capitals_min_share * (double)(lower_english + fr);
-    size_t count = 0;
-    for (size_t i = 0; i < v->count && count < cap; i++) {
-        if (!english(v->items[i].verdict))
+    unsigned leaks = 0;
+    *words = 0;
+    for (size_t i = 0; i < frn; i++)
+        *words += fr[i] != ' ' && (i == 0 || fr[i - 1] == ' ');
+    for (size_t i = 0; i < frn; i++) {
+        if (fr[i] != '*' || (i > 0 && fr[i - 1] != ' ' && fr[i - 1] != '*'))
             continue;
-        size_t last = i, k = i + 1;
-        unsigned en = 1;
-        for (; k < v->count; k++) {
-            const mtc_word_info *a = &v->items[k - 1], *b = &v->items[k];
-            if (b->verdict == MTC_WORD_FR || b->verdict == MTC_WORD_FR_CAPITALISED || k - last > 2 ||
-                !gap_continues(s, a->start + a->len, b->start))
-                break;
-            if (english(b->verdict))
-                last = k, en++;
-        }
-        /* A determiner takes its noun along ("the pirate"), and the first
-           word of the segment goes with the span ("In the frame"): French
-           also has "in", "a", "but". */
-        if (last + 1 < v->count && v->items[last + 1].verdict == MTC_WORD_BOTH &&
-            v->items[last + 1].start == v->items[last].start + v->items[last].len + 1 &&
-            strchr("ato", s[v->items[last].start]) && v->items[last].len <= 3 &&
-            !has_upper(s, v->items[last + 1].start, v->items[last + 1].start + 1))
-            last++;
-        size_t first = i == 1 && v->items[0].verdict == MTC_WORD_BOTH && gap_continues(s, v->items[0].start + v->items[0].len, v->items[1].start) ? 0 : i;
-        tr_span sp = {v->items[first].start, v->items[last].start + v->items[last].len};
-        if (en >= lim->min_english && sp.end - sp.start <= lim->max_bytes && translatable(s, sp.start, sp.end) &&
-            plain_english(s, n, v, first, last, capitals))
-            out[count++] = sp;
-        i = last;
+        while (i < frn && fr[i] == '*')
+            i++;
+        size_t e = i;
+        while (e < frn && !strchr(" ,.;:!?()\"", fr[e]))
+            e++;
+        leaks += e > i && !among_words(s, a, b, fr + i, e - i);
+        i = e;
     }
-    return count;
+    return leaks;
 }
 
 static void set_initial_case(buf *out, size_t at, bool upper)
@@ -248,10 +174,10 @@ void translate_put(buf *out, const char *s, size_t n, size_t span_start, const c
     UChar32 first;
     int32_t k = (int32_t)span_start;
     U8_NEXT((const uint8_t *)s, k, (int32_t)n, first);
-    if (sentence_start(s, span_start))
-        set_initial_case(out, at, true);
-    else if (first > 0 && u_islower(first))
-        set_initial_case(out, at, false);
+    /* the span's own initial: MT keeps the case of the words it replaces
+       (a capital after ':' is no sentence start) */
+    if (first > 0 && (u_isupper(first) || u_islower(first)))
+        set_initial_case(out, at, u_isupper(first));
 }
 
 static bool vowel_start(const char *w, size_t n)

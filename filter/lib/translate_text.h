@@ -6,18 +6,23 @@
 #define MTC_TRANSLATE_TEXT_H
 #include "buf.h"
 #include "score.h"
+#include "lexicon.h"
 #include "strmap.h"
 
 typedef struct tr_span {
     size_t start, end;
 } tr_span;
 
-/* dicts/fr-junctions.txt: "a b => ab" contractions and "a => a’" elisions. */
+/* dicts/fr-junctions.txt: "a b => ab" contractions and "a => a’" elisions;
+   dicts/fr-english-phrases.txt: English phrases French writes as they are
+   ("the place to be", "coffee shop"), never translated. */
 typedef struct junctions {
     char **pair_a, **pair_b, **pair_ab;
     size_t n_pairs;
     char **elide_from, **elide_to;
     size_t n_elide;
+    char **phrases;
+    size_t n_phrases;
 } junctions;
 
 int junctions_load(junctions *j, const char *dir, char *err, size_t errlen);
@@ -25,17 +30,44 @@ void junctions_free(junctions *j);
 
 typedef struct span_limits {
     unsigned min_english;          /* English words a span needs */
+    unsigned min_content_only;     /* ... when none is a function word ("coffee shops": a loan) */
     size_t max_bytes;              /* longest span sent */
     unsigned capitals_min_english; /* lower-case English words that make capitals in spans fair game */
     double capitals_min_share;     /* ... and their share of the English and French words */
+    unsigned english_min_french;   /* an english segment: French words that make it damage */
+    unsigned clause_min_english;   /* a span this long ... */
+    unsigned clause_min_function;  /* ... with this many function words is damage, capitals and all */
+    const junctions *phrases;      /* English phrases French uses (may be NULL) */
+    const strmap *noun_markers;    /* words after which a word is a noun (may be NULL) */
+    const wordlists *lists;        /* the function word lists (may be NULL) */
 } span_limits;
 
-/* The English spans of s: runs of English words (names, shared and unknown
-   words may sit between them) with no sentence mark or quotation mark
-   inside, each within the limits. Returns how many were written to out
-   (at most cap). */
-size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, const span_limits *lim, tr_span *out,
-                            size_t cap);
+/* The English spans of s: runs of words the labeller takes for English in
+   their sentence (names may sit inside) with no sentence mark or
+   quotation mark inside, each within the limits and none of them a title,
+   a name, a quotation, code or a phrase French borrows. english: the
+   segment was labelled english; its spans are sent only if it holds
+   French words (damage, not an English sentence). Returns how many were
+   written to out (at most cap). */
+size_t translate_find_spans(const char *s, size_t n, const verdict_vec *v, const span_limits *lim, bool english,
+                            tr_span *out, size_t cap);
+
+/* A title or a list of names ("Total War Battles: Kingdom", "World of
+   Triche"): every word that is not a function word capitalised, two at
+   least. --translate-english leaves such a segment as it is. */
+bool translate_title_like(const wordlists *wl, const char *s, size_t n, const verdict_vec *v);
+
+/* A phrase of dicts/fr-english-phrases.txt overlaps s[a, b). */
+bool translate_in_phrase(const junctions *j, const char *s, size_t n, size_t a, size_t b);
+
+/* Whether the segment start (or a sentence mark) comes before byte at,
+   blanks and opening quotation marks aside. */
+bool tr_sentence_start(const char *s, size_t at);
+
+/* Words of the reply fr marked unknown ('*') by the last pair that the
+   span s[a, b) does not hold: the pivot language left in ("ciberespacio").
+   *words: the reply's words. */
+unsigned translate_leaks(const char *s, size_t a, size_t b, const char *fr, size_t frn, unsigned *words);
 
 /* Appends the French fr for the span of s that starts at span_start to
    out (which holds s up to the span): trimmed, spaces collapsed, the first

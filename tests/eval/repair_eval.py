@@ -14,8 +14,10 @@ of outputs still holding English (a word of the English dictionary that
 French does not know and the original does not hold), and the number of
 clean sentences altered. Exits 1 when a target is missed:
   clean sentences altered 0 (every set; default mode and --translate);
-  default mode WER reduction >= 50% on func; --translate --translate-english
-  >= 40% on span; --translate >= 55% on the fixture.
+  default mode WER reduction >= 50% on func; --translate >= 40% on span
+  (issue 15: without --translate-english) and >= 55% on the fixture (the
+  page as it is: the chrome the boilerplate classifier keeps counts; the
+  fixture+site line shows it dropped by the site's rules, as eval.py does).
 
 Usage: repair_eval.py MTCLEAN SRCDIR [--split dev|test] [--show KIND]
 """
@@ -30,7 +32,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from eval import edit_distance, read_gold, words  # noqa: E402
 
-TARGETS = {("default", "func"): 0.50, ("apertium+english", "span"): 0.40, ("apertium", "fixture"): 0.55}
+TARGETS = {("default", "func"): 0.50, ("apertium", "span"): 0.40, ("apertium", "fixture"): 0.55}
 # Whole segments labelled english are translated only with --translate-english:
 # clean lines the labeller takes for English are then changed by design, so
 # the clean-altered count is a target for the other two modes only.
@@ -193,6 +195,13 @@ def main():
             cleans["mt-clean"] = [r[2] for r in rows if r[1] == "clean"]
         gain, line = fmt("fixture", fixture_score(args.mtclean, args.srcdir, extra))
         print(line)
+        # "before" is the article without the page's chrome (the gold's
+        # boilerplate lines); "after" above holds whatever chrome the
+        # boilerplate classifier keeps. With the site's own rules (as
+        # eval.py passes them) the chrome goes and what is left is repair.
+        site = "--rules=" + os.path.join(args.srcdir, "tests", "eval", "fixture-sites.rules")
+        print(fmt("fixture+site", fixture_score(args.mtclean, args.srcdir, extra + [site]))[1].replace(
+            "  still English 0.0%", "  (informational: chrome dropped by fixture-sites.rules)"))
         t = TARGETS.get((mode, "fixture"))
         if t is not None and gain < t:
             missed.append(f"{mode}: WER reduction on the fixture {gain:.1%} < {t:.0%}")
