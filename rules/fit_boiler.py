@@ -481,6 +481,11 @@ def report(rows, prob, what):
         r = tp / (tp + fn) if tp + fn else 1
         print(f"{t:9.2f} {p:9.3f} {r:6.3f} {100 * lost / max(clean, 1):9.2f}%")
     best = max(sweep(rows, prob), key=lambda x: x[4] if x[3] <= 1.0 else -1)
+    conf = os.path.join(os.path.dirname(os.path.abspath(__file__)), "default.conf")
+    shipped = [float(l.split("=")[1]) for l in open(conf, encoding="utf-8") if l.startswith("boiler.threshold")]
+    for x in sweep(rows, prob):
+        if shipped and abs(x[0] - shipped[0]) < 1e-9:
+            print("at boiler.threshold (default.conf): threshold %.2f P %.3f R %.3f lost %.2f%% F1 %.3f" % x)
     print("best F1 with clean lost <= 1%%: threshold %.2f P %.3f R %.3f lost %.2f%% F1 %.3f" % best)
     hi = [x for x in sweep(rows, prob) if x[1] >= 0.9 and x[3] <= 1.0]
     print("max recall at P >= 0.90, lost <= 1%%: %s" % ("threshold %.2f P %.3f R %.3f lost %.2f%% F1 %.3f" %
