@@ -81,6 +81,44 @@ def load_pages(data, split):
     return out, [sites[p] for p, _l, _b in out]
 
 
+GLUE_TAG = "~glued"  # the page id of a page's copy with a menu glued (augment_glued)
+GLUE_ITEM_WORDS = 4  # a menu item: a boilerplate line of at most this many words
+GLUE_MIN_ITEMS = 3
+
+
+def augment_glued(pages, sites):
+    """A copy of each page whose runs of short boilerplate lines (menu
+    items) are joined without spaces, as extractors produce when the links
+    of a menu have no whitespace between them ("FAQCrédit d'impôtTutoriel
+    vidéo"): the labelled pages hold few such lines, the web many. The copies
+    train; they are not scored (real pages only) and build no vocabulary."""
+    out, out_sites = [], []
+    for (pid, lines, labs), site in zip(pages, sites):
+        nl, nb, i, glued = [], [], 0, False
+        while i < len(lines):
+            j = i
+            while (j < len(lines) and labs[j] == "boilerplate" and not is_blank(lines[j])
+                   and len(lines[j].split()) <= GLUE_ITEM_WORDS):
+                j += 1
+            if j - i >= GLUE_MIN_ITEMS:
+                nl.append("".join(x.strip() for x in lines[i:j]))
+                nb.append("boilerplate")
+                glued, i = True, j
+            else:
+                nl.append(lines[i])
+                nb.append(labs[i])
+                i += 1
+        if glued:
+            out.append((pid + GLUE_TAG, nl, nb))
+            out_sites.append(site)
+    return pages + out, sites + out_sites
+
+
+def real(pages, sites):
+    keep = [k for k, p in enumerate(pages) if not p[0].endswith(GLUE_TAG)]
+    return [pages[k] for k in keep], [sites[k] for k in keep]
+
+
 def words(line):
     """The line's words as the C scan sees them: lower-cased, accents kept, numbers left out."""
     return [w for w in WORD.findall(line.lower()) if not w.isdigit() and len(w.encode()) < 64]
@@ -187,7 +225,7 @@ def crossfit_features(tool, rules_dir, pages, sites, fold):
             train = [k for k in range(len(pages)) if fold[k] != f]
             test = [k for k in range(len(pages)) if fold[k] == f]
             path, lpath = os.path.join(tmp, "vocab"), os.path.join(tmp, "lexicon")
-            tp, ts = [pages[k] for k in train], [sites[k] for k in train]
+            tp, ts = real([pages[k] for k in train], [sites[k] for k in train])
             write_vocab(build_vocab(tp, ts), path, "a fold")
             write_lexicon(build_lexicon(tp, ts), lpath, "a fold")
             names, got = features(tool, rules_dir, [pages[k] for k in test], path, lpath)
@@ -324,6 +362,15 @@ def extra_ctx(page, pp, i, a, b, st):
                 out.append(float(hl and x[COL["seen_before"]] < 0.34))
             else:
                 out.append(float(w <= 5.5 and x[COL["no_prose_yet"]] > 0))
+        elif name in ("after_last", "outside", "page_mean", "until_prose"):
+            # document level (the whole page seen; mtclean holds one line of
+            # look-ahead): tried by --cv on dev, no gain (README)
+            nxt_pr = [k for k in st["prose_idx"] if k > i]
+            until = st["nb_pos"][nxt_pr[0]] - st["nb_pos"][i] if nxt_pr else None
+            out.append(float(not nxt_pr) if name == "after_last" else
+                       float(not nxt_pr or i < st["prose_idx"][0]) if name == "outside" else
+                       st["page_mean"] if name == "page_mean" else
+                       min(1.0, math.log2(1 + until) / 4) if until is not None else 1.0)
         elif name == "prev_colon":
             out.append(page[a][COL["end_colon"]] if a is not None else 0.0)
     return out
@@ -346,6 +393,10 @@ def context_rows(pages, vecs, pprev, pnext):
     for (pid, lines, labs), page, pp, pn in zip(pages, vecs, pprev, pnext):
         prev, nxt = neighbours(lines)
         st = {"ema": 0.0, "run_sum": 0.0, "run_n": 0.0, "run_max": 0.0, "pn": pn, "nxt": nxt}
+        nb = [k for k in range(len(lines)) if not is_blank(lines[k])]
+        st["prose_idx"] = [k for k in nb if is_prose(page[k])]
+        st["nb_pos"] = {k: j for j, k in enumerate(nb)}
+        st["page_mean"] = sum(pn[k] for k in nb) / len(nb) if nb else 0.0
         for i, line in enumerate(lines):
             if is_blank(line):
                 continue
@@ -417,7 +468,7 @@ def report(rows, prob, what):
         tp = fp = fn = 0
         clean = lost = 0
         for _pid, _i, lab, x, n in rows:
-            if lab not in ("clean", "boilerplate", "mixed", "english"):
+            if lab not in ("clean", "boilerplate", "mixed", "english") or _pid.endswith(GLUE_TAG):
                 continue
             m = prob((_pid, _i, lab, x, n)) >= t
             tp += m and lab == "boilerplate"
@@ -430,6 +481,11 @@ def report(rows, prob, what):
         r = tp / (tp + fn) if tp + fn else 1
         print(f"{t:9.2f} {p:9.3f} {r:6.3f} {100 * lost / max(clean, 1):9.2f}%")
     best = max(sweep(rows, prob), key=lambda x: x[4] if x[3] <= 1.0 else -1)
+    conf = os.path.join(os.path.dirname(os.path.abspath(__file__)), "default.conf")
+    shipped = [float(l.split("=")[1]) for l in open(conf, encoding="utf-8") if l.startswith("boiler.threshold")]
+    for x in sweep(rows, prob):
+        if shipped and abs(x[0] - shipped[0]) < 1e-9:
+            print("at boiler.threshold (default.conf): threshold %.2f P %.3f R %.3f lost %.2f%% F1 %.3f" % x)
     print("best F1 with clean lost <= 1%%: threshold %.2f P %.3f R %.3f lost %.2f%% F1 %.3f" % best)
     hi = [x for x in sweep(rows, prob) if x[1] >= 0.9 and x[3] <= 1.0]
     print("max recall at P >= 0.90, lost <= 1%%: %s" % ("threshold %.2f P %.3f R %.3f lost %.2f%% F1 %.3f" %
@@ -438,7 +494,7 @@ def report(rows, prob, what):
 
 def sweep(rows, prob):
     """(threshold, precision, recall, clean lost %, F1) for thresholds 0.05..0.95 by 0.01."""
-    lab_rows = [(r[2], r[4], prob(r)) for r in rows if r[2] in LABELLED]
+    lab_rows = [(r[2], r[4], prob(r)) for r in rows if r[2] in LABELLED and not r[0].endswith(GLUE_TAG)]
     clean = sum(n for lab, n, _p in lab_rows if lab == "clean") or 1
     out = []
     for t in [x / 100 for x in range(5, 96)]:
@@ -470,6 +526,7 @@ def parse_args():
     ap.add_argument("--vocab-min-sites", type=int, default=VOCAB_MIN_SITES, help="sites a word must be seen on")
     ap.add_argument("--extra", default="", help="with --cv: experimental context features (extra_ctx)")
     ap.add_argument("--byte-weight", type=float, default=BYTE_WEIGHT, help="clean lines weigh (bytes/60)**this")
+    ap.add_argument("--no-glue", action="store_true", help="no glued-menu copies of the pages (augment_glued)")
     ap.add_argument("--drop", default="", help="comma-separated features to leave out (ablation; their weights are 0)")
     a = ap.parse_args()
     if a.extra and not a.cv:
@@ -508,6 +565,9 @@ def main():
     global LOG_WORDS, WORDS_LE5
     a = parse_args()
     pages, sites = load_pages(a.data, a.split)
+    n_real = len(pages)
+    if not a.no_glue:
+        pages, sites = augment_glued(pages, sites)
     fold = site_folds(sites)
     # the weights are fitted on out-of-fold vocabulary scores; the vocabulary
     # mtclean uses is then built on every page of the split
@@ -517,10 +577,10 @@ def main():
         for page in vecs:
             for x in page:
                 x[j] = 0.0
-    vocab = build_vocab(pages, sites)
-    what = f"the {a.split} split of the web set ({len(pages)} pages, {len(set(sites))} sites)"
+    vocab = build_vocab(*real(pages, sites))
+    what = f"the {a.split} split of the web set ({n_real} pages, {len(set(sites))} sites; glued-menu copies of {len(pages) - n_real})"
     write_vocab(vocab, a.vocab_out, what)
-    lexicon = build_lexicon(pages, sites)
+    lexicon = build_lexicon(*real(pages, sites))
     write_lexicon(lexicon, a.lexicon_out, what)
     COL.update({n: k for k, n in enumerate(names)})
     LOG_WORDS, WORDS_LE5 = names.index("log_words"), names.index("words_le5")
@@ -541,7 +601,7 @@ def main():
         report(rows, lambda r: predict(w2, r[3]), "on the training pages")
     if not EXTRA:
         write_weights(a.output, what, names, w1, w2, xs, ys)
-    print(f"wrote {a.output}: {len(pages)} pages, {len(xs)} lines; {a.vocab_out}: {len(vocab)} words;"
+    print(f"wrote {a.output}: {n_real} pages (and {len(pages) - n_real} glued copies), {len(xs)} lines; {a.vocab_out}: {len(vocab)} words;"
           f" {a.lexicon_out}: {len(lexicon)} words", file=sys.stderr)
 
 

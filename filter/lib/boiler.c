@@ -21,6 +21,9 @@ typedef struct line_scan {
     uint64_t key;       /* boiler_line_key, computed on the way */
     bool ui_first, first_caps, glued, number_ui, link, end_sentence, end_colon, emoji, hyphen;
     bool prev_number;   /* the word before was a number */
+    unsigned doubled_words; /* "FAQFAQ", "MembresMembres": a link's text and its title glued */
+    unsigned caps_now, caps_run; /* capitalised words in a row (no function word between), the longest run */
+    bool copyright, date_shape, lower_start; /* "©"; "03/12/2013" or a year; the first word in lower case */
     unsigned n_content; /* content words (no list's, 4 bytes or more), their bits in the page's bags */
     uint16_t content_bits[BOILER_LINE_WORDS];
     int prev_class;     /* classes of the word before */
@@ -101,12 +104,23 @@ static void scan_word(const boiler_model *m, line_scan *ls, const char *low, siz
         ls->content_bits[ls->n_content++] = (uint16_t)(key_word(KEY_SEED, low, lown) >> 52) % BOILER_BAG_BITS;
     bool first = ls->words == 0;
     ls->words++;
+    if (!number && letters >= 4 && lown % 2 == 0 && lown < LOW_MAX && memcmp(low, low + lown / 2, lown / 2) == 0)
+        ls->doubled_words++;
+    /* a year (1900-2099): dates, archives, copyright lines */
+    if (number && lown == 4 && ((low[0] == '1' && low[1] == '9') || (low[0] == '2' && low[1] == '0')))
+        ls->date_shape = true;
+    bool stop = (cls & (WC_STOP_FR | WC_STOP_EN)) != 0;
+    ls->caps_now = letters && first_upper && !stop ? ls->caps_now + 1 : 0;
+    if (ls->caps_now > ls->caps_run)
+        ls->caps_run = ls->caps_now;
     if (letters) {
         ls->alpha_words++;
         ls->caps += first_upper;
         ls->allcaps += letters >= 2 && uppers == letters;
-        if (first)
+        if (first) {
             ls->first_caps = first_upper;
+            ls->lower_start = !first_upper;
+        }
     }
     ls->stop_fr += (cls & WC_STOP_FR) != 0;
     ls->stop_en += (cls & WC_STOP_EN) != 0;
@@ -193,6 +207,9 @@ static void scan_symbol(const char *s, size_t n, size_t i, UChar32 c, UChar32 la
                 (c == '.' && ((i >= 4 && memcmp(s + i - 4, "www", 3) == 0) ||
                               (i + 3 <= n && memcmp(s + i, "com", 3) == 0) ||
                               (i + 3 <= n && memcmp(s + i, "fr/", 3) == 0)));
+    ls->copyright |= c == 0xA9;
+    /* 03/12/2013 (not a dot between digits: a decimal too) */
+    ls->date_shape |= c == '/' && last >= '0' && last <= '9' && i < n && s[i] >= '0' && s[i] <= '9';
     ls->clock |= c == ':' && last >= '0' && last <= '9' && i < n && s[i] >= '0' && s[i] <= '9'; /* 18:48 */
     if (c != 0xBB && c != 0x201D && c != '"' && c != ')' && c != 0x2019) { /* closing marks: look before */
         ls->end_sentence = c == '.' || c == '!' || c == '?' || c == 0x2026;
@@ -357,6 +374,12 @@ static void count_features(const line_scan *ls, double scale, double *f)
     /* a logistic regression on the words alone, its sum scaled by the
        square root of the words it knows (a long line is not surer for being long) */
     f[BF_lexicon] = ls->lex_hits ? tanh(ls->lex_sum / (double)VOCAB_SCALE / sqrt(ls->lex_hits) / 2) : 0;
+    f[BF_glued_count] = (ls->glued_words > 3 ? 3 : ls->glued_words) / 3.0;
+    f[BF_word_doubled] = ls->doubled_words > 0;
+    f[BF_copyright] = ls->copyright;
+    f[BF_date_shape] = ls->date_shape;
+    f[BF_caps_run] = (ls->caps_run > 5 ? 5 : ls->caps_run) / 5.0;
+    f[BF_lower_start] = ls->lower_start;
     f[BF_caps_nostop] = ls->stop_fr + ls->stop_en == 0 && ls->words >= 2 ? f[BF_caps_share] : 0;
 }
 

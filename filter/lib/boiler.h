@@ -27,7 +27,8 @@
     X(indent) X(bullet) \
     X(vocab_mean) X(vocab_max) X(vocab_min) X(vocab_share) X(vocab_sum) X(vocab_first) \
     X(no_prose_yet) X(prose_before) X(since_prose) X(shape_run) \
-    X(seen_in_prose) X(seen_before) X(no_content) X(lexicon)
+    X(seen_in_prose) X(seen_before) X(no_content) X(lexicon) \
+    X(glued_count) X(word_doubled) X(copyright) X(date_shape) X(caps_run) X(lower_start)
 /* The context features the second stage adds. */
 #define BOILER_CONTEXT(X) \
     X(prev_p) X(prev2_p) X(next_p) X(prev_none) X(next_none) \
