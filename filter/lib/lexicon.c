@@ -490,3 +490,10 @@ bool lexicon_is_infinitive(lexicon *lx, const char *w, size_t n)
     Hunspell_free_list(lx->fr, &analyses, count);
     return infinitive;
 }
+
+bool lexicon_is_code_noun(lexicon *lx, text_ctx *tc, const char *w, size_t n)
+{
+    int dummy;
+    text_fold(tc, w, n, &lx->folded);
+    return strmap_get(&lx->lists->code_nouns, lx->folded.data, lx->folded.len, &dummy);
+}

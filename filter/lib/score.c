@@ -146,6 +146,15 @@ static bool elided_before_consonant(const char *s, const word_tok *t)
     return one || qu;
 }
 
+/* A word French does not know, in lower case, right after a noun that
+   names code ("la commande mount", "la directive using", "l'option
+   insecure"): the name of the command or option, not English; an English
+   function word there is MT's ("le programme following"). */
+static bool code_name(const word_evidence *ev)
+{
+    return !(ev->flags & (EV_FR | EV_CAP | EV_EN_FUNC | EV_EN_ONLY | EV_TOKEN));
+}
+
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
 static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
                            label_unit *u)
@@ -155,7 +164,9 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
         const word_tok *t = &words->items[i];
         word_evidence ev;
         lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
-        if (in_code(s, n, t) || unknown_lower_compound(s, t, &ev))
+        const word_tok *p = i > 0 ? &words->items[i - 1] : NULL;
+        bool named = p && code_name(&ev) && lexicon_is_code_noun(lx, tc, s + p->start, p->len);
+        if (in_code(s, n, t) || unknown_lower_compound(s, t, &ev) || named)
             ev.flags |= EV_TOKEN;
         else if (elided_before_consonant(s, t))
             ev.flags |= EV_JUNK;
