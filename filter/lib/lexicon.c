@@ -156,6 +156,27 @@ static bool spell_fr_accented_capital(lexicon *lx, const char *w, size_t n)
     return Hunspell_spell(lx->fr, lx->scratch.data) != 0;
 }
 
+/* The 1990 spelling reform drops the circumflex on i and u ("entrainement",
+   "coutant", "connaitre"), and real French text uses both spellings; the
+   classical dictionary knows only "entraînement": try each i and u with
+   its circumflex. Not for short words ("sur", "du": other words). */
+static bool spell_fr_rectified(lexicon *lx, const char *w, size_t n)
+{
+    if (n < 5 || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] != 'i' && w[i] != 'u')
+            continue;
+        buf_clear(&lx->scratch);
+        buf_append(&lx->scratch, w, i);
+        buf_append(&lx->scratch, w[i] == 'i' ? "\xC3\xAE" : "\xC3\xBB", 2);
+        buf_append(&lx->scratch, w + i + 1, n - i - 1);
+        if (Hunspell_spell(lx->fr, lx->scratch.data))
+            return true;
+    }
+    return false;
+}
+
 /* True when Hunspell knows the word only as a common noun/adjective/verb:
    proper nouns have a capitalised stem ("st:Chine", "st:Pékin"). */
 static bool only_common_in_french(lexicon *lx, const char *w, size_t n)
@@ -291,6 +312,8 @@ static void known_in(lexicon *lx, const char *w, size_t n, bool *fr, bool *en)
 {
     *fr = spell(lx->fr, &lx->scratch, w, n) || spell_fr_accented_capital(lx, w, n);
     *en = spell(lx->en, &lx->scratch, w, n);
+    if (!*fr && !*en)
+        *fr = spell_fr_rectified(lx, w, n);
     if (*fr || *en || !memchr(w, '\xE2', n))
         return;
     buf ascii = {0};
