@@ -110,6 +110,7 @@ const char *verdict_name(verdict v)
 
 typedef struct word_shape {
     bool has_digit, capitalised, all_upper;
+    bool inner_upper; /* a capital after the first letter: "DataSet", "DEVices" */
     int letters;
 } word_shape;
 
@@ -135,6 +136,7 @@ static word_shape shape_of(const char *w, size_t n)
         }
     }
     s.all_upper = s.letters >= 2 && upper == s.letters;
+    s.inner_upper = upper > (s.capitalised ? 1 : 0);
     return s;
 }
 
@@ -329,6 +331,21 @@ static void known_in(lexicon *lx, const char *w, size_t n, bool *fr, bool *en)
     buf_free(&ascii);
 }
 
+/* A French function word glued to a French word at a capital inside the
+   word: "LeNavigateur", MT's; "PrécédentChapitre", "OpenVPN" are a page's
+   links run together and names. */
+static bool french_at_capital(lexicon *lx, text_ctx *tc, const char *w, size_t n)
+{
+    size_t k = 1;
+    int dummy;
+    while (k < n && !(w[k] >= 'A' && w[k] <= 'Z'))
+        k++;
+    if (k == n || !spell(lx->fr, &lx->scratch, w + k, n - k))
+        return false;
+    text_fold(tc, w, k, &lx->folded);
+    return strmap_get(&lx->lists->fr_function, lx->folded.data, lx->folded.len, &dummy);
+}
+
 static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
 {
     word_shape s = shape_of(w, n);
@@ -359,9 +376,14 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
         return V_EN;
     /* A capitalised word unknown to both is a name, unless it starts the
        sentence and splits ("Laversion", "Ilne"): mid-sentence, names split
-       too often ("Dupont", "Lebrun"). */
+       too often ("Dupont", "Lebrun"); a capital inside marks a name or an
+       identifier ("DataSet", "DEVices") unless French words meet there
+       ("LeNavigateur"). */
     if (s.capitalised)
-        return sentence_initial && glued(&gl, lx->folded.data, lx->folded.len) ? V_JUNK : V_SKIP;
+        return sentence_initial && (s.inner_upper ? french_at_capital(lx, tc, w, n)
+                                                  : glued(&gl, lx->folded.data, lx->folded.len))
+                   ? V_JUNK
+                   : V_SKIP;
     /* A Spanish word neither French nor English knows ("presionar",
        "comprobación"): Apertium translates French and English through
        Spanish and leaves such words behind. Words under five letters are
