@@ -155,6 +155,15 @@ static bool code_name(const word_evidence *ev)
     return !(ev->flags & (EV_FR | EV_CAP | EV_EN_FUNC | EV_EN_ONLY | EV_TOKEN));
 }
 
+/* A capitalised word in the English genitive ("Ralph's", "Domino’s"): the
+   word after it belongs to the name ("Ralph's world", a game). */
+static bool name_genitive(const char *s, const word_tok *t)
+{
+    const char *e = s + t->start + t->len;
+    bool apos = (t->len > 2 && e[-2] == '\'') || (t->len > 4 && memcmp(e - 4, "\xE2\x80\x99", 3) == 0);
+    return apos && e[-1] == 's' && s[t->start] >= 'A' && s[t->start] <= 'Z';
+}
+
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
 static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
                            label_unit *u)
@@ -165,7 +174,7 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
         word_evidence ev;
         lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
         const word_tok *p = i > 0 ? &words->items[i - 1] : NULL;
-        bool named = p && code_name(&ev) && lexicon_is_code_noun(lx, tc, s + p->start, p->len);
+        bool named = p && code_name(&ev) && (name_genitive(s, p) || lexicon_is_code_noun(lx, tc, s + p->start, p->len));
         if (in_code(s, n, t) || unknown_lower_compound(s, t, &ev) || named)
             ev.flags |= EV_TOKEN;
         else if (elided_before_consonant(s, t))
