@@ -152,7 +152,15 @@ static bool elided_before_consonant(const char *s, const word_tok *t)
    function word there is MT's ("le programme following"). */
 static bool code_name(const word_evidence *ev)
 {
-    return !(ev->flags & (EV_FR | EV_CAP | EV_EN_FUNC | EV_EN_ONLY | EV_TOKEN));
+    return !(ev->flags & (EV_FR | EV_CAP | EV_EN_FUNC | EV_EN_ONLY | EV_TOKEN | EV_JUNK));
+}
+
+/* A lower-case word no dictionary knows ("systemctl", "debsums"): a
+   command's name, mostly; the English word after it is its argument
+   ("systemctl status"), not English prose. */
+static bool command_name(const word_evidence *ev)
+{
+    return ev->v == V_UNKNOWN && !(ev->flags & (EV_CAP | EV_TOKEN | EV_JUNK));
 }
 
 /* A capitalised word in the English genitive ("Ralph's", "Domino’s"): the
@@ -169,13 +177,17 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
                            label_unit *u)
 {
     size_t m = 0;
+    bool after_command = false; /* the word before is a command's name */
     for (size_t i = 0; i < words->count; i++) {
         const word_tok *t = &words->items[i];
         word_evidence ev;
         lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
         const word_tok *p = i > 0 ? &words->items[i - 1] : NULL;
-        bool named = p && code_name(&ev) && (name_genitive(s, p) || lexicon_is_code_noun(lx, tc, s + p->start, p->len));
-        if (in_code(s, n, t) || unknown_lower_compound(s, t, &ev) || named)
+        bool named = p && code_name(&ev) &&
+                     (after_command || name_genitive(s, p) || lexicon_is_code_noun(lx, tc, s + p->start, p->len));
+        bool command = unknown_lower_compound(s, t, &ev);
+        after_command = command || command_name(&ev);
+        if (in_code(s, n, t) || command || named)
             ev.flags |= EV_TOKEN;
         else if (elided_before_consonant(s, t))
             ev.flags |= EV_JUNK;
