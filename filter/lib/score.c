@@ -163,6 +163,21 @@ static bool command_name(const word_evidence *ev)
     return ev->v == V_UNKNOWN && !(ev->flags & (EV_CAP | EV_TOKEN | EV_JUNK));
 }
 
+/* An acronym ("GNU", "ID") b, a space only from word a: English words
+   right beside one name a program or a standard ("GNU privacy guard", "set
+   group ID"); across a comma they do not ("le programme APT, tool"). */
+static bool acronym_beside(const char *s, const word_tok *a, const word_tok *t)
+{
+    const word_tok *first = a->start < t->start ? a : t, *second = first == a ? t : a;
+    if (t->len < 2 || t->len > 8 || second->start != first->start + first->len + 1 ||
+        s[first->start + first->len] != ' ')
+        return false;
+    for (size_t k = 0; k < t->len; k++)
+        if (s[t->start + k] < 'A' || s[t->start + k] > 'Z')
+            return false;
+    return true;
+}
+
 /* A capitalised word in the English genitive ("Ralph's", "Domino’s"): the
    word after it belongs to the name ("Ralph's world", a game). */
 static bool name_genitive(const char *s, const word_tok *t)
@@ -183,8 +198,10 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
         word_evidence ev;
         lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
         const word_tok *p = i > 0 ? &words->items[i - 1] : NULL;
-        bool named = p && code_name(&ev) &&
-                     (after_command || name_genitive(s, p) || lexicon_is_code_noun(lx, tc, s + p->start, p->len));
+        const word_tok *q = i + 1 < words->count ? &words->items[i + 1] : NULL;
+        bool named = code_name(&ev) && ((p && (after_command || name_genitive(s, p) || acronym_beside(s, t, p) ||
+                                              lexicon_is_code_noun(lx, tc, s + p->start, p->len))) ||
+                                        (q && acronym_beside(s, t, q)));
         bool command = unknown_lower_compound(s, t, &ev);
         after_command = command || command_name(&ev);
         if (in_code(s, n, t) || command || named)
