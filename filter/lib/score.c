@@ -187,6 +187,22 @@ static bool name_genitive(const char *s, const word_tok *t)
     return apos && e[-1] == 's' && s[t->start] >= 'A' && s[t->start] <= 'Z';
 }
 
+/* Word i (evidence ev) names code by its neighbours: after a code noun
+   (a word glued from French ones too: "la commande semanage"), after a
+   command, a genitive, or beside an acronym. */
+static bool named_by_context(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, size_t i,
+                             const word_evidence *ev, bool after_command)
+{
+    const word_tok *t = &words->items[i], *p = i > 0 ? t - 1 : NULL, *q = i + 1 < words->count ? t + 1 : NULL;
+    bool plain = code_name(ev), glued_lower = (ev->flags & (EV_JUNK | EV_CAP | EV_SPANISH)) == EV_JUNK;
+    if (!plain && !glued_lower)
+        return false;
+    if (p && lexicon_is_code_noun(lx, tc, s + p->start, p->len))
+        return true;
+    return plain && ((p && (after_command || name_genitive(s, p) || acronym_beside(s, t, p))) ||
+                     (q && acronym_beside(s, t, q)));
+}
+
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
 static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
                            label_unit *u)
@@ -197,11 +213,7 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
         const word_tok *t = &words->items[i];
         word_evidence ev;
         lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
-        const word_tok *p = i > 0 ? &words->items[i - 1] : NULL;
-        const word_tok *q = i + 1 < words->count ? &words->items[i + 1] : NULL;
-        bool named = code_name(&ev) && ((p && (after_command || name_genitive(s, p) || acronym_beside(s, t, p) ||
-                                              lexicon_is_code_noun(lx, tc, s + p->start, p->len))) ||
-                                        (q && acronym_beside(s, t, q)));
+        bool named = named_by_context(lx, tc, s, words, i, &ev, after_command);
         bool command = unknown_lower_compound(s, t, &ev);
         after_command = command || command_name(&ev);
         if (in_code(s, n, t) || command || named)
