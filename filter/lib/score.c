@@ -187,20 +187,19 @@ static bool name_genitive(const char *s, const word_tok *t)
     return apos && e[-1] == 's' && s[t->start] >= 'A' && s[t->start] <= 'Z';
 }
 
-/* Word i (evidence ev) names code by its neighbours: after a code noun
-   (a word glued from French ones too: "la commande semanage"), after a
-   command, a genitive, or beside an acronym. */
+/* Word i (evidence ev) names code by its neighbours: after a code noun,
+   a command or a genitive, or beside an acronym. A word glued from French
+   ones stays junk even after a code noun: "la commande semanage" is one,
+   but MT glues there too. */
 static bool named_by_context(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, size_t i,
                              const word_evidence *ev, bool after_command)
 {
     const word_tok *t = &words->items[i], *p = i > 0 ? t - 1 : NULL, *q = i + 1 < words->count ? t + 1 : NULL;
-    bool plain = code_name(ev), glued_lower = (ev->flags & (EV_JUNK | EV_CAP | EV_SPANISH)) == EV_JUNK;
-    if (!plain && !glued_lower)
+    if (!code_name(ev))
         return false;
-    if (p && lexicon_is_code_noun(lx, tc, s + p->start, p->len))
-        return true;
-    return plain && ((p && (after_command || name_genitive(s, p) || acronym_beside(s, t, p))) ||
-                     (q && acronym_beside(s, t, q)));
+    return (p && (after_command || name_genitive(s, p) || acronym_beside(s, t, p) ||
+                  lexicon_is_code_noun(lx, tc, s + p->start, p->len))) ||
+           (q && acronym_beside(s, t, q));
 }
 
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
