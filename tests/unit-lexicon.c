@@ -43,6 +43,10 @@ static void test_lexicon(void)
         {"onClick", false, V_UNKNOWN}, {"jQuery", false, V_UNKNOWN}, {"pageTitle", false, V_UNKNOWN},
         {"dobjet", false, V_JUNK},    {"quele", false, V_JUNK},    {"lafin", false, V_JUNK},
         {"atoujours", false, V_JUNK},
+        /* the 1990 spelling drops the circumflex on i and u: French, not glue */
+        {"entrainement", false, V_FR}, {"coutant", false, V_FR},
+        /* a capital inside: an identifier, unless a function word is glued there */
+        {"DataSet", true, V_SKIP},    {"DEVices", true, V_SKIP},   {"LeNavigateur", true, V_JUNK},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         verdict v = lexicon_verdict(lx, tc, cases[i].word, strlen(cases[i].word), cases[i].initial);

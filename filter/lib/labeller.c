@@ -213,6 +213,22 @@ static unsigned count_junk(const label_unit *u, size_t n, size_t *first)
     return junk;
 }
 
+/* A short line every word of which is capitalised or an English function
+   word, one at least a name: the name of a work, a game, a product, listed
+   on a French page ("Door Kickers: Action Squad"); an untranslated heading
+   is made of common words ("Cleaning Up after an Upgrade") or holds
+   acronyms and numbers ("Using GRUB with EFI", "6.7.3. Cleaning Up"). */
+static bool title_line(const mtc_config *c, const label_unit *u, size_t n)
+{
+    size_t words = 0, names = 0;
+    for (size_t i = 0; i < n; i++) {
+        if ((u[i].ev.flags & EV_TOKEN) || !title_word(&u[i]) || ++words > c->english_title_max)
+            return false;
+        names += u[i].lang == MTC_LANG_NAME;
+    }
+    return names > 0;
+}
+
 seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reason, size_t reason_len)
 {
     /* numbers and codes sit outside the chain: they belong to no language */
@@ -244,8 +260,9 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
     if (en >= c->english_min_words && share >= c->english_min_share) {
         /* a whole sentence: English even in title case (an untranslated
            heading); only inside French is a title a citation */
-        snprintf(reason, reason_len, "english:%.2f", share);
-        return SEG_ENGLISH;
+        bool title = title_line(c, u, n);
+        snprintf(reason, reason_len, "%s:%.2f", title ? "title" : "english", share);
+        return title ? SEG_CLEAN : SEG_ENGLISH;
     }
     if (junk >= c->mixed_min_junk) {
         snprintf(reason, reason_len, "junk@%zu", junk_at);

@@ -110,6 +110,7 @@ const char *verdict_name(verdict v)
 
 typedef struct word_shape {
     bool has_digit, capitalised, all_upper;
+    bool inner_upper; /* a capital after the first letter: "DataSet", "DEVices" */
     int letters;
 } word_shape;
 
@@ -135,6 +136,7 @@ static word_shape shape_of(const char *w, size_t n)
         }
     }
     s.all_upper = s.letters >= 2 && upper == s.letters;
+    s.inner_upper = upper > (s.capitalised ? 1 : 0);
     return s;
 }
 
@@ -154,6 +156,27 @@ static bool spell_fr_accented_capital(lexicon *lx, const char *w, size_t n)
     buf_append(&lx->scratch, "\xC3\x89", 2);
     buf_append(&lx->scratch, w + 1, n - 1);
     return Hunspell_spell(lx->fr, lx->scratch.data) != 0;
+}
+
+/* The 1990 spelling reform drops the circumflex on i and u ("entrainement",
+   "coutant", "connaitre"), and real French text uses both spellings; the
+   classical dictionary knows only "entraînement": try each i and u with
+   its circumflex. Not for short words ("sur", "du": other words). */
+static bool spell_fr_rectified(lexicon *lx, const char *w, size_t n)
+{
+    if (n < 5 || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] != 'i' && w[i] != 'u')
+            continue;
+        buf_clear(&lx->scratch);
+        buf_append(&lx->scratch, w, i);
+        buf_append(&lx->scratch, w[i] == 'i' ? "\xC3\xAE" : "\xC3\xBB", 2);
+        buf_append(&lx->scratch, w + i + 1, n - i - 1);
+        if (Hunspell_spell(lx->fr, lx->scratch.data))
+            return true;
+    }
+    return false;
 }
 
 /* True when Hunspell knows the word only as a common noun/adjective/verb:
@@ -291,6 +314,8 @@ static void known_in(lexicon *lx, const char *w, size_t n, bool *fr, bool *en)
 {
     *fr = spell(lx->fr, &lx->scratch, w, n) || spell_fr_accented_capital(lx, w, n);
     *en = spell(lx->en, &lx->scratch, w, n);
+    if (!*fr && !*en)
+        *fr = spell_fr_rectified(lx, w, n);
     if (*fr || *en || !memchr(w, '\xE2', n))
         return;
     buf ascii = {0};
@@ -304,6 +329,21 @@ static void known_in(lexicon *lx, const char *w, size_t n, bool *fr, bool *en)
     *fr = spell(lx->fr, &lx->scratch, ascii.data, ascii.len);
     *en = spell(lx->en, &lx->scratch, ascii.data, ascii.len);
     buf_free(&ascii);
+}
+
+/* A French function word glued to a French word at a capital inside the
+   word: "LeNavigateur", MT's; "PrécédentChapitre", "OpenVPN" are a page's
+   links run together and names. */
+static bool french_at_capital(lexicon *lx, text_ctx *tc, const char *w, size_t n)
+{
+    size_t k = 1;
+    int dummy;
+    while (k < n && !(w[k] >= 'A' && w[k] <= 'Z'))
+        k++;
+    if (k == n || !spell(lx->fr, &lx->scratch, w + k, n - k))
+        return false;
+    text_fold(tc, w, k, &lx->folded);
+    return strmap_get(&lx->lists->fr_function, lx->folded.data, lx->folded.len, &dummy);
 }
 
 static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
@@ -336,9 +376,14 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
         return V_EN;
     /* A capitalised word unknown to both is a name, unless it starts the
        sentence and splits ("Laversion", "Ilne"): mid-sentence, names split
-       too often ("Dupont", "Lebrun"). */
+       too often ("Dupont", "Lebrun"); a capital inside marks a name or an
+       identifier ("DataSet", "DEVices") unless French words meet there
+       ("LeNavigateur"). */
     if (s.capitalised)
-        return sentence_initial && glued(&gl, lx->folded.data, lx->folded.len) ? V_JUNK : V_SKIP;
+        return sentence_initial && (s.inner_upper ? french_at_capital(lx, tc, w, n)
+                                                  : glued(&gl, lx->folded.data, lx->folded.len))
+                   ? V_JUNK
+                   : V_SKIP;
     /* A Spanish word neither French nor English knows ("presionar",
        "comprobación"): Apertium translates French and English through
        Spanish and leaves such words behind. Words under five letters are
@@ -489,4 +534,11 @@ bool lexicon_is_infinitive(lexicon *lx, const char *w, size_t n)
         infinitive = strstr(analyses[i], "po:infi") != NULL;
     Hunspell_free_list(lx->fr, &analyses, count);
     return infinitive;
+}
+
+bool lexicon_is_code_noun(lexicon *lx, text_ctx *tc, const char *w, size_t n)
+{
+    int dummy;
+    text_fold(tc, w, n, &lx->folded);
+    return strmap_get(&lx->lists->code_nouns, lx->folded.data, lx->folded.len, &dummy);
 }

@@ -40,6 +40,7 @@ typedef struct wordlists {
     size_t n_french;
     strmap fr_function, en_function; /* dicts/function-fr.txt, function-en.txt */
     strmap en_common;                /* dicts/en-common.txt */
+    strmap code_nouns;               /* dicts/fr-code-nouns.txt */
     charlm lm;                       /* dicts/charlm.txt */
     strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
 } wordlists;
@@ -92,6 +93,8 @@ typedef enum { AGREE_UNKNOWN, AGREE_MASC_SG, AGREE_FEM_SG, AGREE_PLURAL, AGREE_N
 agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n);
 /* Hunspell's French dictionary knows w (as written). */
 bool lexicon_is_french(lexicon *lx, const char *w, size_t n);
+/* On dicts/fr-code-nouns.txt ("commande", "option"): a name of code follows. */
+bool lexicon_is_code_noun(lexicon *lx, text_ctx *tc, const char *w, size_t n);
 /* w is a French common word (no proper-noun reading), whatever its capital. */
 bool lexicon_is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n);
 /* Hunspell reads w as a French infinitive. */

@@ -146,16 +146,76 @@ static bool elided_before_consonant(const char *s, const word_tok *t)
     return one || qu;
 }
 
+/* A word French does not know, in lower case, right after a noun that
+   names code ("la commande mount", "la directive using", "l'option
+   insecure"): the name of the command or option, not English; an English
+   function word there is MT's ("le programme following"). */
+static bool code_name(const word_evidence *ev)
+{
+    return !(ev->flags & (EV_FR | EV_CAP | EV_EN_FUNC | EV_EN_ONLY | EV_TOKEN | EV_JUNK));
+}
+
+/* A lower-case word no dictionary knows ("systemctl", "debsums"): a
+   command's name, mostly; the English word after it is its argument
+   ("systemctl status"), not English prose. */
+static bool command_name(const word_evidence *ev)
+{
+    return ev->v == V_UNKNOWN && !(ev->flags & (EV_CAP | EV_TOKEN | EV_JUNK));
+}
+
+/* An acronym ("GNU", "ID") b, a space only from word a: English words
+   right beside one name a program or a standard ("GNU privacy guard", "set
+   group ID"); across a comma they do not ("le programme APT, tool"). */
+static bool acronym_beside(const char *s, const word_tok *a, const word_tok *t)
+{
+    const word_tok *first = a->start < t->start ? a : t, *second = first == a ? t : a;
+    if (t->len < 2 || t->len > 8 || second->start != first->start + first->len + 1 ||
+        s[first->start + first->len] != ' ')
+        return false;
+    for (size_t k = 0; k < t->len; k++)
+        if (s[t->start + k] < 'A' || s[t->start + k] > 'Z')
+            return false;
+    return true;
+}
+
+/* A capitalised word in the English genitive ("Ralph's", "Domino’s"): the
+   word after it belongs to the name ("Ralph's world", a game). */
+static bool name_genitive(const char *s, const word_tok *t)
+{
+    const char *e = s + t->start + t->len;
+    bool apos = (t->len > 2 && e[-2] == '\'') || (t->len > 4 && memcmp(e - 4, "\xE2\x80\x99", 3) == 0);
+    return apos && e[-1] == 's' && s[t->start] >= 'A' && s[t->start] <= 'Z';
+}
+
+/* Word i (evidence ev) names code by its neighbours: after a code noun,
+   a command or a genitive, or beside an acronym. A word glued from French
+   ones stays junk even after a code noun: "la commande semanage" is one,
+   but MT glues there too. */
+static bool named_by_context(lexicon *lx, text_ctx *tc, const char *s, const word_vec *words, size_t i,
+                             const word_evidence *ev, bool after_command)
+{
+    const word_tok *t = &words->items[i], *p = i > 0 ? t - 1 : NULL, *q = i + 1 < words->count ? t + 1 : NULL;
+    if (!code_name(ev))
+        return false;
+    return (p && (after_command || name_genitive(s, p) || acronym_beside(s, t, p) ||
+                  lexicon_is_code_noun(lx, tc, s + p->start, p->len))) ||
+           (q && acronym_beside(s, t, q));
+}
+
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
 static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
                            label_unit *u)
 {
     size_t m = 0;
+    bool after_command = false; /* the word before is a command's name */
     for (size_t i = 0; i < words->count; i++) {
         const word_tok *t = &words->items[i];
         word_evidence ev;
         lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
-        if (in_code(s, n, t) || unknown_lower_compound(s, t, &ev))
+        bool named = named_by_context(lx, tc, s, words, i, &ev, after_command);
+        bool command = unknown_lower_compound(s, t, &ev);
+        after_command = command || command_name(&ev);
+        if (in_code(s, n, t) || command || named)
             ev.flags |= EV_TOKEN;
         else if (elided_before_consonant(s, t))
             ev.flags |= EV_JUNK;

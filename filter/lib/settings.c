@@ -18,6 +18,7 @@ static const number_setting settings[] = {
     SETTING("mixed.min_function_span_evidence", mixed_min_function_span, 0, 1e6),
     SETTING("english.min_words", english_min_words, 1, 1e6),
     SETTING("english.min_share", english_min_share, 0, 1),
+    SETTING("english.title_max_words", english_title_max, 0, 1e6),
     SETTING("model.dict_missing", m_dict_missing, 0, 1e3),
     SETTING("model.function_word", m_function, 0, 1e3),
     SETTING("model.never_french", m_en_only, 0, 1e3),

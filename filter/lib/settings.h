@@ -12,6 +12,7 @@ typedef struct mtc_config {
     double mixed_min_function_span; /* ... a span holding an English function word */
     double english_min_words;  /* English words an English segment needs */
     double english_min_share;  /* ... as a share of its French and English words */
+    double english_title_max;  /* a line this short, all in title case: a title, clean */
     /* The word labeller's weights (nats): emissions and transitions. */
     double m_dict_missing, m_function, m_en_only, m_loan, m_lm_weight, m_lm_max;
     double m_name_base, m_name_unknown, m_name_listed, m_name_initial, m_name_enter;

@@ -144,9 +144,10 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
         buf_printf(&path, "%s/%s", dir, list_files[f].file);
         rc = load_word_list(tc, path.data, &wl->words, list_files[f].v, err, errlen);
     }
-    static const char *const function_files[] = {"function-fr.txt", "function-en.txt", "en-common.txt"};
-    strmap *function_maps[] = {&wl->fr_function, &wl->en_function, &wl->en_common};
-    for (size_t f = 0; f < 3 && rc == 0; f++) {
+    static const char *const function_files[] = {"function-fr.txt", "function-en.txt", "en-common.txt",
+                                                 "fr-code-nouns.txt"};
+    strmap *function_maps[] = {&wl->fr_function, &wl->en_function, &wl->en_common, &wl->code_nouns};
+    for (size_t f = 0; f < 4 && rc == 0; f++) {
         buf_clear(&path);
         buf_printf(&path, "%s/%s", dir, function_files[f]);
         rc = load_word_list(tc, path.data, function_maps[f], 1, err, errlen);
@@ -182,6 +183,7 @@ void wordlists_free(wordlists *wl)
     strmap_free(&wl->fr_function);
     strmap_free(&wl->en_function);
     strmap_free(&wl->en_common);
+    strmap_free(&wl->code_nouns);
     charlm_free(&wl->lm);
     strmap_free(&wl->freq_odds);
     for (size_t i = 0; i < wl->n_french; i++)
