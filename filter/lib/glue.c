@@ -15,24 +15,52 @@ static int french_piece(const glue_lex *lx, buf *part, const char *w, size_t n, 
         return 2;
     if (n < 4)
         return 0;
-    buf_clear(part);
-    buf_append(part, w, n);
-    return Hunspell_spell(lx->fr, part->data) != 0;
+    (void)part;
+    return lexicon_spell_fr(lx->lex, w, n);
 }
 
 /* A three-byte piece French knows ("fin", "cas"). */
 static bool spell_short(const glue_lex *lx, buf *part, const char *w, size_t n)
 {
-    buf_clear(part);
-    buf_append(part, w, n);
-    return Hunspell_spell(lx->fr, part->data) != 0;
+    (void)part;
+    return lexicon_spell_fr(lx->lex, w, n);
+}
+
+/* What a piece can be before Hunspell is asked: 2 (a function word, or a
+   one-letter word last: what french_piece() says without Hunspell), 1 (4
+   bytes or more: maybe a word French knows) or 0 (never a piece). */
+static int piece_class(const glue_lex *lx, const char *w, size_t n, bool last)
+{
+    int dummy;
+    if ((n >= 2 && strmap_get(&lx->lists->fr_function, w, n, &dummy)) ||
+        (last && ((n == 1 && (w[0] == 'a' || w[0] == 'y')) || (n == 2 && memcmp(w, "\xC3\xA0", 2) == 0))))
+        return 2;
+    return n >= 4;
+}
+
+/* Whether w can still split into two pieces (one a function word when
+   need_function): false only when no cut can, whatever Hunspell says, so
+   that the Hunspell checks of a head that could lead nowhere are skipped
+   (each costs tens of thousands of instructions; most cuts lead nowhere). */
+static bool may_split_in_two(const glue_lex *lx, const char *w, size_t n, bool need_function)
+{
+    for (size_t cut = 1; cut < n; cut++) {
+        if (((unsigned char)w[cut] & 0xC0) == 0x80)
+            continue;
+        int head = piece_class(lx, w, cut, false), tail = head ? piece_class(lx, w + cut, n - cut, true) : 0;
+        if (head && tail && (!need_function || head == 2 || tail == 2))
+            return true;
+    }
+    return false;
 }
 
 /* French words run together by MT ("cetavantage", "indiqueletype"): the
    word splits into two or three pieces French knows, one of them at least
    a function word (real compounds, "multiarchitecture", join two content
    words). Content pieces need 4 bytes, so that short words ("te", "ma")
-   do not make every unknown word splittable. */
+   do not make every unknown word splittable. Cuts that cannot succeed
+   whatever Hunspell says (piece_class) are not asked of Hunspell: the
+   answer is the same as asking. */
 static bool splits_into_french_words(const glue_lex *lx, const char *w, size_t n, int pieces, bool need_function)
 {
     buf part = {0};
@@ -40,13 +68,14 @@ static bool splits_into_french_words(const glue_lex *lx, const char *w, size_t n
     for (size_t cut = 1; cut < n && !found; cut++) {
         if (((unsigned char)w[cut] & 0xC0) == 0x80)
             continue; /* not a character boundary */
-        int head = french_piece(lx, &part, w, cut, false);
-        if (!head)
+        int head_class = piece_class(lx, w, cut, false), tail_class = piece_class(lx, w + cut, n - cut, true);
+        bool still = need_function && head_class != 2;
+        bool direct = tail_class && (!still || tail_class == 2);
+        bool deeper = pieces > 2 && (pieces > 3 || may_split_in_two(lx, w + cut, n - cut, still));
+        if (!head_class || (!direct && !deeper) || !french_piece(lx, &part, w, cut, false))
             continue;
-        bool still = need_function && head != 2;
-        int tail = french_piece(lx, &part, w + cut, n - cut, true);
-        found = (tail && (!still || tail == 2)) ||
-                (pieces > 2 && splits_into_french_words(lx, w + cut, n - cut, pieces - 1, still));
+        found = (direct && french_piece(lx, &part, w + cut, n - cut, true)) ||
+                (deeper && splits_into_french_words(lx, w + cut, n - cut, pieces - 1, still));
     }
     buf_free(&part);
     return found;
@@ -66,19 +95,19 @@ static bool misspelt_french(const glue_lex *lx, const char *w, size_t n)
         buf_clear(b); /* w[i] doubled */
         buf_append(b, w, i + 1);
         buf_append(b, w + i, n - i);
-        found = Hunspell_spell(lx->fr, b->data) != 0;
+        found = lexicon_spell_fr(lx->lex, b->data, b->len);
         if (!found && w[i] == w[i + 1]) { /* a double letter made single */
             buf_clear(b);
             buf_append(b, w, i);
             buf_append(b, w + i + 1, n - i - 1);
-            found = Hunspell_spell(lx->fr, b->data) != 0;
+            found = lexicon_spell_fr(lx->lex, b->data, b->len);
         }
         if (!found) { /* w[i] and w[i + 1] swapped */
             buf_clear(b);
             buf_append(b, w, n);
             b->data[i] = w[i + 1];
             b->data[i + 1] = w[i];
-            found = Hunspell_spell(lx->fr, b->data) != 0;
+            found = lexicon_spell_fr(lx->lex, b->data, b->len);
         }
     }
     return found;

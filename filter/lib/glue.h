@@ -11,6 +11,7 @@ typedef struct glue_lex {
     Hunhandle *fr;
     const wordlists *lists;
     buf *scratch;
+    lexicon *lex; /* its Hunspell answers are memoised: ask lexicon_spell_fr(), not fr */
 } glue_lex;
 
 /* w (n bytes) is unknown to both dictionaries: is it French words glued? */

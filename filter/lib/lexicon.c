@@ -15,7 +15,8 @@ struct lexicon {
     const wordlists *lists;
     strmap cache; /* word (+ initial-capital bit) -> verdict */
     size_t cache_max;
-    buf key, scratch, folded;
+    strmap spelled; /* dictionary letter + string -> Hunspell's answer (spell_memo) */
+    buf key, scratch, folded, spell_key;
 };
 
 /* A dictionary that lacks a word of dicts/dict-check.txt is damaged, empty
@@ -96,6 +97,8 @@ void lexicon_free(lexicon *lx)
     if (lx->es)
         Hunspell_destroy(lx->es);
     strmap_free(&lx->cache);
+    strmap_free(&lx->spelled);
+    buf_free(&lx->spell_key);
     buf_free(&lx->key);
     buf_free(&lx->scratch);
     buf_free(&lx->folded);
@@ -140,12 +143,29 @@ static word_shape shape_of(const char *w, size_t n)
     return s;
 }
 
-static bool spell(Hunhandle *h, buf *scratch, const char *w, size_t n)
+/* Hunspell's answer for w in one dictionary ('f', 'e', 's'), memoised: a
+   French spell check costs tens of thousands of instructions, and the same
+   strings come back (a word's own form in decide() and gather_evidence(),
+   the same pieces inside many unknown words). The answer depends on the
+   string alone, so the memo changes no output; bounded like the verdicts. */
+static bool spell_memo(lexicon *lx, char lang, const char *w, size_t n)
 {
-    buf_clear(scratch);
-    buf_append(scratch, w, n);
-    return Hunspell_spell(h, scratch->data) != 0;
+    buf *k = &lx->spell_key;
+    buf_clear(k);
+    buf_append_char(k, lang);
+    buf_append(k, w, n); /* NUL-terminated: k->data + 1 is the word for Hunspell */
+    int known;
+    if (strmap_get(&lx->spelled, k->data, k->len, &known))
+        return known != 0;
+    Hunhandle *h = lang == 'f' ? lx->fr : lang == 'e' ? lx->en : lx->es;
+    known = Hunspell_spell(h, k->data + 1) != 0;
+    if (lx->spelled.count >= lx->cache_max)
+        strmap_clear(&lx->spelled);
+    strmap_put(&lx->spelled, k->data, k->len, known);
+    return known != 0;
 }
+
+bool lexicon_spell_fr(lexicon *lx, const char *w, size_t n) { return spell_memo(lx, 'f', w, n); }
 
 /* French press often drops accents on capitals ("Etats", "Etat"); try É. */
 static bool spell_fr_accented_capital(lexicon *lx, const char *w, size_t n)
@@ -155,7 +175,7 @@ static bool spell_fr_accented_capital(lexicon *lx, const char *w, size_t n)
     buf_clear(&lx->scratch);
     buf_append(&lx->scratch, "\xC3\x89", 2);
     buf_append(&lx->scratch, w + 1, n - 1);
-    return Hunspell_spell(lx->fr, lx->scratch.data) != 0;
+    return spell_memo(lx, 'f', lx->scratch.data, lx->scratch.len);
 }
 
 /* The 1990 spelling reform drops the circumflex on i and u ("entrainement",
@@ -274,7 +294,7 @@ bool lexicon_is_french(lexicon *lx, const char *w, size_t n)
     int cached;
     if (cached_answer(lx, w, n, TAG_FRENCH, &cached))
         return cached != 0;
-    bool known = spell(lx->fr, &lx->scratch, w, n);
+    bool known = spell_memo(lx, 'f', w, n);
     cache_answer(lx, w, n, TAG_FRENCH, known);
     return known;
 }
@@ -312,8 +332,8 @@ static bool is_common_french(lexicon *lx, text_ctx *tc, const char *w, size_t n)
    retried as '). */
 static void known_in(lexicon *lx, const char *w, size_t n, bool *fr, bool *en)
 {
-    *fr = spell(lx->fr, &lx->scratch, w, n) || spell_fr_accented_capital(lx, w, n);
-    *en = spell(lx->en, &lx->scratch, w, n);
+    *fr = spell_memo(lx, 'f', w, n) || spell_fr_accented_capital(lx, w, n);
+    *en = spell_memo(lx, 'e', w, n);
     if (!*fr && !*en)
         *fr = spell_fr_rectified(lx, w, n);
     if (*fr || *en || !memchr(w, '\xE2', n))
@@ -326,8 +346,8 @@ static void known_in(lexicon *lx, const char *w, size_t n, bool *fr, bool *en)
         } else
             buf_append_char(&ascii, w[i]);
     }
-    *fr = spell(lx->fr, &lx->scratch, ascii.data, ascii.len);
-    *en = spell(lx->en, &lx->scratch, ascii.data, ascii.len);
+    *fr = spell_memo(lx, 'f', ascii.data, ascii.len);
+    *en = spell_memo(lx, 'e', ascii.data, ascii.len);
     buf_free(&ascii);
 }
 
@@ -340,7 +360,7 @@ static bool french_at_capital(lexicon *lx, text_ctx *tc, const char *w, size_t n
     int dummy;
     while (k < n && !(w[k] >= 'A' && w[k] <= 'Z'))
         k++;
-    if (k == n || !spell(lx->fr, &lx->scratch, w + k, n - k))
+    if (k == n || !spell_memo(lx, 'f', w + k, n - k))
         return false;
     text_fold(tc, w, k, &lx->folded);
     return strmap_get(&lx->lists->fr_function, lx->folded.data, lx->folded.len, &dummy);
@@ -359,7 +379,7 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     bool fr, en;
     known_in(lx, w, n, &fr, &en);
     /* A capital inside a sentence marks a name unless French knows the word. */
-    glue_lex gl = {lx->fr, lx->lists, &lx->scratch};
+    glue_lex gl = {lx->fr, lx->lists, &lx->scratch, lx};
     if (s.capitalised && !fr && !en && glued_capital(&gl, w, n))
         return V_JUNK; /* "RPCqui", "XMLdemande" */
     if (s.capitalised && !sentence_initial && !fr)
@@ -388,7 +408,7 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
        "comprobación"): Apertium translates French and English through
        Spanish and leaves such words behind. Words under five letters are
        too often abbreviations, commands or typos ("cron"). */
-    bool spanish = lx->es && s.letters >= 5 && spell(lx->es, &lx->scratch, w, n);
+    bool spanish = lx->es && s.letters >= 5 && spell_memo(lx, 's', w, n);
     return spanish || glued(&gl, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
@@ -431,7 +451,7 @@ static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, 
     text_fold(tc, w, n, &lx->folded);
     unsigned flags = listed_flags(lx->lists, lx->folded.data, lx->folded.len);
     if (v == V_JUNK)
-        flags |= EV_JUNK | (lx->es && spell(lx->es, &lx->scratch, w, n) ? EV_SPANISH : 0);
+        flags |= EV_JUNK | (lx->es && spell_memo(lx, 's', w, n) ? EV_SPANISH : 0);
     bool fr, en, fr_lower = false, en_lower = false;
     known_in(lx, w, n, &fr, &en);
     if (s.capitalised) {

@@ -91,6 +91,9 @@ void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
 /* Gender and number of a French noun, for choosing an article. */
 typedef enum { AGREE_UNKNOWN, AGREE_MASC_SG, AGREE_FEM_SG, AGREE_PLURAL, AGREE_NOT_NOUN } agreement;
 agreement lexicon_noun_agreement(lexicon *lx, const char *w, size_t n);
+/* Hunspell's French dictionary knows w (as written); not cached with the
+   verdicts, only memoised (for the glued-word search, glue.c). */
+bool lexicon_spell_fr(lexicon *lx, const char *w, size_t n);
 /* Hunspell's French dictionary knows w (as written). */
 bool lexicon_is_french(lexicon *lx, const char *w, size_t n);
 /* On dicts/fr-code-nouns.txt ("commande", "option"): a name of code follows. */
