@@ -189,22 +189,26 @@ def build_lexicon(pages, sites):
     return {k: max(-LEXICON_CLIP, min(LEXICON_CLIP, v)) for k, v in w.items() if abs(v) >= 0.0005}
 
 
-def write_lexicon(lex, path, what):
+def write_table(table, path, header):
+    """A word<TAB>weight file: the header's comment lines, then the words sorted."""
     with open(path, "w", encoding="utf-8") as f:
-        f.write("# Per-word weights of a logistic regression on the words of a line (boilerplate vs not),\n"
+        f.write(header)
+        for w in sorted(table):
+            f.write(f"{w}\t{table[w]:.3f}\n")
+
+
+def write_lexicon(lex, path, what):
+    write_table(lex, path,
+                "# Per-word weights of a logistic regression on the words of a line (boilerplate vs not),\n"
                 f"# written by rules/fit_boiler.py from {what}; words of >= {VOCAB_MIN_SITES} sites, L2 {LEX_L2:g},"
                 f" clipped to +-{LEXICON_CLIP:g}. Do not edit: re-run the script.\n")
-        for w in sorted(lex):
-            f.write(f"{w}\t{lex[w]:.3f}\n")
 
 
 def write_vocab(vocab, path, what):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("# Per-word log-odds (boilerplate vs clean lines), written by rules/fit_boiler.py\n"
+    write_table(vocab, path,
+                "# Per-word log-odds (boilerplate vs clean lines), written by rules/fit_boiler.py\n"
                 f"# from {what}; words of >= {VOCAB_MIN_SITES} sites, add-{VOCAB_K:g}, clipped to"
                 f" +-{VOCAB_CLIP:g}. Do not edit: re-run the script.\n")
-        for w in sorted(vocab):
-            f.write(f"{w}\t{vocab[w]:.3f}\n")
 
 
 def site_folds(sites):
