@@ -105,17 +105,12 @@ static int add_word_line(boiler_model *m, char *line, const char *path, int line
 static int each_line(const char *path, int (*fn)(boiler_model *, char *, const char *, int, char *, size_t),
                      boiler_model *m, char *err, size_t errlen)
 {
-    buf text = {0};
-    if (read_whole_file(path, &text, err, errlen) < 0)
-        return -1;
     data_lines d;
-    data_lines_open(&d, path, text.data, text.len, DATA_HASH_LINES, err, errlen);
-    int rc;
-    while ((rc = data_lines_next(&d)) > 0)
+    int rc = data_file_open(&d, path, DATA_HASH_LINES, err, errlen);
+    while (rc >= 0 && (rc = data_lines_next(&d)) > 0)
         if (d.len && (rc = fn(m, d.line, path, d.lineno, err, errlen)) < 0)
             break;
     data_lines_close(&d);
-    buf_free(&text);
     return rc < 0 ? -1 : 0;
 }
 

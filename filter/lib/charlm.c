@@ -60,13 +60,10 @@ static int parse_record(charlm *lm, char *line, buf *key)
 int charlm_load(charlm *lm, const char *path, char *err, size_t errlen)
 {
     *lm = (charlm){.order = 4};
-    buf text = {0}, key = {0};
-    if (read_whole_file(path, &text, err, errlen) < 0)
-        return -1;
+    buf key = {0};
     data_lines d;
-    data_lines_open(&d, path, text.data, text.len, DATA_HASH_LINES, err, errlen);
-    int rc;
-    while ((rc = data_lines_next(&d)) > 0)
+    int rc = data_file_open(&d, path, DATA_HASH_LINES, err, errlen);
+    while (rc >= 0 && (rc = data_lines_next(&d)) > 0)
         if (d.len && parse_record(lm, d.line, &key) < 0) {
             rc = data_lines_fail(&d, "expected 'order N', 'floor LANG LOGP' or 'p|b LANG NGRAM LOGP'");
             break;
@@ -76,7 +73,6 @@ int charlm_load(charlm *lm, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: a 'floor' line for fr and for en is required", path);
         rc = -1;
     }
-    buf_free(&text);
     buf_free(&key);
     if (rc < 0)
         charlm_free(lm);

@@ -27,6 +27,15 @@ int read_whole_file(const char *path, buf *out, char *err, size_t errlen)
     return 0;
 }
 
+int data_file_open(data_lines *d, const char *path, unsigned flags, char *err, size_t errlen)
+{
+    buf text = {0};
+    int rc = read_whole_file(path, &text, err, errlen);
+    data_lines_open(d, path, text.data, rc == 0 ? text.len : 0, flags, err, errlen);
+    d->text = text;
+    return rc;
+}
+
 bool file_readable(const char *path)
 {
     FILE *f = fopen(path, "rb");

@@ -2,9 +2,15 @@
 #ifndef MTC_FSUTIL_H
 #define MTC_FSUTIL_H
 #include "buf.h"
+#include "lines.h"
 #include <stdbool.h>
 
 int read_whole_file(const char *path, buf *out, char *err, size_t errlen);
+/* Reads the data file PATH whole and opens d over it (flags as for
+   data_lines_open); d keeps the bytes until data_lines_close. Returns 0, or
+   -1 with err, d then open over nothing, so that a loop
+   `while (rc == 0 && (rc = data_lines_next(&d)) > 0)` and the close work alike. */
+int data_file_open(data_lines *d, const char *path, unsigned flags, char *err, size_t errlen);
 /* The file opens and its first byte reads (a directory does not); errno says why not. */
 bool file_readable(const char *path);
 bool dir_exists(const char *path);

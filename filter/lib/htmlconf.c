@@ -144,14 +144,10 @@ static const char *conf_line(extract_conf *c, char *s, bool *seen)
 int extract_conf_load(extract_conf *c, const char *path, char *err, size_t errlen)
 {
     memset(c, 0, sizeof *c);
-    buf text = {0};
-    if (read_whole_file(path, &text, err, errlen) < 0)
-        return -1;
     bool seen[N_NUMBERS] = {0};
     data_lines d;
-    data_lines_open(&d, path, text.data, text.len, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
-    int rc;
-    while ((rc = data_lines_next(&d)) > 0) {
+    int rc = data_file_open(&d, path, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    while (rc >= 0 && (rc = data_lines_next(&d)) > 0) {
         const char *problem = conf_line(c, d.line, seen);
         if (problem) {
             rc = data_lines_fail(&d, "%s", problem);
@@ -159,7 +155,6 @@ int extract_conf_load(extract_conf *c, const char *path, char *err, size_t errle
         }
     }
     data_lines_close(&d);
-    buf_free(&text);
     const char *missing = rc < 0 ? NULL : number_setting_missing(numbers, N_NUMBERS, seen);
     if (missing)
         snprintf(err, errlen, "%s: missing setting '%s'", path, missing);

@@ -9,11 +9,10 @@
 /* One word a line, '#' comments; stored case-folded. */
 static int load_list(strmap *m, text_ctx *tc, const char *dir, const char *name, char *err, size_t errlen)
 {
-    buf path = {0}, text = {0}, folded = {0};
+    buf path = {0}, folded = {0};
     buf_printf(&path, "%s/%s", dir, name);
-    int rc = read_whole_file(path.data, &text, err, errlen);
     data_lines d;
-    data_lines_open(&d, path.data, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    int rc = data_file_open(&d, path.data, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
     while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
         char more[2];
         const char *s = d.line + strspn(d.line, " \t"), *e = s + strcspn(s, " \t");
@@ -27,7 +26,6 @@ static int load_list(strmap *m, text_ctx *tc, const char *dir, const char *name,
     }
     data_lines_close(&d);
     buf_free(&path);
-    buf_free(&text);
     buf_free(&folded);
     return rc;
 }
@@ -65,16 +63,14 @@ static int parse_det(repair_data *rd, char *line, const char *path, int lineno, 
 
 static int load_dets(repair_data *rd, const char *dir, char *err, size_t errlen)
 {
-    buf path = {0}, text = {0};
+    buf path = {0};
     buf_printf(&path, "%s/repair-determiners.txt", dir);
-    int rc = read_whole_file(path.data, &text, err, errlen);
     data_lines d;
-    data_lines_open(&d, path.data, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    int rc = data_file_open(&d, path.data, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
     while (rc == 0 && (rc = data_lines_next(&d)) > 0)
         rc = parse_det(rd, d.line, path.data, d.lineno, err, errlen);
     data_lines_close(&d);
     buf_free(&path);
-    buf_free(&text);
     return rc;
 }
 

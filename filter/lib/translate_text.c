@@ -20,36 +20,30 @@ static void push(char ***v, size_t n, const char *s)
 /* dicts/fr-english-phrases.txt: one phrase a line, lower case. */
 static int load_phrases(junctions *j, const char *dir, char *err, size_t errlen)
 {
-    buf path = {0}, text = {0};
+    buf path = {0};
     buf_printf(&path, "%s/fr-english-phrases.txt", dir);
-    int rc = read_whole_file(path.data, &text, err, errlen);
-    char *save = NULL;
-    for (char *line = rc == 0 && text.data ? strtok_r(text.data, "\n", &save) : NULL; line;
-         line = strtok_r(NULL, "\n", &save)) {
-        char *hash = strchr(line, '#');
-        if (hash)
-            *hash = '\0';
-        size_t len = strlen(line);
-        while (len && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (len) {
-            push(&j->phrases, j->n_phrases, line);
-            j->n_phrases++;
-        }
+    data_lines d;
+    int rc = data_file_open(&d, path.data, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
+        size_t len = d.len;
+        while (len && (d.line[len - 1] == ' ' || d.line[len - 1] == '\t' || d.line[len - 1] == '\r'))
+            d.line[--len] = '\0';
+        push(&j->phrases, j->n_phrases, d.line);
+        j->n_phrases++;
+        rc = 0;
     }
+    data_lines_close(&d);
     buf_free(&path);
-    buf_free(&text);
     return rc;
 }
 
 int junctions_load(junctions *j, const char *dir, char *err, size_t errlen)
 {
     memset(j, 0, sizeof *j);
-    buf path = {0}, text = {0};
+    buf path = {0};
     buf_printf(&path, "%s/fr-junctions.txt", dir);
-    int rc = read_whole_file(path.data, &text, err, errlen);
     data_lines dl;
-    data_lines_open(&dl, path.data, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    int rc = data_file_open(&dl, path.data, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
     while (rc == 0 && (rc = data_lines_next(&dl)) > 0) {
         char a[64], b[64], c[64], d[64];
         int got = sscanf(dl.line, "%63s %63s %63s %63s", a, b, c, d);
@@ -66,7 +60,6 @@ int junctions_load(junctions *j, const char *dir, char *err, size_t errlen)
     }
     data_lines_close(&dl);
     buf_free(&path);
-    buf_free(&text);
     return rc == 0 ? load_phrases(j, dir, err, errlen) : rc;
 }
 

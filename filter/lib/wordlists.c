@@ -24,12 +24,10 @@ static const struct {
 
 /* Reads DIR/FILE (its name left in path) and opens d over it, '#'
    comments and blank lines skipped. Returns 0, or -1 with err. */
-static int open_list(data_lines *d, buf *path, buf *text, const char *dir, const char *file, char *err,
-                     size_t errlen)
+static int open_list(data_lines *d, buf *path, const char *dir, const char *file, char *err, size_t errlen)
 {
     buf_printf(path, "%s/%s", dir, file);
-    int rc = read_whole_file(path->data, text, err, errlen);
-    data_lines_open(d, path->data, text->data, rc == 0 ? text->len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    int rc = data_file_open(d, path->data, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
     d->what = "word list";
     return rc;
 }
@@ -42,9 +40,9 @@ typedef void add_pair_fn(wordlists *wl, const char *a, const char *b, int lineno
 static int load_pairs(wordlists *wl, const char *dir, const char *file, const char *shape, add_pair_fn *add,
                       char **path_out, char *err, size_t errlen)
 {
-    buf path = {0}, text = {0};
+    buf path = {0};
     data_lines d;
-    int rc = open_list(&d, &path, &text, dir, file, err, errlen);
+    int rc = open_list(&d, &path, dir, file, err, errlen);
     while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
         char a[64], b[64], extra[2];
         if (sscanf(d.line, "%63s %63s %1s", a, b, extra) != 2) {
@@ -59,7 +57,6 @@ static int load_pairs(wordlists *wl, const char *dir, const char *file, const ch
         *path_out = path.data;
     else
         buf_free(&path);
-    buf_free(&text);
     return rc;
 }
 
@@ -82,10 +79,9 @@ static void add_must_know(wordlists *wl, const char *lang, const char *word, int
 /* One word a line (# comments) into map, case-folded NFC, with value. */
 static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value, char *err, size_t errlen)
 {
-    buf text = {0}, folded = {0}, nfc = {0};
-    int rc = read_whole_file(path, &text, err, errlen);
+    buf folded = {0}, nfc = {0};
     data_lines d;
-    data_lines_open(&d, path, text.data, rc == 0 ? text.len : 0, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    int rc = data_file_open(&d, path, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
     d.what = "word list";
     while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
         char word[2];
@@ -103,7 +99,6 @@ static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value
         }
     }
     data_lines_close(&d);
-    buf_free(&text);
     buf_free(&folded);
     buf_free(&nfc);
     return rc;
@@ -113,10 +108,8 @@ static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value
 word's value is ln((en + 0.5) / (fr + 0.5)) in centi-nats. */
 static int load_wordfreq(strmap *map, const char *path, char *err, size_t errlen)
 {
-    buf text = {0};
-    int rc = read_whole_file(path, &text, err, errlen);
     data_lines d; /* a '#' after a line's start is a word's ("c#") */
-    data_lines_open(&d, path, text.data, rc == 0 ? text.len : 0, DATA_HASH_LINES, err, errlen);
+    int rc = data_file_open(&d, path, DATA_HASH_LINES, err, errlen);
     while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
         char *line = d.line, *tab1, *tab2, *stop;
         rc = 0;
@@ -131,7 +124,6 @@ static int load_wordfreq(strmap *map, const char *path, char *err, size_t errlen
             strmap_put(map, line, (size_t)(tab1 - line), (int)lround(100 * log((en + 0.5) / (fr + 0.5))));
     }
     data_lines_close(&d);
-    buf_free(&text);
     return rc;
 }
 

@@ -105,4 +105,8 @@ int data_lines_next(data_lines *d)
     return 0;
 }
 
-void data_lines_close(data_lines *d) { buf_free(&d->copy); }
+void data_lines_close(data_lines *d)
+{
+    buf_free(&d->copy);
+    buf_free(&d->text);
+}

@@ -30,6 +30,7 @@ typedef struct data_lines {
     const char *p, *end;
     unsigned flags;
     buf copy;
+    buf text; /* the file's bytes when data_file_open (fsutil.h) read them; freed by close */
     char *err;
     size_t errlen;
 } data_lines;
