@@ -1,5 +1,4 @@
 #include "glue.h"
-#include <hunspell.h>
 #include <string.h>
 
 /* A piece of a glued word: 2 for a French function word of two letters or

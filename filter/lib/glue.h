@@ -4,14 +4,12 @@
 #define MTC_GLUE_H
 #include "buf.h"
 #include "lexicon.h"
-#include <hunspell.h>
 #include <stdbool.h>
 
 typedef struct glue_lex {
-    Hunhandle *fr;
     const wordlists *lists;
     buf *scratch;
-    lexicon *lex; /* its Hunspell answers are memoised: ask lexicon_spell_fr(), not fr */
+    lexicon *lex; /* French spell checks, memoised: lexicon_spell_fr() */
 } glue_lex;
 
 /* w (n bytes) is unknown to both dictionaries: is it French words glued? */

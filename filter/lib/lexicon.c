@@ -193,7 +193,7 @@ static bool spell_fr_rectified(lexicon *lx, const char *w, size_t n)
         buf_append(&lx->scratch, w, i);
         buf_append(&lx->scratch, w[i] == 'i' ? "\xC3\xAE" : "\xC3\xBB", 2);
         buf_append(&lx->scratch, w + i + 1, n - i - 1);
-        if (Hunspell_spell(lx->fr, lx->scratch.data))
+        if (spell_memo(lx, 'f', lx->scratch.data, lx->scratch.len))
             return true;
     }
     return false;
@@ -379,7 +379,7 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
     bool fr, en;
     known_in(lx, w, n, &fr, &en);
     /* A capital inside a sentence marks a name unless French knows the word. */
-    glue_lex gl = {lx->fr, lx->lists, &lx->scratch, lx};
+    glue_lex gl = {lx->lists, &lx->scratch, lx};
     if (s.capitalised && !fr && !en && glued_capital(&gl, w, n))
         return V_JUNK; /* "RPCqui", "XMLdemande" */
     if (s.capitalised && !sentence_initial && !fr)
