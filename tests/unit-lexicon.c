@@ -15,7 +15,7 @@ static void test_lexicon(void)
     ok(e != NULL, "engine loads the project's rules and word lists (%s)", e ? "ok" : err);
     if (!e)
         return;
-    lexicon *lx = lexicon_new(e->dict_dir, &e->lists, 1000, err, sizeof err);
+    lexicon *lx = lexicon_new(e->dict_dir, &e->lists, 1000, NULL, err, sizeof err);
     text_ctx *tc = text_ctx_new();
     struct {
         const char *word;

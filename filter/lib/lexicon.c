@@ -11,7 +11,9 @@
 
 struct lexicon {
     Hunhandle *fr, *en;
-    Hunhandle *es; /* optional: the language Apertium pivots through (NULL: not installed) */
+    Hunhandle *es; /* optional: the language Apertium pivots through (NULL: not installed or not yet opened) */
+    char *es_dir;  /* where es_ES is, until the first word that needs it opens it (spanish()) */
+    buf *warnings; /* the worker's: says once that a damaged es_ES is left out */
     const wordlists *lists;
     strmap cache; /* word (+ initial-capital bit) -> verdict */
     size_t cache_max;
@@ -62,11 +64,13 @@ static Hunhandle *open_hunspell(const char *dir, const char *lang, const wordlis
     return h;
 }
 
-lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max, char *err, size_t errlen)
+lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max, buf *warnings, char *err,
+                     size_t errlen)
 {
     lexicon *lx = xcalloc(1, sizeof *lx);
     lx->lists = wl;
     lx->cache_max = cache_max;
+    lx->warnings = warnings;
     lx->fr = open_hunspell(dict_dir, "fr", wl, err, errlen);
     if (lx->fr)
         lx->en = open_hunspell(dict_dir, "en_US", wl, err, errlen);
@@ -75,15 +79,31 @@ lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max
         return NULL;
     }
     /* Spanish is optional (hunspell-es): without it, no word is known as a
-       Spanish word left by MT; a dictionary there must still be sound. */
+       Spanish word left by MT. Opened by the first word that needs it
+       (spanish()): loading it costs as much CPU as cleaning a few hundred
+       kilobytes, and short inputs seldom need it. */
     buf aff = {0};
     buf_printf(&aff, "%s/es_ES.aff", dict_dir);
-    if (file_readable(aff.data) && !(lx->es = open_hunspell(dict_dir, "es_ES", wl, err, errlen))) {
-        lexicon_free(lx);
-        lx = NULL;
-    }
+    if (file_readable(aff.data))
+        lx->es_dir = xstrdup(dict_dir);
     buf_free(&aff);
     return lx;
+}
+
+/* The Spanish dictionary, opened on first use; NULL when not installed. One
+   that fails its check (knows_its_words) is left out, with a warning, as if
+   not installed: the answer is the same for every word of the run. */
+static Hunhandle *spanish(lexicon *lx)
+{
+    if (!lx->es_dir)
+        return lx->es;
+    char err[512];
+    lx->es = open_hunspell(lx->es_dir, "es_ES", lx->lists, err, sizeof err);
+    if (!lx->es && lx->warnings)
+        buf_printf(lx->warnings, "%s; Spanish words are not looked up\n", err);
+    free(lx->es_dir);
+    lx->es_dir = NULL;
+    return lx->es;
 }
 
 void lexicon_free(lexicon *lx)
@@ -96,6 +116,7 @@ void lexicon_free(lexicon *lx)
         Hunspell_destroy(lx->en);
     if (lx->es)
         Hunspell_destroy(lx->es);
+    free(lx->es_dir);
     strmap_free(&lx->cache);
     strmap_free(&lx->spelled);
     buf_free(&lx->spell_key);
@@ -166,6 +187,9 @@ static bool spell_memo(lexicon *lx, char lang, const char *w, size_t n)
 }
 
 bool lexicon_spell_fr(lexicon *lx, const char *w, size_t n) { return spell_memo(lx, 'f', w, n); }
+
+/* Whether Spanish knows w (false without a Spanish dictionary). */
+static bool spell_es(lexicon *lx, const char *w, size_t n) { return spanish(lx) && spell_memo(lx, 's', w, n); }
 
 /* French press often drops accents on capitals ("Etats", "Etat"); try É. */
 static bool spell_fr_accented_capital(lexicon *lx, const char *w, size_t n)
@@ -408,7 +432,7 @@ static verdict decide(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
        "comprobación"): Apertium translates French and English through
        Spanish and leaves such words behind. Words under five letters are
        too often abbreviations, commands or typos ("cron"). */
-    bool spanish = lx->es && s.letters >= 5 && spell_memo(lx, 's', w, n);
+    bool spanish = s.letters >= 5 && spell_es(lx, w, n);
     return spanish || glued(&gl, w, n) ? V_JUNK : V_UNKNOWN;
 }
 
@@ -451,7 +475,7 @@ static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, 
     text_fold(tc, w, n, &lx->folded);
     unsigned flags = listed_flags(lx->lists, lx->folded.data, lx->folded.len);
     if (v == V_JUNK)
-        flags |= EV_JUNK | (lx->es && spell_memo(lx, 's', w, n) ? EV_SPANISH : 0);
+        flags |= EV_JUNK | (spell_es(lx, w, n) ? EV_SPANISH : 0);
     bool fr, en, fr_lower = false, en_lower = false;
     known_in(lx, w, n, &fr, &en);
     if (s.capitalised) {

@@ -80,7 +80,9 @@ void wordlists_free(wordlists *wl);
 typedef struct lexicon lexicon;
 
 /* Opens the Hunspell dictionaries in dict_dir (fr, en_US); one per worker. */
-lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max, char *err, size_t errlen);
+/* warnings (may be NULL): where a damaged optional dictionary is reported, once. */
+lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max, buf *warnings, char *err,
+                     size_t errlen);
 void lexicon_free(lexicon *lx);
 /* w is one NFC word (no spaces); sentence_initial says whether a capital means anything. */
 verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial);

@@ -17,7 +17,8 @@ static void *worker_new(const void *arg, char *err, size_t errlen)
     w->mode = MTC_MODE_REPAIR;
     w->marker_open = xstrdup(DEFAULT_MARKER_OPEN);
     w->marker_close = xstrdup(DEFAULT_MARKER_CLOSE);
-    w->lex = lexicon_new(engine->dict_dir, &engine->lists, (size_t)engine->cfg.cache_max_entries, err, errlen);
+    w->lex = lexicon_new(engine->dict_dir, &engine->lists, (size_t)engine->cfg.cache_max_entries, &w->warnings, err,
+                         errlen);
     w->tc = text_ctx_new();
     w->seg = w->lex ? segmenter_new(err, errlen) : NULL;
     w->tok = w->seg ? tokenizer_new(err, errlen) : NULL;
