@@ -29,9 +29,8 @@ static strmap_entry *find_slot(strmap_entry *slots, size_t cap, const char *key,
     return &slots[i];
 }
 
-static void grow(strmap *m)
+static void rehash(strmap *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
     strmap_entry *slots = xcalloc(cap, sizeof *slots);
     for (size_t i = 0; i < m->cap; i++) {
         const strmap_entry *e = &m->slots[i];
@@ -41,6 +40,17 @@ static void grow(strmap *m)
     free(m->slots);
     m->slots = slots;
     m->cap = cap;
+}
+
+static void grow(strmap *m) { rehash(m, m->cap ? m->cap * 2 : 64); }
+
+void strmap_reserve(strmap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    while ((n + 1) * 4 > cap * 3) /* the load strmap_put keeps */
+        cap *= 2;
+    if (cap > m->cap)
+        rehash(m, cap);
 }
 
 void strmap_put(strmap *m, const char *key, size_t len, int value)

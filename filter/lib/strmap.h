@@ -26,6 +26,9 @@ typedef struct strmap {
 
 void strmap_put(strmap *m, const char *key, size_t len, int value);
 bool strmap_get(const strmap *m, const char *key, size_t len, int *value);
+/* Room for n keys without growing: a loader that knows its count saves the
+   rehashes (each moves every key to a new table) of growing one by one. */
+void strmap_reserve(strmap *m, size_t n);
 void strmap_clear(strmap *m);
 void strmap_free(strmap *m);
 /* The map's hash of a key (FNV-1a), for code that compares strings by hash first. */

@@ -84,9 +84,8 @@ static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value
     int rc = data_file_open(&d, path, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
     d.what = "word list";
     while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
-        char word[2];
         const char *s = d.line + strspn(d.line, " \t"), *e = s + strcspn(s, " \t");
-        if (sscanf(e, "%1s", word) == 1)
+        if (e[strspn(e, " \t\n\v\f\r")]) /* what sscanf's %1s would find: C isspace() */
             rc = data_lines_fail(&d, "one word per line expected");
         else if (utf8_count_invalid(s, (size_t)(e - s)))
             rc = data_lines_fail(&d, "invalid UTF-8");
