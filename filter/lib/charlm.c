@@ -137,6 +137,15 @@ long charlm_score(const charlm *lm, int lang, const char *w, size_t n, unsigned 
     cut[nc++] = len;
     s[len++] = '$';
     cut[nc] = len;
+    /* The table is megabytes: the first lookup of every position is asked
+       for at once (gram_logp's first key), so the cache misses overlap. */
+    for (int i = pad; i < nc; i++) {
+        char key[CHARLM_MAX_ORDER * 4 + 2];
+        size_t a = cut[i - pad], g = cut[i + 1] - a;
+        key[0] = kind_byte[0][lang];
+        memcpy(key + 1, s + a, g);
+        strmap_prefetch(&lm->grams, key, g + 1);
+    }
     long total = 0;
     for (int i = pad; i < nc; i++) {
         int from = i - pad;

@@ -532,20 +532,39 @@ static unsigned count_chars(const char *w, size_t n)
     return c + 1; /* the end of the word is scored too */
 }
 
+static bool has_digit(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= '0' && w[i] <= '9')
+            return true;
+    return false;
+}
+
+/* The cache tag of lexicon_evidence(): being sentence-initial matters only
+   to a capitalised word; one that starts with a lower-case letter needs a
+   single cache entry. */
+static char evidence_tag(const char *w, size_t n, bool sentence_initial)
+{
+    return sentence_initial && !(n && w[0] >= 'a' && w[0] <= 'z') ? TAG_VERDICT_INITIAL : TAG_VERDICT;
+}
+
+void lexicon_prefetch(lexicon *lx, const char *w, size_t n, bool sentence_initial)
+{
+    if (!has_digit(w, n)) {
+        const buf *key = cache_key(lx, w, n, evidence_tag(w, n, sentence_initial));
+        strmap_prefetch(&lx->cache, key->data, key->len);
+    }
+}
+
 void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial, word_evidence *ev)
 {
     /* decide() skips every word with a digit; numbers vary endlessly in news
        and would only crowd the words out of the cache. */
-    for (size_t i = 0; i < n; i++)
-        if (w[i] >= '0' && w[i] <= '9') {
-            *ev = (word_evidence){.v = V_SKIP, .flags = EV_TOKEN};
-            return;
-        }
-    /* Being sentence-initial matters only to a capitalised word: one that
-       starts with a lower-case letter needs a single cache entry. */
-    if (n && w[0] >= 'a' && w[0] <= 'z')
-        sentence_initial = false;
-    char tag = sentence_initial ? TAG_VERDICT_INITIAL : TAG_VERDICT;
+    if (has_digit(w, n)) {
+        *ev = (word_evidence){.v = V_SKIP, .flags = EV_TOKEN};
+        return;
+    }
+    char tag = evidence_tag(w, n, sentence_initial);
     int cached;
     if (cached_answer(lx, w, n, tag, &cached)) {
         unpack_evidence(cached, ev);

@@ -87,6 +87,10 @@ void lexicon_free(lexicon *lx);
 /* w is one NFC word (no spaces); sentence_initial says whether a capital means anything. */
 verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial);
 const char *verdict_name(verdict v);
+/* Starts loading the cache slot lexicon_evidence() will read for w: a
+   caller with a sentence's words asks for all of them first, so that the
+   memory reads overlap (the cache is megabytes). Changes no answer. */
+void lexicon_prefetch(lexicon *lx, const char *w, size_t n, bool sentence_initial);
 /* The verdict and the evidence of one word, cached as the verdict is. */
 void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial, word_evidence *ev);
 

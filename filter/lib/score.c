@@ -202,14 +202,26 @@ static bool named_by_context(lexicon *lx, text_ctx *tc, const char *s, const wor
            (q && acronym_beside(s, t, q));
 }
 
+static void prefetch_word(lexicon *lx, const char *s, const word_tok *t)
+{
+    lexicon_prefetch(lx, s + t->start, t->len, t->initial);
+}
+
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
 static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
                            label_unit *u)
 {
     size_t m = 0;
     bool after_command = false; /* the word before is a command's name */
+    /* Each word's cache slot is asked for PREFETCH_AHEAD words before its
+       turn, so that the memory reads overlap (lexicon_prefetch). */
+    enum { PREFETCH_AHEAD = 16 };
+    for (size_t i = 0; i < words->count && i < PREFETCH_AHEAD; i++)
+        prefetch_word(lx, s, &words->items[i]);
     for (size_t i = 0; i < words->count; i++) {
         const word_tok *t = &words->items[i];
+        if (i + PREFETCH_AHEAD < words->count)
+            prefetch_word(lx, s, t + PREFETCH_AHEAD);
         word_evidence ev;
         lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
         bool named = named_by_context(lx, tc, s, words, i, &ev, after_command);

@@ -85,6 +85,16 @@ bool strmap_get(const strmap *m, const char *key, size_t len, int *value)
     return true;
 }
 
+void strmap_prefetch(const strmap *m, const char *key, size_t len)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (m->count)
+        __builtin_prefetch(&m->slots[(size_t)strmap_hash(key, len) & (m->cap - 1)]);
+#else
+    (void)m, (void)key, (void)len;
+#endif
+}
+
 void strmap_clear(strmap *m)
 {
     for (size_t i = 0; i < m->cap; i++) {

@@ -29,6 +29,11 @@ bool strmap_get(const strmap *m, const char *key, size_t len, int *value);
 /* Room for n keys without growing: a loader that knows its count saves the
    rehashes (each moves every key to a new table) of growing one by one. */
 void strmap_reserve(strmap *m, size_t n);
+/* Starts loading the slot where key's lookup begins, changing nothing: a
+   caller about to look up several keys in a table bigger than the CPU's
+   caches asks for all of them first, so that their memory reads overlap
+   instead of waiting one after the other. */
+void strmap_prefetch(const strmap *m, const char *key, size_t len);
 void strmap_clear(strmap *m);
 void strmap_free(strmap *m);
 /* The map's hash of a key (FNV-1a), for code that compares strings by hash first. */
