@@ -115,42 +115,65 @@ static long gram_logp(const charlm *lm, int lang, const char *g, size_t len, con
     return backoff + lm->floor[lang];
 }
 
-long charlm_score(const charlm *lm, int lang, const char *w, size_t n, unsigned *chars)
-{
-    /* The framed word: order-1 '^', the word, '$'. */
+/* A word framed for scoring: order-1 '^', the word (its first
+   CHARLM_MAX_CHARS characters), '$'; cut[k] is where character k starts. */
+typedef struct framed {
     char s[CHARLM_MAX_ORDER + CHARLM_MAX_CHARS * 4 + 1];
-    size_t cut[CHARLM_MAX_ORDER + CHARLM_MAX_CHARS + 2]; /* start of each character */
-    int pad = lm->order - 1, nc = 0;
+    size_t cut[CHARLM_MAX_ORDER + CHARLM_MAX_CHARS + 2];
+    int pad, nc;
+} framed;
+
+static void frame(const charlm *lm, const char *w, size_t n, framed *f)
+{
     size_t len = 0;
-    for (; nc < pad; nc++) {
-        cut[nc] = len;
-        s[len++] = '^';
+    f->pad = lm->order - 1;
+    f->nc = 0;
+    for (; f->nc < f->pad; f->nc++) {
+        f->cut[f->nc] = len;
+        f->s[len++] = '^';
     }
-    for (size_t i = 0; i < n && nc < pad + CHARLM_MAX_CHARS;) {
+    for (size_t i = 0; i < n && f->nc < f->pad + CHARLM_MAX_CHARS;) {
         size_t a = i++;
         while (i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
             i++;
-        cut[nc++] = len;
-        memcpy(s + len, w + a, i - a);
+        f->cut[f->nc++] = len;
+        memcpy(f->s + len, w + a, i - a);
         len += i - a;
     }
-    cut[nc++] = len;
-    s[len++] = '$';
-    cut[nc] = len;
-    /* The table is megabytes: the first lookup of every position is asked
-       for at once (gram_logp's first key), so the cache misses overlap. */
-    for (int i = pad; i < nc; i++) {
+    f->cut[f->nc++] = len;
+    f->s[len++] = '$';
+    f->cut[f->nc] = len;
+}
+
+/* The table is megabytes: the first lookup of every position (gram_logp's
+   first key) is asked for before any is made, so that the cache misses
+   overlap instead of waiting one after the other. */
+static void prefetch(const charlm *lm, int lang, const framed *f)
+{
+    for (int i = f->pad; i < f->nc; i++) {
         char key[CHARLM_MAX_ORDER * 4 + 2];
-        size_t a = cut[i - pad], g = cut[i + 1] - a;
+        size_t a = f->cut[i - f->pad], g = f->cut[i + 1] - a;
         key[0] = kind_byte[0][lang];
-        memcpy(key + 1, s + a, g);
+        memcpy(key + 1, f->s + a, g);
         strmap_prefetch(&lm->grams, key, g + 1);
     }
+}
+
+static long score_framed(const charlm *lm, int lang, const framed *f)
+{
     long total = 0;
-    for (int i = pad; i < nc; i++) {
-        int from = i - pad;
-        total += gram_logp(lm, lang, s + cut[from], cut[i + 1] - cut[from], cut + from, i - from + 1);
+    for (int i = f->pad; i < f->nc; i++) {
+        int from = i - f->pad;
+        total += gram_logp(lm, lang, f->s + f->cut[from], f->cut[i + 1] - f->cut[from], f->cut + from, i - from + 1);
     }
-    *chars = (unsigned)(nc - pad);
     return total;
+}
+
+long charlm_odds(const charlm *lm, const char *w, size_t n)
+{
+    framed f;
+    frame(lm, w, n, &f);
+    prefetch(lm, CHARLM_EN, &f);
+    prefetch(lm, CHARLM_FR, &f);
+    return score_framed(lm, CHARLM_EN, &f) - score_framed(lm, CHARLM_FR, &f);
 }

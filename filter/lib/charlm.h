@@ -16,7 +16,7 @@ typedef struct charlm {
 
 int charlm_load(charlm *lm, const char *path, char *err, size_t errlen);
 void charlm_free(charlm *lm);
-/* Log-probability (milli-nats) of the case-folded word w under language
-   lang, and the number of characters scored (end of word included). */
-long charlm_score(const charlm *lm, int lang, const char *w, size_t n, unsigned *chars);
+/* log P(w | English) - log P(w | French), milli-nats, of the case-folded
+   word w: how much more English than French its spelling looks. */
+long charlm_odds(const charlm *lm, const char *w, size_t n);
 #endif

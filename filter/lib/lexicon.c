@@ -492,10 +492,7 @@ static void gather_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, 
         en_lower = en;
     }
     flags |= (fr_lower ? EV_FR : 0) | (en_lower ? EV_EN : 0) | (fr_lower || en_lower ? EV_COMMON : 0);
-    const charlm *lm = &lx->lists->lm;
-    unsigned chars;
-    long odds = charlm_score(lm, CHARLM_EN, lx->folded.data, lx->folded.len, &chars) -
-                charlm_score(lm, CHARLM_FR, lx->folded.data, lx->folded.len, &chars);
+    long odds = charlm_odds(&lx->lists->lm, lx->folded.data, lx->folded.len);
     ev->lm_odds = clamp_int(odds / 10, 32767); /* milli- to centi-nats */
     int fq;
     if (strmap_get(&lx->lists->freq_odds, lx->folded.data, lx->folded.len, &fq))
