@@ -229,6 +229,22 @@ static bool title_line(const mtc_config *c, const label_unit *u, size_t n)
     return names > 0;
 }
 
+/* The share of English among the French and English words outside
+   quotations and brackets, when enough of them are English: a French gloss
+   ("I don't get it (je ne comprends pas)") or a French quotation does not
+   make an English sentence French; else 0. */
+static double english_outside(const mtc_config *c, const label_unit *u, size_t n)
+{
+    unsigned fr = 0, en = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i].quote)
+            continue;
+        fr += u[i].lang == MTC_LANG_FR;
+        en += u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
+    }
+    return en >= c->english_min_words ? (double)en / (fr + en) : 0;
+}
+
 seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reason, size_t reason_len)
 {
     /* numbers and codes sit outside the chain: they belong to no language */
@@ -256,8 +272,9 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         free(w);
     if (bp != stack_bp)
         free(bp);
-    double share = fr + en ? (double)en / (fr + en) : 0;
-    if (en >= c->english_min_words && share >= c->english_min_share) {
+    double share = en >= c->english_min_words ? (double)en / (fr + en) : 0, outside = english_outside(c, u, n);
+    share = share > outside ? share : outside;
+    if (share >= c->english_min_share) {
         /* a whole sentence: English even in title case (an untranslated
            heading); only inside French is a title a citation */
         bool title = title_line(c, u, n);
