@@ -202,6 +202,22 @@ static bool named_by_context(lexicon *lx, text_ctx *tc, const char *s, const wor
            (q && acronym_beside(s, t, q));
 }
 
+/* The word's first letter and, for an acronym of 2 to 7 ASCII capitals,
+   its letters: an English span that spells an acronym of its sentence is
+   the acronym's expansion ("les PV ou physical volumes"). */
+static void set_letters(label_unit *u, const char *w, size_t n)
+{
+    u->head = w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] - 'A' + 'a') : w[0] >= 'a' && w[0] <= 'z' ? w[0] : 0;
+    if (n < 2 || n >= sizeof u->acronym)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return;
+    for (size_t i = 0; i < n; i++)
+        u->acronym[i] = (char)(w[i] - 'A' + 'a');
+    u->acronym[n] = 0;
+}
+
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
 static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
                            label_unit *u)
@@ -225,7 +241,8 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
             i += t->n_parts;
         }
         tok[m] = i - (t->kind == TOK_COMPOUND ? t->n_parts : 0);
-        u[m++] = (label_unit){.ev = ev, .initial = t->initial};
+        u[m] = (label_unit){.ev = ev, .initial = t->initial};
+        set_letters(&u[m++], s + t->start, t->len);
     }
     return m;
 }
