@@ -180,7 +180,7 @@ static bool command_name(const word_evidence *ev)
     return ev->v == V_UNKNOWN && !(ev->flags & (EV_CAP | EV_TOKEN | EV_JUNK));
 }
 
-/* An acronym ("GNU", "ID") b, a space only from word a: English words
+/* An acronym ("GNU", "ID", "MD5") b, a space only from word a: English words
    right beside one name a program or a standard ("GNU privacy guard", "set
    group ID"); across a comma they do not ("le programme APT, tool"). */
 static bool acronym_beside(const char *s, const word_tok *a, const word_tok *t)
@@ -189,9 +189,14 @@ static bool acronym_beside(const char *s, const word_tok *a, const word_tok *t)
     if (t->len < 2 || t->len > 8 || second->start != first->start + first->len + 1 ||
         s[first->start + first->len] != ' ')
         return false;
-    for (size_t k = 0; k < t->len; k++)
-        if (s[t->start + k] < 'A' || s[t->start + k] > 'Z')
+    size_t caps = 0; /* digits may follow the capitals: "MD5", "SHA256" */
+    for (size_t k = 0; k < t->len; k++) {
+        char c = s[t->start + k];
+        if (c >= 'A' && c <= 'Z' && caps == k)
+            caps++;
+        else if (!(c >= '0' && c <= '9') || caps < 2)
             return false;
+    }
     return true;
 }
 
