@@ -269,6 +269,25 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
     return m;
 }
 
+/* Words of a command line before its arguments: a lower-case word no
+   French knows right before a lower-case path or option, or before such a
+   word, a space apart, is code too ("aptitude install paquet/experimental"),
+   back to the command's name. Numbers and capitalised code ("la function
+   MODE.SIMPLE") start no command line. */
+static void code_before_code(const char *s, size_t n, const word_vec *words, const size_t *tok, label_unit *u,
+                             size_t m)
+{
+    bool chained = false; /* unit k was made code here */
+    for (size_t k = m; k-- > 1;) {
+        const word_tok *a = &words->items[tok[k - 1]], *b = &words->items[tok[k]];
+        bool args = chained || (in_code(s, n, b) && !(s[b->start] >= 'A' && s[b->start] <= 'Z'));
+        bool spaced = b->start == a->start + a->len + 1 && s[a->start + a->len] == ' ';
+        chained = args && spaced && code_name(&u[k - 1].ev);
+        if (chained)
+            u[k - 1].ev.flags |= EV_TOKEN;
+    }
+}
+
 void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char *s, size_t n,
                    const word_vec *words, seg_score *out, verdict_vec *verdicts)
 {
@@ -281,6 +300,7 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
     label_unit *u = big ? xmalloc(words->count * sizeof *u) : stack_units;
     size_t *tok = big ? xmalloc(words->count * sizeof *tok) : stack_tok;
     size_t m = choose_units(lx, tc, s, n, words, tok, u);
+    code_before_code(s, n, words, tok, u, m);
     bool foreign = false; /* quotations matter only where some word is not French */
     for (size_t k = 0; k < m && !foreign; k++)
         foreign = !(u[k].ev.flags & (EV_FR | EV_TOKEN));
