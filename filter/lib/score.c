@@ -98,7 +98,7 @@ static void mark_quotations(const char *s, size_t n, const word_vec *words, cons
 {
     size_t open_at = (size_t)-1;
     unsigned quote = 0;
-    bool open_straight = false, seen = false;
+    bool unpaired_bad = false, seen = false;
     for (size_t i = 0; i < n;) {
         bool opening;
         size_t len;
@@ -109,17 +109,19 @@ static void mark_quotations(const char *s, size_t n, const word_vec *words, cons
         bool straight = s[i] == '"';
         if (open_at == (size_t)-1 && opening) {
             open_at = i + len;
-            open_straight = straight;
+            unpaired_bad = straight;
         } else if (open_at != (size_t)-1 && (!opening || straight)) {
             mark_quote(words, tok, u, n_units, open_at, i, ++quote);
             open_at = (size_t)-1;
         } else if (open_at == (size_t)-1 && !opening && !seen) {
             mark_quote(words, tok, u, n_units, 0, i, ++quote);
+        } else if (open_at != (size_t)-1) {
+            unpaired_bad = true; /* a second opening mark: the marks are broken, trust only pairs */
         }
         seen = true;
         i += len;
     }
-    if (open_at != (size_t)-1 && !open_straight)
+    if (open_at != (size_t)-1 && !unpaired_bad)
         mark_quote(words, tok, u, n_units, open_at, n, ++quote);
 }
 
