@@ -77,28 +77,12 @@ static bool quote_mark(const char *s, size_t i, size_t n, bool *opening, size_t 
     return false;
 }
 
-/* Marks quotation q on the units whose word starts in [from, to). */
-static void mark_quote(const word_vec *words, const size_t *tok, label_unit *u, size_t n_units, size_t from,
-                       size_t to, unsigned q)
-{
-    for (size_t k = 0; k < n_units; k++) {
-        size_t a = words->items[tok[k]].start;
-        if (a >= from && a < to)
-            u[k].quote = q;
-    }
-}
-
-/* Marks the units inside a quotation; units[k].initial is already set. A
-   quotation of several sentences opens in one segment and closes in a
-   later one: a closing mark with no opening one closes a quotation from
-   the segment's start, an opening mark left open runs to its end
-   (straight quotes tell no direction and count only in pairs). */
+/* Marks the units inside a quotation; units[k].initial is already set. */
 static void mark_quotations(const char *s, size_t n, const word_vec *words, const size_t *tok, label_unit *u,
                             size_t n_units)
 {
     size_t open_at = (size_t)-1;
     unsigned quote = 0;
-    bool unpaired_bad = false, seen = false;
     for (size_t i = 0; i < n;) {
         bool opening;
         size_t len;
@@ -109,20 +93,17 @@ static void mark_quotations(const char *s, size_t n, const word_vec *words, cons
         bool straight = s[i] == '"';
         if (open_at == (size_t)-1 && opening) {
             open_at = i + len;
-            unpaired_bad = straight;
         } else if (open_at != (size_t)-1 && (!opening || straight)) {
-            mark_quote(words, tok, u, n_units, open_at, i, ++quote);
+            quote++;
+            for (size_t k = 0; k < n_units; k++) {
+                size_t a = words->items[tok[k]].start;
+                if (a >= open_at && a < i)
+                    u[k].quote = quote;
+            }
             open_at = (size_t)-1;
-        } else if (open_at == (size_t)-1 && !opening && !seen) {
-            mark_quote(words, tok, u, n_units, 0, i, ++quote);
-        } else if (open_at != (size_t)-1) {
-            unpaired_bad = true; /* a second opening mark: the marks are broken, trust only pairs */
         }
-        seen = true;
         i += len;
     }
-    if (open_at != (size_t)-1 && !unpaired_bad)
-        mark_quote(words, tok, u, n_units, open_at, n, ++quote);
 }
 
 /* A word glued to a path, a file name, an option or a call ("/etc/shadow",
