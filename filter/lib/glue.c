@@ -191,10 +191,11 @@ static bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 /* Two lines run together ("mairieDécouvrez", "maiCette", "logementC'est",
-   "juinAujourd'hui"): a lower-case French word of three letters or more,
-   then one capital opening a word French knows (an elision too). Brands
-   and identifiers start with one lower-case letter ("iPhone", "eBay") or
-   hold more capitals ("macOS"). */
+   "juinAujourd'hui"): a lower-case French word, then one capital opening
+   what French starts a sentence with: an elision, a function word, or
+   (after four letters or more) a word French knows. Brands and identifiers
+   start with one lower-case letter ("iPhone", "eBay"), hold more capitals
+   ("macOS") or join a short word to a noun ("getName"). */
 static bool glued_lines(const glue_lex *lx, const char *w, size_t n)
 {
     size_t low = 0, caps = 0;
@@ -202,9 +203,16 @@ static bool glued_lines(const glue_lex *lx, const char *w, size_t n)
         low++;
     for (size_t i = low; i < n; i++)
         caps += ascii_upper(w[i]);
-    if (low < 3 || low == n || caps != 1)
+    if (low < 3 || low == n || caps != 1 || n - low > 30 || !lexicon_spell_fr(lx->lex, w, low))
         return false;
-    return lexicon_spell_fr(lx->lex, w, low) && lexicon_spell_fr(lx->lex, w + low, n - low);
+    char tail[32];
+    memcpy(tail, w + low, n - low);
+    tail[0] = (char)(tail[0] - 'A' + 'a');
+    int dummy;
+    bool elision = memchr(w + low, '\'', n - low) || memmem(w + low, n - low, "\xE2\x80\x99", 3);
+    if (elision || strmap_get(&lx->lists->fr_function, tail, n - low, &dummy))
+        return lexicon_spell_fr(lx->lex, w + low, n - low) || !elision;
+    return low >= 4 && lexicon_spell_fr(lx->lex, w + low, n - low);
 }
 
 /* A French function word run into a capitalised word or an acronym
