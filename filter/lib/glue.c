@@ -190,6 +190,31 @@ static bool glued_elision(const glue_lex *lx, const char *w, size_t n)
 static bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 
+/* Two lines run together ("mairieDécouvrez", "maiCette", "logementC'est",
+   "juinAujourd'hui"): a lower-case French word, then one capital opening
+   what French starts a sentence with: an elision, a function word, or
+   (after four letters or more) a word French knows. Brands and identifiers
+   start with one lower-case letter ("iPhone", "eBay"), hold more capitals
+   ("macOS") or join a short word to a noun ("getName"). */
+static bool glued_lines(const glue_lex *lx, const char *w, size_t n)
+{
+    size_t low = 0, caps = 0;
+    while (low < n && !ascii_upper(w[low]))
+        low++;
+    for (size_t i = low; i < n; i++)
+        caps += ascii_upper(w[i]);
+    if (low < 3 || low == n || caps != 1 || n - low > 30 || !lexicon_spell_fr(lx->lex, w, low))
+        return false;
+    char tail[32];
+    memcpy(tail, w + low, n - low);
+    tail[0] = (char)(tail[0] - 'A' + 'a');
+    int dummy;
+    bool elision = memchr(w + low, '\'', n - low) || memmem(w + low, n - low, "\xE2\x80\x99", 3);
+    if (elision || strmap_get(&lx->lists->fr_function, tail, n - low, &dummy))
+        return lexicon_spell_fr(lx->lex, w + low, n - low) || !elision;
+    return low >= 4 && lexicon_spell_fr(lx->lex, w + low, n - low);
+}
+
 /* A French function word run into a capitalised word or an acronym
    ("deGNU", "surOK", "oùExim"), or an acronym into a French word
    ("RPCqui", "XMLdemande"). Function words that English has too ("on":
@@ -212,10 +237,8 @@ bool glued_capital(const glue_lex *lx, const char *w, size_t n)
     else if (up >= 2 && up < n && ascii_lower(w[up]) && !rest_upper)
         found = !strmap_get(&lx->lists->en_function, w + up, n - up, &dummy) &&
                 french_piece(lx, &part, w + up, n - up, true) != 0 && n - up >= 2;
-    else if (low >= 4 && low < n && !up && rest_upper == 1) /* "mairieDécouvrez": two lines run together */
-        found = french_piece(lx, &part, w, low, false) == 1 && french_piece(lx, &part, w + low, n - low, true) == 1;
     buf_free(&part);
-    return found;
+    return found || glued_lines(lx, w, n);
 }
 
 /* An elided word whose apostrophe was lost ("lhomme", "dobjet", "quil",
@@ -242,6 +265,6 @@ static bool lost_apostrophe(const glue_lex *lx, const char *w, size_t n)
 bool glued(const glue_lex *lx, const char *w, size_t n)
 {
     if (memchr(w, '\'', n) || memmem(w, n, "\xE2\x80\x99", 3))
-        return glued_elision(lx, w, n);
+        return glued_elision(lx, w, n) || glued_lines(lx, w, n);
     return glued_capital(lx, w, n) || lost_apostrophe(lx, w, n) || glued_words(lx, w, n);
 }

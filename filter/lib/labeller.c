@@ -118,6 +118,7 @@ typedef struct span_found {
     bool function;  /* holds an English function word that is not French */
     bool titled;    /* every word capitalised but function words: "World of Tanks" */
     unsigned caps;  /* capitalised words */
+    bool expanded;  /* spells an acronym of the sentence */
 } span_found;
 
 /* A word of a title: capitalised, or a function word between ("of", "the"). */
@@ -138,6 +139,42 @@ static bool english_quotation(const label_unit *u, size_t n, const span_found *s
     for (size_t i = sp->start; i < sp->start + sp->len; i++)
         en += u[i].lang == MTC_LANG_EN;
     return fr <= 2 * en + 1;
+}
+
+/* Whether units a..b-1 spell the acronym, a letter a word; a function
+   word may be left out ("Department of Defense": DoD, "Bureau of
+   Investigation": BI). */
+static bool spells(const label_unit *u, size_t a, size_t b, const char *acro)
+{
+    size_t k = 0;
+    for (size_t i = a; i < b; i++) {
+        if (acro[k] && u[i].head == acro[k])
+            k++;
+        else if (!(u[i].ev.flags & (EV_EN_FUNC | EV_FR_FUNC)))
+            return false;
+    }
+    return !acro[k];
+}
+
+/* An English span that spells an acronym of its sentence, with up to two
+   English words or names either side, is the acronym's expansion, cited
+   ("les PV ou physical volumes", "un VPN (virtual private network)"). */
+static bool expands_acronym(const label_unit *u, size_t n, const span_found *sp)
+{
+    size_t lo = sp->start, hi = sp->start + sp->len;
+    while (lo > 0 && sp->start - lo < 2 && (u[lo - 1].lang == MTC_LANG_EN || u[lo - 1].lang == MTC_LANG_NAME))
+        lo--;
+    while (hi < n && hi - sp->start - sp->len < 2 && (u[hi].lang == MTC_LANG_EN || u[hi].lang == MTC_LANG_NAME))
+        hi++;
+    for (size_t i = 0; i < n; i++) {
+        if (!u[i].acronym[0] || (i >= lo && i < hi))
+            continue;
+        for (size_t a = lo; a <= sp->start; a++)
+            for (size_t b = sp->start + sp->len; b <= hi; b++)
+                if (spells(u, a, b, u[i].acronym))
+                    return true;
+    }
+    return false;
 }
 
 /* The evidence a span needs: French borrows content words, hardly ever
@@ -179,9 +216,10 @@ static span_found strongest_span(const mtc_config *c, const label_unit *u, size_
             bool opens = (u[cur.start].ev.flags & EV_CAP) && !u[cur.start].initial;
             cur.titled &= cur.caps >= 2 || opens;
             cur.quoted = cur.quoted && english_quotation(u, n, &cur);
+            cur.expanded = expands_acronym(u, n, &cur);
             if (cur.evidence > best.evidence)
                 best = cur;
-            bool cited = cur.quoted || cur.titled;
+            bool cited = cur.quoted || cur.titled || cur.expanded;
             if (!cited && cur.evidence >= span_need(c, &cur) && cur.evidence > damage.evidence)
                 damage = cur;
             words = 0;
@@ -229,6 +267,30 @@ static bool title_line(const mtc_config *c, const label_unit *u, size_t n)
     return names > 0;
 }
 
+/* The share of English in the sentence: of its frame (the French and
+   English words outside quotations and brackets) when the frame holds at
+   least english.min_words of them, for a French gloss ("I don't get it (je
+   ne comprends pas)") does not make an English sentence French, nor an
+   English one ("le SEO (search engine optimization) est essentiel") a French
+   sentence English, when the frame is clearly one language (its share of
+   English at least english.min_share, or at most 1 minus it); else of all
+   its words. 0 when too few are English. */
+static double english_share(const mtc_config *c, const label_unit *u, size_t n)
+{
+    unsigned fr[2] = {0}, en[2] = {0}; /* [0] all, [1] the frame */
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 1 + !u[i].quote; k++) {
+            fr[k] += u[i].lang == MTC_LANG_FR;
+            en[k] += u[i].lang == MTC_LANG_EN && !(u[i].ev.flags & EV_LOAN);
+        }
+    double share[2];
+    for (int k = 0; k < 2; k++)
+        share[k] = fr[k] + en[k] ? (double)en[k] / (fr[k] + en[k]) : 0;
+    bool clear = share[1] >= c->english_min_share || share[1] <= 1 - c->english_min_share;
+    int k = clear && fr[1] + en[1] >= c->english_min_words && fr[1] + en[1] < fr[0] + en[0];
+    return en[k] >= c->english_min_words ? share[k] : 0;
+}
+
 seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reason, size_t reason_len)
 {
     /* numbers and codes sit outside the chain: they belong to no language */
@@ -256,8 +318,8 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         free(w);
     if (bp != stack_bp)
         free(bp);
-    double share = fr + en ? (double)en / (fr + en) : 0;
-    if (en >= c->english_min_words && share >= c->english_min_share) {
+    double share = english_share(c, u, n);
+    if (share >= c->english_min_share) {
         /* a whole sentence: English even in title case (an untranslated
            heading); only inside French is a title a citation */
         bool title = title_line(c, u, n);
@@ -270,9 +332,9 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
     }
     span_found sp = strongest_span(c, u, n);
     if (en && fr >= c->mixed_min_fr && fr + en >= c->min_words && sp.evidence >= span_need(c, &sp)) {
-        bool cited = sp.quoted || sp.titled; /* a quotation or a title: not damage */
-        snprintf(reason, reason_len, "%s:%zu@%zu", sp.quoted ? "quote" : sp.titled ? "title" : "en-span", sp.len,
-                 sp.start);
+        bool cited = sp.quoted || sp.titled || sp.expanded; /* a quotation, a title, an acronym's expansion */
+        snprintf(reason, reason_len, "%s:%zu@%zu",
+                 sp.quoted ? "quote" : sp.titled ? "title" : sp.expanded ? "acronym" : "en-span", sp.len, sp.start);
         return cited ? SEG_CLEAN : SEG_MIXED;
     }
     snprintf(reason, reason_len, "clean");

@@ -14,6 +14,8 @@ typedef struct label_unit {
     unsigned quote;      /* inside quotation marks: which quotation (from 1), else 0 */
     mtc_word_lang lang;  /* the labeller's answer */
     float margin;        /* English minus French emission (nats) */
+    char head;           /* the word's first letter, ASCII lower case, else 0 */
+    char acronym[8];     /* an acronym's letters in lower case ("PV": "pv"), else "" */
 } label_unit;
 
 typedef enum { SEG_CLEAN, SEG_MIXED, SEG_ENGLISH } seg_verdict;

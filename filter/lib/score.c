@@ -163,7 +163,7 @@ static bool command_name(const word_evidence *ev)
     return ev->v == V_UNKNOWN && !(ev->flags & (EV_CAP | EV_TOKEN | EV_JUNK));
 }
 
-/* An acronym ("GNU", "ID") b, a space only from word a: English words
+/* An acronym ("GNU", "ID", "MD5") b, a space only from word a: English words
    right beside one name a program or a standard ("GNU privacy guard", "set
    group ID"); across a comma they do not ("le programme APT, tool"). */
 static bool acronym_beside(const char *s, const word_tok *a, const word_tok *t)
@@ -172,9 +172,14 @@ static bool acronym_beside(const char *s, const word_tok *a, const word_tok *t)
     if (t->len < 2 || t->len > 8 || second->start != first->start + first->len + 1 ||
         s[first->start + first->len] != ' ')
         return false;
-    for (size_t k = 0; k < t->len; k++)
-        if (s[t->start + k] < 'A' || s[t->start + k] > 'Z')
+    size_t caps = 0; /* digits may follow the capitals: "MD5", "SHA256" */
+    for (size_t k = 0; k < t->len; k++) {
+        char c = s[t->start + k];
+        if (c >= 'A' && c <= 'Z' && caps == k)
+            caps++;
+        else if (!(c >= '0' && c <= '9') || caps < 2)
             return false;
+    }
     return true;
 }
 
@@ -207,6 +212,22 @@ static void prefetch_word(lexicon *lx, const char *s, const word_tok *t)
     lexicon_prefetch(lx, s + t->start, t->len, t->initial);
 }
 
+/* The word's first letter and, for an acronym of 2 to 7 ASCII capitals,
+   its letters: an English span that spells an acronym of its sentence is
+   the acronym's expansion ("les PV ou physical volumes"). */
+static void set_letters(label_unit *u, const char *w, size_t n)
+{
+    u->head = w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] - 'A' + 'a') : w[0] >= 'a' && w[0] <= 'z' ? w[0] : 0;
+    if (n < 2 || n >= sizeof u->acronym)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return;
+    for (size_t i = 0; i < n; i++)
+        u->acronym[i] = (char)(w[i] - 'A' + 'a');
+    u->acronym[n] = 0;
+}
+
 /* The tokens that count: a known compound once (its parts skipped), else its parts. */
 static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, const word_vec *words, size_t *tok,
                            label_unit *u)
@@ -237,9 +258,29 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
             i += t->n_parts;
         }
         tok[m] = i - (t->kind == TOK_COMPOUND ? t->n_parts : 0);
-        u[m++] = (label_unit){.ev = ev, .initial = t->initial};
+        u[m] = (label_unit){.ev = ev, .initial = t->initial};
+        set_letters(&u[m++], s + t->start, t->len);
     }
     return m;
+}
+
+/* Words of a command line before its arguments: a lower-case word no
+   French knows right before a lower-case path or option, or before such a
+   word, a space apart, is code too ("aptitude install paquet/experimental"),
+   back to the command's name. Numbers and capitalised code ("la function
+   MODE.SIMPLE") start no command line. */
+static void code_before_code(const char *s, size_t n, const word_vec *words, const size_t *tok, label_unit *u,
+                             size_t m)
+{
+    bool chained = false; /* unit k was made code here */
+    for (size_t k = m; k-- > 1;) {
+        const word_tok *a = &words->items[tok[k - 1]], *b = &words->items[tok[k]];
+        bool args = chained || (in_code(s, n, b) && !(s[b->start] >= 'A' && s[b->start] <= 'Z'));
+        bool spaced = b->start == a->start + a->len + 1 && s[a->start + a->len] == ' ';
+        chained = args && spaced && code_name(&u[k - 1].ev);
+        if (chained)
+            u[k - 1].ev.flags |= EV_TOKEN;
+    }
 }
 
 void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char *s, size_t n,
@@ -254,6 +295,7 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
     label_unit *u = big ? xmalloc(words->count * sizeof *u) : stack_units;
     size_t *tok = big ? xmalloc(words->count * sizeof *tok) : stack_tok;
     size_t m = choose_units(lx, tc, s, n, words, tok, u);
+    code_before_code(s, n, words, tok, u, m);
     bool foreign = false; /* quotations matter only where some word is not French */
     for (size_t k = 0; k < m && !foreign; k++)
         foreign = !(u[k].ev.flags & (EV_FR | EV_TOKEN));
