@@ -2,6 +2,7 @@
 #ifndef MTC_LEXICON_H
 #define MTC_LEXICON_H
 #include "charlm.h"
+#include "fluency.h"
 #include "mtclean.h"
 #include "strmap.h"
 #include "text.h"
@@ -42,6 +43,7 @@ typedef struct wordlists {
     strmap en_common;                /* dicts/en-common.txt */
     strmap code_nouns;               /* dicts/fr-code-nouns.txt */
     charlm lm;                       /* dicts/charlm.txt */
+    fluency fl;                      /* dicts/fluency.txt */
     strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
 } wordlists;
 
@@ -80,6 +82,8 @@ void wordlists_free(wordlists *wl);
 typedef struct lexicon lexicon;
 
 /* Opens the Hunspell dictionaries in dict_dir (fr, en_US); one per worker. */
+/* The French fluency model of the lexicon's word lists. */
+const fluency *lexicon_fluency(const lexicon *lx);
 lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max, char *err, size_t errlen);
 void lexicon_free(lexicon *lx);
 /* w is one NFC word (no spaces); sentence_initial says whether a capital means anything. */

@@ -151,6 +151,11 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     }
     if (rc == 0) {
         buf_clear(&path);
+        buf_printf(&path, "%s/fluency.txt", dir);
+        rc = fluency_load(&wl->fl, path.data, err, errlen);
+    }
+    if (rc == 0) {
+        buf_clear(&path);
         buf_printf(&path, "%s/wordfreq.txt", dir);
         rc = load_wordfreq(&wl->freq_odds, path.data, err, errlen);
     }
@@ -177,6 +182,7 @@ void wordlists_free(wordlists *wl)
     strmap_free(&wl->en_common);
     strmap_free(&wl->code_nouns);
     charlm_free(&wl->lm);
+    fluency_free(&wl->fl);
     strmap_free(&wl->freq_odds);
     for (size_t i = 0; i < wl->n_french; i++)
         free(wl->french[i]);
