@@ -21,7 +21,8 @@ A paragraph counts only when French function words outnumber English ones.
 
 Tokens (filter/lib/fluency.c reads text the same way): lower-cased runs of
 letters and digits; an elided word keeps its apostrophe ("l'", "qu'");
-hyphens split; a token with a digit is "<num>"; a capitalised word that
+hyphens split; two words make a pair only when spaces alone part them
+(punctuation, a hyphen, a dot break it); a token with a digit is "<num>"; a capitalised word that
 does not open the sentence is "<cap>" (names behave alike); a word outside
 the vocabulary (the VOCAB most frequent) is "<unk>"; "<s>" opens a
 paragraph's sentences.
@@ -45,6 +46,7 @@ VOCAB = 30000
 MIN_EXPECTED = 0.5
 LETTERS = "0-9a-zàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœ"
 TOKEN = re.compile("[%s]+(?:'(?=[%s]))?" % (LETTERS, LETTERS))
+SPACES = " \t\n\r\v\f\u00a0\u202f"
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ"
 SENT = re.compile(r"(?<=[.!?…:;])\s+")
 FR_FUNC = set("le la les un une des du de et est dans pour sur avec que qui ne pas en au aux ce cette ces "
@@ -60,27 +62,34 @@ def lower(s):
 
 
 def tokens(sentence):
-    """The tokens of one sentence, before the vocabulary: (word, capitalised)."""
+    """The tokens of one sentence, before the vocabulary: (word, capitalised,
+    joined), joined when only spaces (or an elision) part it from the word
+    before: a pair across punctuation ("de, de", "debian.org de") is none."""
     s = sentence.replace("\u2019", "'")
     low = lower(s)
     out = []
+    end = None
     for m in TOKEN.finditer(low):
         w = m.group(0)
         cap = s[m.start()] in UPPER
         if any(c.isdigit() for c in w):
             w = "<num>"
-        out.append((w, cap))
+        out.append((w, cap, end is not None and not s[end:m.start()].strip(SPACES)))
+        end = m.end()
     return out
 
 
 def classed(sentence, vocab):
-    """The model's token sequence of one sentence."""
+    """The model's token sequence of one sentence; None stands between two
+    tokens that are not joined."""
     out = ["<s>"]
-    for i, (w, cap) in enumerate(tokens(sentence)):
+    for i, (w, cap, joined) in enumerate(tokens(sentence)):
         if cap and i > 0 and w != "<num>":
             w = "<cap>"
         elif w not in vocab and not w.startswith("<"):
             w = "<unk>"
+        if i > 0 and not joined:
+            out.append(None)
         out.append(w)
     return out
 
@@ -128,7 +137,7 @@ def held_out(paths):
                 if path.endswith("sources.tsv"):
                     docs.add(cols[0])
                 for col in cols[1:]:
-                    ws = [w for w, _ in tokens(col)]
+                    ws = [t[0] for t in tokens(col)]
                     shingles.update(" ".join(ws[i:i + 6]) for i in range(len(ws) - 5))
     return shingles, docs
 
@@ -142,7 +151,7 @@ def corpus(paths):
     skipped = 0
     for src in (html_paragraphs(docs), man_paragraphs()):
         for par in src:
-            ws = [w for w, _ in tokens(par)]
+            ws = [t[0] for t in tokens(par)]
             if len(ws) < 4 or not french(ws):
                 continue
             if any(" ".join(ws[i:i + 6]) in shingles for i in range(len(ws) - 5)):
@@ -155,13 +164,13 @@ def corpus(paths):
 
 def main():
     sents = list(corpus(sys.argv[1:]))
-    uni = Counter(w for s in sents for w, _ in tokens(s))
+    uni = Counter(t[0] for s in sents for t in tokens(s))
     vocab = {w for w, _ in uni.most_common(VOCAB)}
     unigrams, bigrams = Counter(), Counter()
     for s in sents:
         seq = classed(s, vocab)
-        unigrams.update(seq)
-        bigrams.update(zip(seq, seq[1:]))
+        unigrams.update(w for w in seq if w)
+        bigrams.update((a, b) for a, b in zip(seq, seq[1:]) if a and b)
     total = sum(unigrams.values())
     top = max(c for w, c in unigrams.items() if not w.startswith("<"))
     words = {w: c for w, c in unigrams.items() if not w.startswith("<") and c * top >= MIN_EXPECTED * total}

@@ -119,23 +119,25 @@ typedef struct token {
     char w[FLUENCY_MAX_WORD + 2];
     size_t len, start, end;
     bool cap, digit, too_long, initial;
+    bool joined; /* only spaces part it from the token before (none: an elision) */
 } token;
 
 /* The next token from *i; false at the end. *initial: a sentence opens. */
 static bool next_token(const unsigned char *s, size_t n, size_t *i, bool *initial, token *t)
 {
-    bool upper;
+    bool upper, joined = *i > 0;
     char l[2];
     size_t k;
     while (*i < n && !letter(s, *i, n, l, &upper)) {
         size_t sp = space(s, *i, n);
         if (sp && sentence_end(s, *i))
             *initial = true;
+        joined &= sp > 0;
         *i += sp ? sp : 1;
     }
     if (*i >= n)
         return false;
-    *t = (token){.start = *i, .initial = *initial};
+    *t = (token){.start = *i, .initial = *initial, .joined = joined};
     *initial = false;
     while (*i < n && (k = letter(s, *i, n, l, &upper)) > 0) {
         t->cap |= t->start == *i && upper;
@@ -179,7 +181,7 @@ void fluency_score(const fluency *f, const fluency_params *p, const char *text, 
     while (next_token(s, n, &i, &initial, &t[cur])) {
         int c = vocab_count(f, &t[cur]), prev = count[!cur];
         count[cur] = c;
-        if (c > 0 && prev > 0 && !t[cur].initial) { /* no pair across a sentence's start */
+        if (c > 0 && prev > 0 && t[cur].joined && !t[cur].initial) { /* no pair across a sentence's start */
             double expected = (double)prev * c / f->total;
             char key[2 * FLUENCY_MAX_WORD + 2];
             memcpy(key, t[!cur].w, t[!cur].len);

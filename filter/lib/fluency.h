@@ -30,6 +30,7 @@ typedef struct fluency_result {
 
 int fluency_load(fluency *f, const char *path, char *err, size_t errlen);
 void fluency_free(fluency *f);
-/* Scores s[0..n): adjacent words of the vocabulary both, within a sentence. */
+/* Scores s[0..n): pairs of words of the vocabulary that only spaces part,
+   within a sentence. */
 void fluency_score(const fluency *f, const fluency_params *p, const char *s, size_t n, fluency_result *out);
 #endif
