@@ -244,9 +244,9 @@ static seg_verdict fluency_verdict(lexicon *lx, const mtc_config *c, const char 
     fluency_score(lexicon_fluency(lx), &p, s, n, &r);
     if (r.suspects < c->fluency_min_pairs)
         return SEG_CLEAN;
-    size_t at = 0;
-    while (at < words->count && words->items[at].start + words->items[at].len <= r.start)
-        at++;
+    size_t at = 0; /* words before the pair, a compound counted once */
+    for (size_t i = 0; i < words->count && words->items[i].start + words->items[i].len <= r.start; i++)
+        at += words->items[i].kind != TOK_PART;
     snprintf(reason, reason_len, "fluency:%u@%zu", r.suspects, at);
     return SEG_MIXED;
 }
