@@ -43,7 +43,7 @@ typedef struct wordlists {
     strmap en_common;                /* dicts/en-common.txt */
     strmap code_nouns;               /* dicts/fr-code-nouns.txt */
     charlm lm;                       /* dicts/charlm.txt */
-    fluency fl;                      /* dicts/fluency.txt */
+    fluency fl;                      /* dicts/fluency.txt (loaded by the engine when fluency is on) */
     strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
 } wordlists;
 

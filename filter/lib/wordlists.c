@@ -151,11 +151,6 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     }
     if (rc == 0) {
         buf_clear(&path);
-        buf_printf(&path, "%s/fluency.txt", dir);
-        rc = fluency_load(&wl->fl, path.data, err, errlen);
-    }
-    if (rc == 0) {
-        buf_clear(&path);
         buf_printf(&path, "%s/wordfreq.txt", dir);
         rc = load_wordfreq(&wl->freq_odds, path.data, err, errlen);
     }
