@@ -22,8 +22,8 @@ A paragraph counts only when French function words outnumber English ones.
 Tokens (filter/lib/fluency.c reads text the same way): lower-cased runs of
 letters and digits; an elided word keeps its apostrophe ("l'", "qu'");
 hyphens split; two words make a pair only when spaces alone part them
-(punctuation, a hyphen, a dot break it); a token with a digit is "<num>"; a capitalised word that
-does not open the sentence is "<cap>" (names behave alike); a word outside
+(punctuation, a hyphen, a dot break it); a token with a digit is "<num>";
+a capitalised word that does not open the sentence is "<cap>" (names behave alike); a word outside
 the vocabulary (the VOCAB most frequent) is "<unk>"; "<s>" opens a
 paragraph's sentences.
 
@@ -34,6 +34,10 @@ pairs expected at least MIN_EXPECTED times, so only those pairs are kept
 Output: "total<TAB>tokens<TAB>MIN_EXPECTED", then "u<TAB>word<TAB>count"
 and "b<TAB>w1 w2<TAB>count".
 Usage: build-fluency.py EVAL.tsv... > dicts/fluency.txt
+The committed file was made with (in the source tree):
+  dicts/build-fluency.py tests/eval/mt/sources.tsv tests/eval/mt/dev.tsv \
+    tests/eval/mt/test.tsv tests/eval/mtnews/*.tsv tests/eval/handbook/*.tsv \
+    tests/eval/web/labels.tsv > dicts/fluency.txt
 """
 import glob
 import gzip
