@@ -1,8 +1,10 @@
-/* Unit tests: word verdicts (lexicon.c), on words of the fixtures. */
+/* Unit tests: word verdicts (lexicon.c), on words of the fixtures; the
+   fluency model (fluency.c) on real sentences. */
 #include "engine.h"
 #include "lexicon.h"
 #include "tap.h"
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -71,8 +73,55 @@ static void test_lexicon(void)
     mtc_engine_free(e);
 }
 
+/* The fluency model (fluency.c, dicts/fluency.txt) on sentences of the
+   mt and mtnews dev splits: how many pairs of common words French text
+   keeps apart, with the thresholds of rules/default.conf. */
+static void test_fluency(void)
+{
+    mtc_engine *e = mtc_engine_load(NULL, err, sizeof err);
+    if (!e)
+        return;
+    /* the model is loaded only when fluency.min_pairs is on: load it here */
+    const char *src = getenv("srcdir");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/dicts/fluency.txt", src ? src : ".");
+    fluency fl;
+    ok(fluency_load(&fl, path, err, sizeof err) == 0, "fluency model loads (%s)", err);
+    fluency_params p = {e->cfg.fluency_min_expected, e->cfg.fluency_max_log_ratio};
+    struct {
+        const char *text;
+        unsigned want;
+        const char *first; /* the first suspect pair */
+    } cases[] = {
+        {"Après cette première phase, le paquet passe dans Unstable, au public beaucoup plus vaste.", 0, NULL},
+        {"Informations et analyses sur l’activité et les mesures du gouvernement français.", 0, NULL},
+        /* roundtrip MT: "si il" unelided, "avec il" for "avec lui" */
+        {"Si il a celé il n'a pas été le cas, il ne serait pas là, avec il.", 3, "Si il"},
+        {"Il trouve il alors l'invite immédiatement, qu'est-ce que il peut poser des problèmes si il commande il "
+         "a donnée pour annoncer.",
+         3, "si il"},
+        /* an article not elided; punctuation parts a pair, an elision joins one */
+        {"Le programme de un utilisateur.", 1, "de un"},
+        {"Le programme d'un utilisateur.", 0, NULL},
+        {"Le programme de, un utilisateur.", 0, NULL},
+        /* capitals mid-sentence are names, outside the vocabulary */
+        {"Le programme De Un utilisateur.", 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fluency_result r;
+        const char *t = cases[i].text;
+        fluency_score(&fl, &p, t, strlen(t), &r);
+        bool where = !cases[i].first || (r.len == strlen(cases[i].first) && memcmp(t + r.start, cases[i].first, r.len) == 0);
+        ok(r.suspects == cases[i].want && where, "fluency of '%s': %u suspect pairs, first '%s' (got %u, '%.*s')", t,
+           cases[i].want, cases[i].first ? cases[i].first : "", r.suspects, (int)r.len, t + r.start);
+    }
+    fluency_free(&fl);
+    mtc_engine_free(e);
+}
+
 int main(void)
 {
     test_lexicon();
+    test_fluency();
     return done_testing();
 }

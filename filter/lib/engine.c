@@ -54,6 +54,17 @@ static int load_html_conf(mtc_engine *e, const char *dir, char *err, size_t errl
     return rc;
 }
 
+/* The fluency model (0.9 MB), only when its evidence is on. */
+static int load_fluency(mtc_engine *e, const char *dir, char *err, size_t errlen)
+{
+    if (e->cfg.fluency_min_pairs < 1)
+        return 0;
+    char *path = join(dir, "fluency.txt");
+    int rc = fluency_load(&e->lists.fl, path, err, errlen);
+    free(path);
+    return rc;
+}
+
 static void *engine_load(const void *arg, char *err, size_t errlen)
 {
     const mtc_paths *paths = arg;
@@ -89,6 +100,8 @@ static void *engine_load(const void *arg, char *err, size_t errlen)
             rc = repair_data_load(&e->repair, tc, words_dir, err, errlen);
         if (rc == 0)
             rc = junctions_load(&e->junctions, words_dir, err, errlen);
+        if (rc == 0)
+            rc = load_fluency(e, words_dir, err, errlen);
         if (!tc)
             snprintf(err, errlen, "ICU: cannot load the NFC normaliser");
         text_ctx_free(tc);

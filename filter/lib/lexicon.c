@@ -596,3 +596,5 @@ bool lexicon_is_code_noun(lexicon *lx, text_ctx *tc, const char *w, size_t n)
     text_fold(tc, w, n, &lx->folded);
     return strmap_get(&lx->lists->code_nouns, lx->folded.data, lx->folded.len, &dummy);
 }
+
+const fluency *lexicon_fluency(const lexicon *lx) { return &lx->lists->fl; }

@@ -2,6 +2,7 @@
 #ifndef MTC_LEXICON_H
 #define MTC_LEXICON_H
 #include "charlm.h"
+#include "fluency.h"
 #include "mtclean.h"
 #include "strmap.h"
 #include "text.h"
@@ -42,6 +43,7 @@ typedef struct wordlists {
     strmap en_common;                /* dicts/en-common.txt */
     strmap code_nouns;               /* dicts/fr-code-nouns.txt */
     charlm lm;                       /* dicts/charlm.txt */
+    fluency fl;                      /* dicts/fluency.txt (loaded by the engine when fluency is on) */
     strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
 } wordlists;
 
@@ -79,8 +81,10 @@ void wordlists_free(wordlists *wl);
 
 typedef struct lexicon lexicon;
 
-/* Opens the Hunspell dictionaries in dict_dir (fr, en_US); one per worker. */
-/* warnings (may be NULL): where a damaged optional dictionary is reported, once. */
+/* The French fluency model of the lexicon's word lists. */
+const fluency *lexicon_fluency(const lexicon *lx);
+/* Opens the Hunspell dictionaries in dict_dir (fr, en_US); one per worker.
+   warnings (may be NULL): where a damaged optional dictionary is reported, once. */
 lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max, buf *warnings, char *err,
                      size_t errlen);
 void lexicon_free(lexicon *lx);

@@ -1,6 +1,7 @@
 #include "score.h"
 #include <stdlib.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *label_name(seg_label l)
@@ -283,6 +284,26 @@ static void code_before_code(const char *s, size_t n, const word_vec *words, con
     }
 }
 
+/* A segment the labeller left clean, all French words, in an order French
+   text does not use (fluency.h): MT that left no English. Writes the reason
+   "fluency:PAIRS@WORD" (the first suspect pair from word WORD). */
+static seg_verdict fluency_verdict(lexicon *lx, const mtc_config *c, const char *s, size_t n, const word_vec *words,
+                                   char *reason, size_t reason_len)
+{
+    if (c->fluency_min_pairs < 1)
+        return SEG_CLEAN;
+    fluency_params p = {c->fluency_min_expected, c->fluency_max_log_ratio};
+    fluency_result r;
+    fluency_score(lexicon_fluency(lx), &p, s, n, &r);
+    if (r.suspects < c->fluency_min_pairs)
+        return SEG_CLEAN;
+    size_t at = 0; /* words before the pair, a compound counted once */
+    for (size_t i = 0; i < words->count && words->items[i].start + words->items[i].len <= r.start; i++)
+        at += words->items[i].kind != TOK_PART;
+    snprintf(reason, reason_len, "fluency:%u@%zu", r.suspects, at);
+    return SEG_MIXED;
+}
+
 void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char *s, size_t n,
                    const word_vec *words, seg_score *out, verdict_vec *verdicts)
 {
@@ -302,6 +323,8 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
     if (foreign)
         mark_quotations(s, n, words, tok, u, m);
     seg_verdict sv = label_units(cfg, u, m, out->reason, sizeof out->reason);
+    if (sv == SEG_CLEAN && strcmp(out->reason, "clean") == 0)
+        sv = fluency_verdict(lx, cfg, s, n, words, out->reason, sizeof out->reason);
     out->label = sv == SEG_MIXED ? LABEL_MIXED : sv == SEG_ENGLISH ? LABEL_ENGLISH : LABEL_CLEAN;
     int last_lang = 0;
     for (size_t k = 0; k < m; k++) {

@@ -176,6 +176,7 @@ void wordlists_free(wordlists *wl)
     strmap_free(&wl->en_common);
     strmap_free(&wl->code_nouns);
     charlm_free(&wl->lm);
+    fluency_free(&wl->fl);
     strmap_free(&wl->freq_odds);
     for (size_t i = 0; i < wl->n_french; i++)
         free(wl->french[i]);
