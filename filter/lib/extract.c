@@ -290,6 +290,56 @@ static bool good_beyond(const walk *w, size_t i, int dir)
     return false;
 }
 
+/* A line that is a link and no chrome label, nor opened by one ("Lire
+   aussi : ...", "Related: ..."): "Get it on Amazon for $39", a source's
+   URL, a pull quote to tweet. */
+static bool link_line(const walk *w, size_t i)
+{
+    const block *b = &w->bl[i];
+    if (b->cls != CLS_BAD || b->chrome || b->chars < w->c->min_block_chars || b->owner < 0)
+        return false;
+    /* Written in a paragraph, a list item or a heading, as an author
+       writes a link; a box of its own (a div) is a site's. */
+    const elem *e = &w->el[b->owner];
+    if (!(e->bits & (TAG_ITEM | TAG_HEADING)) && strcmp((const char *)e->node->name, "p") != 0)
+        return false;
+    const char *s = w->text.data + b->off, *colon = memchr(s, ':', b->len < 40 ? b->len : 40);
+    size_t upper = 0, lower = 0;
+    for (size_t k = 0; k < b->len; k++) {
+        upper += s[k] >= 'A' && s[k] <= 'Z';
+        lower += s[k] >= 'a' && s[k] <= 'z';
+    }
+    /* A headline in capitals ("SEAN SPICER ELIMINATED...") is a teaser. */
+    if (upper > lower)
+        return false;
+    if (!colon || colon == s || colon - s >= 40)
+        return true;
+    char label[40];
+    size_t unknown, n = (size_t)(colon - s);
+    memcpy(label, s, n);
+    label[n] = '\0';
+    return !(extract_label_score(w->c, label, &unknown) < 0 && unknown == 0);
+}
+
+/* Whether block i is one of a run of at most output.link_line_max_run
+   link lines with good text right before it and right after it (headings
+   aside): a deal's or a source's link between the article's paragraphs,
+   which a link headline list at its end is not. */
+static bool inline_link(const walk *w, size_t i)
+{
+    if (w->c->link_line_max_run <= 0 || !link_line(w, i))
+        return false;
+    size_t run = 1, j = i, k = i;
+    while (j-- > 0 && (!w->bl[j].selected || link_line(w, j)))
+        run += w->bl[j].selected;
+    while (++k < w->n_bl && (!w->bl[k].selected || link_line(w, k)))
+        run += w->bl[k].selected;
+    while (k < w->n_bl && (!w->bl[k].selected || w->bl[k].cls == CLS_HEAD))
+        k++;
+    return run <= w->c->link_line_max_run && j < w->n_bl && w->bl[j].cls == CLS_GOOD && k < w->n_bl &&
+           w->bl[k].cls == CLS_GOOD;
+}
+
 static bool keep_block(const walk *w, size_t i, const char *title, bool *title_seen)
 {
     const block *b = &w->bl[i];
@@ -319,7 +369,7 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
             if (w->bl[j].selected)
                 return w->bl[j].cls == CLS_SHORT && keep_block(w, j, NULL, title_seen);
         return false;
-    default: return false;
+    default: return inline_link(w, i);
     }
 }
 
