@@ -290,50 +290,67 @@ static bool good_beyond(const walk *w, size_t i, int dir)
     return false;
 }
 
-/* A line that is a link and no chrome label, nor opened by one ("Lire
-   aussi : ...", "Related: ..."): "Get it on Amazon for $39", a source's
-   URL, a pull quote to tweet. */
-static bool link_line(const walk *w, size_t i)
+enum { NO_LINK_LINE, ARTICLE_LINK, TEASER_LINK };
+
+/* Whether the block's text is in capitals ("SEAN SPICER ELIMINATED...")
+   or opened by a chrome label ("Lire aussi : ...", "Also: ..."): a
+   teaser's headline. */
+static bool teaser_text(const extract_conf *c, const char *s, size_t len)
 {
-    const block *b = &w->bl[i];
-    if (b->cls != CLS_BAD || b->chrome || b->chars < w->c->min_block_chars || b->owner < 0)
-        return false;
-    /* Written in a paragraph, a list item or a heading, as an author
-       writes a link; a box of its own (a div) is a site's. */
-    const elem *e = &w->el[b->owner];
-    if (!(e->bits & (TAG_ITEM | TAG_HEADING)) && strcmp((const char *)e->node->name, "p") != 0)
-        return false;
-    const char *s = w->text.data + b->off, *colon = memchr(s, ':', b->len < 40 ? b->len : 40);
     size_t upper = 0, lower = 0;
-    for (size_t k = 0; k < b->len; k++) {
+    for (size_t k = 0; k < len; k++) {
         upper += s[k] >= 'A' && s[k] <= 'Z';
         lower += s[k] >= 'a' && s[k] <= 'z';
     }
-    /* A headline in capitals ("SEAN SPICER ELIMINATED...") is a teaser. */
+    const char *colon = memchr(s, ':', len < 40 ? len : 40);
     if (upper > lower)
-        return false;
-    if (!colon || colon == s || colon - s >= 40)
         return true;
+    if (!colon || colon == s)
+        return false;
     char label[40];
     size_t unknown, n = (size_t)(colon - s);
     memcpy(label, s, n);
     label[n] = '\0';
-    return !(extract_label_score(w->c, label, &unknown) < 0 && unknown == 0);
+    return extract_label_score(c, label, &unknown) < 0 && unknown == 0;
 }
 
-/* Whether block i is one of a run of at most output.link_line_max_run
-   link lines with good text right before it and right after it (headings
-   aside): a deal's or a source's link between the article's paragraphs,
-   which a link headline list at its end is not. */
+/* A line that is a link, written in a paragraph, a list item or a
+   heading as an author writes one (a box of its own, a div, is a
+   site's), no chrome label: the article's ("Get it on Amazon for $39", a
+   source's URL, a pull quote to tweet) or a teaser (teaser_text). */
+static int link_line(const walk *w, size_t i)
+{
+    const block *b = &w->bl[i];
+    if (b->cls != CLS_BAD || b->chrome || b->chars < w->c->min_block_chars || b->owner < 0)
+        return NO_LINK_LINE;
+    const elem *e = &w->el[b->owner];
+    if (!(e->bits & (TAG_ITEM | TAG_HEADING)) && strcmp((const char *)e->node->name, "p") != 0)
+        return NO_LINK_LINE;
+    return teaser_text(w->c, w->text.data + b->off, b->len) ? TEASER_LINK : ARTICLE_LINK;
+}
+
+/* Whether block j counts in a run of link lines: an article's link line
+   that is no heading (a linked heading titles the good text after it). */
+static bool counts(const walk *w, size_t j, int kind)
+{
+    return w->bl[j].selected && kind == ARTICLE_LINK && !(w->bl[j].bits & TAG_HEADING);
+}
+
+/* Whether block i is an article's link line in a run of at most
+   output.link_line_max_run of them (teasers and headings between them
+   aside) with good text right before and after the run: a deal's or a
+   source's link between the article's paragraphs, which a link headline
+   list at its end is not. */
 static bool inline_link(const walk *w, size_t i)
 {
-    if (w->c->link_line_max_run <= 0 || !link_line(w, i))
+    int kind = link_line(w, i);
+    if (w->c->link_line_max_run <= 0 || kind != ARTICLE_LINK)
         return false;
-    size_t run = 1, j = i, k = i;
-    while (j-- > 0 && (!w->bl[j].selected || link_line(w, j)))
-        run += w->bl[j].selected;
-    while (++k < w->n_bl && (!w->bl[k].selected || link_line(w, k)))
-        run += w->bl[k].selected;
+    size_t run = counts(w, i, kind), j = i, k = i;
+    while (j-- > 0 && (!w->bl[j].selected || (kind = link_line(w, j)) != NO_LINK_LINE))
+        run += counts(w, j, kind);
+    while (++k < w->n_bl && (!w->bl[k].selected || (kind = link_line(w, k)) != NO_LINK_LINE))
+        run += counts(w, k, kind);
     while (k < w->n_bl && (!w->bl[k].selected || w->bl[k].cls == CLS_HEAD))
         k++;
     return run <= w->c->link_line_max_run && j < w->n_bl && w->bl[j].cls == CLS_GOOD && k < w->n_bl &&
