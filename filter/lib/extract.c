@@ -336,6 +336,18 @@ static bool counts(const walk *w, size_t j, int kind)
     return w->bl[j].selected && kind == ARTICLE_LINK && !(w->bl[j].bits & TAG_HEADING);
 }
 
+/* Whether block j beside link line i is the article's text: a good
+   block, or, for a list item, an item without links of the same list
+   ("Your email list will begin to grow" among plain items). */
+static bool text_beside(const walk *w, size_t j, size_t i)
+{
+    const block *a = &w->bl[j], *b = &w->bl[i];
+    if (a->cls == CLS_GOOD)
+        return true;
+    return a->cls == CLS_SHORT && a->link_chars == 0 && (a->bits & TAG_ITEM) && (b->bits & TAG_ITEM) &&
+           a->owner >= 0 && b->owner >= 0 && w->el[a->owner].parent == w->el[b->owner].parent;
+}
+
 /* Whether block i is an article's link line in a run of at most
    output.link_line_max_run of them (teasers and headings between them
    aside) with good text right before and after the run: a deal's or a
@@ -353,8 +365,8 @@ static bool inline_link(const walk *w, size_t i)
         run += counts(w, k, kind);
     while (k < w->n_bl && (!w->bl[k].selected || w->bl[k].cls == CLS_HEAD))
         k++;
-    return run <= w->c->link_line_max_run && j < w->n_bl && w->bl[j].cls == CLS_GOOD && k < w->n_bl &&
-           w->bl[k].cls == CLS_GOOD;
+    return run <= w->c->link_line_max_run && j < w->n_bl && text_beside(w, j, i) && k < w->n_bl &&
+           text_beside(w, k, i);
 }
 
 static bool keep_block(const walk *w, size_t i, const char *title, bool *title_seen)
