@@ -54,6 +54,8 @@ static const number_setting numbers[] = {
     NUM("block.item_min_chars", item_min_chars, 0, 1e6),
     NUM("output.title_both_ways", title_both_ways, 0, 1),
     NUM("output.link_line_max_run", link_line_max_run, 0, 1000),
+    NUM("output.credit_max_chars", credit_max_chars, 0, 1e6),
+    NUM("output.repeat_min_chars", repeat_min_chars, 0, 1e6),
     NUM("block.sentence_max_link_density", sentence_max_link_density, 0, 1),
     NUM("block.sentence_min_words", sentence_min_words, 0, 1e6),
     NUM("output.sentence_keeps_context", sentence_keeps_context, 0, 1),
