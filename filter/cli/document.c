@@ -88,6 +88,7 @@ int document_write(void *ctx, const char *data, size_t len)
 static int clean_text(doc_worker *dw, document *d, const char *text, size_t n, buf *out)
 {
     mtc_worker *w = dw->worker;
+    mtc_worker_set_from_html(w, d->html || (d->kind == DOC_RECORD && dw->settings->input == INPUT_HTML));
     if (mtc_doc_begin(w, document_write, out, &d->stats) != MTC_OK || mtc_doc_feed(w, text, n) != MTC_OK ||
         mtc_doc_end(w) != MTC_OK) {
         snprintf(d->err, sizeof d->err, "%s", mtc_worker_error(w));

@@ -88,6 +88,7 @@ struct mtc_worker {
     long line_builtin;    /* the boiler or repeat rule made the line being processed boilerplate; -1: no */
     buf reason;           /* ... and why ("boiler:0.93 short,ui") */
     bool keep_english;    /* English sentences pass as clean text */
+    bool from_html;       /* the text was extracted from HTML: boiler.html_threshold */
     word_vec words2;      /* the repaired segment, re-scored */
     verdict_vec verdicts2;
     mtc_residual residual;

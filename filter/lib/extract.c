@@ -296,6 +296,9 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
     switch (b->cls) {
     case CLS_GOOD: return true;
     case CLS_SHORT:
+        /* A credit or a pointer: "Photo : AFP", "Crédit photo : ...". */
+        if (b->chars <= w->c->credit_max_chars && extract_chrome_opened(w->c, w->text.data + b->off, b->len))
+            return false;
         /* Before or after the article: its byline, its date -- but not a
            whole sentence without links ("Le chantier doit s'achever en
            2027.") when output.dateline_spares_sentences is 1. */
@@ -319,7 +322,7 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
             if (w->bl[j].selected)
                 return w->bl[j].cls == CLS_SHORT && keep_block(w, j, NULL, title_seen);
         return false;
-    default: return false;
+    default: return extract_inline_link(w, i);
     }
 }
 
@@ -378,8 +381,33 @@ static bool chrome_section_at(const walk *w, size_t h, int box)
     return !(w->c->chrome_section_prose && good > 0);
 }
 
+/* The texts emitted so far, by hash: open addressing over a table of
+   twice the blocks' number (0 marks a free slot). */
+typedef struct seen_set {
+    uint64_t *slot;
+    size_t mask;
+} seen_set;
+
+static bool seen_add(seen_set *s, const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+    h |= 1;
+    size_t k = (size_t)h & s->mask;
+    while (s->slot[k] && s->slot[k] != h)
+        k = (k + 1) & s->mask;
+    bool dup = s->slot[k] == h;
+    s->slot[k] = h;
+    return dup;
+}
+
 static void emit(const walk *w, const char *title, buf *out)
 {
+    size_t cap = 16;
+    while (cap < 2 * w->n_bl)
+        cap *= 2;
+    seen_set seen = {xcalloc(cap, sizeof *seen.slot), cap - 1};
     bool title_seen = false, none_good = !any_good(w), chrome_section = false;
     int box = -1;
     for (size_t i = 0; i < w->n_bl; i++) {
@@ -399,11 +427,14 @@ static void emit(const walk *w, const char *title, buf *out)
         bool short_kept = none_good && b->cls == CLS_SHORT && b->chars >= w->c->candidate_min_chars;
         if (!b->selected || !(short_kept || prose_label || keep_block(w, i, title, &title_seen)))
             continue;
+        if (w->c->repeat_min_chars > 0 && b->chars >= w->c->repeat_min_chars && seen_add(&seen, w->text.data + b->off, b->len))
+            continue; /* a slideshow's captions, a block shown twice */
         if (out->len)
             buf_append_str(out, "\n");
         buf_append(out, w->text.data + w->bl[i].off, w->bl[i].len);
         buf_append_str(out, "\n");
     }
+    free(seen.slot);
 }
 
 static xmlNodePtr find_body(xmlDocPtr doc)

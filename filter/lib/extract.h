@@ -38,7 +38,8 @@ typedef struct extract_conf {
         sentence_keeps_context, hint_compound_positive,
         chrome_max_words, sibling_keep_sentences, sibling_max_link_density,
         sibling_max_link_headings, sibling_teaser_lines, sibling_fill, dateline_spares_sentences, chrome_heading_box, caption_max_chars, chrome_section_prose, candidate_skip_teasers, sibling_climb, break_link_density, chrome_heading_section,
-        item_min_chars, title_both_ways;
+        item_min_chars, title_both_ways, link_line_max_run,
+        credit_max_chars, repeat_min_chars;
     double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;
@@ -64,6 +65,8 @@ bool extract_full_stop(const char *s, size_t n, double min_words);
 bool extract_chrome_label(const extract_conf *c, const char *s, size_t n);
 bool extract_title_like(const extract_conf *c, const char *h, size_t n, const char *title);
 bool extract_dateline(const char *s, size_t n);
+/* Opened by a chrome label and a colon: "Lire aussi : ...", "Photo : AFP". */
+bool extract_chrome_opened(const extract_conf *c, const char *s, size_t len);
 
 /* The charset to decode the bytes with, as browsers choose it: BOM, then a
    <meta> declaration in the first bytes, else UTF-8 if the bytes are valid

@@ -87,6 +87,20 @@ bool extract_chrome_label(const extract_conf *c, const char *s, size_t n)
     return extract_label_score(c, text, &unknown) <= c->hint_drop && unknown == 0;
 }
 
+/* Opened by a chrome label and a colon ("Lire aussi : ...", "Also: ...",
+   "Crédit photo : AFP"): the words before a colon in the first 40 bytes
+   weigh less than 0 as hints, and none is unknown. */
+bool extract_chrome_opened(const extract_conf *c, const char *s, size_t len)
+{
+    const char *colon = memchr(s, ':', len < 40 ? len : 40);
+    if (!colon || colon == s)
+        return false;
+    char label[128];
+    size_t unknown;
+    fold_accents(s, (size_t)(colon - s), label, sizeof label);
+    return extract_label_score(c, label, &unknown) < 0 && unknown == 0;
+}
+
 /* Share of the heading's words that the title has too. */
 static double title_overlap(const char *h, size_t n, const char *title)
 {

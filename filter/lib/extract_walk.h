@@ -53,4 +53,7 @@ typedef struct walk {
 /* extract_select.c: marks the blocks of the article's container(s)
    selected (every block when there is no candidate). */
 void extract_choose(walk *w);
+/* extract_links.c: whether block i, a line that is a link, is the
+   article's (output.link_line_max_run). */
+bool extract_inline_link(const walk *w, size_t i);
 #endif

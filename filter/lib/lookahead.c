@@ -33,7 +33,7 @@ static int release_held(mtc_worker *w, double next_p, const double *next_f, buf 
         w->line_builtin = (long)e->repeat_rule;
         buf_clear(&w->reason);
         buf_printf(&w->reason, "repeat:%u documents", docs);
-    } else if (!alone && p >= e->cfg.boiler_threshold) {
+    } else if (!alone && p >= (w->from_html ? e->cfg.boiler_html_threshold : e->cfg.boiler_threshold)) {
         w->line_builtin = (long)e->boiler_rule;
         boiler_reason(&e->boiler, h->f, ctx, p, &w->reason);
     }

@@ -86,6 +86,10 @@ MTC_API void mtc_worker_set_mode(mtc_worker *worker, mtc_mode mode);
 /* English sentences are damage in a French corpus: flagged, and dropped in
    drop mode; keep != 0 keeps them as clean text (they are still counted). */
 MTC_API void mtc_worker_set_keep_english(mtc_worker *worker, int keep);
+/* from_html != 0: the documents that follow are text extracted from HTML
+   (mtc_extract_html), whose chrome the extractor judged with the markup:
+   the boilerplate line classifier uses boiler.html_threshold. */
+MTC_API void mtc_worker_set_from_html(mtc_worker *worker, int from_html);
 /* Flag-mode markers: open is followed by the label and '|'; defaults ⟦ and ⟧. */
 MTC_API int mtc_worker_set_markers(mtc_worker *worker, const char *open, const char *close);
 

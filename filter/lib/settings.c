@@ -60,6 +60,7 @@ static const number_setting settings[] = {
     SETTING("pcre2.depth_limit", depth_limit, 100, 4e9),
     SETTING("input.max_line_bytes", max_line_bytes, 4096, 1e9),
     SETTING("boiler.threshold", boiler_threshold, 0, 2),
+    SETTING("boiler.html_threshold", boiler_html_threshold, 0, 2),
     SETTING("boiler.doc_max_lines", boiler_doc_max_lines, 0, 1e7),
     SETTING("boiler.scan_bytes", boiler_scan_bytes, 64, 1e9),
     SETTING("boiler.repeat_min_docs", boiler_repeat_min_docs, 2, 4e9),

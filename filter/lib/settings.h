@@ -38,6 +38,7 @@ typedef struct mtc_config {
     double depth_limit;        /* PCRE2 backtracking depth limit */
     double max_line_bytes;     /* longer lines are processed in pieces of this size */
     double boiler_threshold;   /* classifier probability from which a line is boilerplate (>1: off) */
+    double boiler_html_threshold; /* the same for text extracted from HTML */
     double boiler_repeat_min_docs;    /* --repeats: a line in this many documents is boilerplate */
     double boiler_repeat_table_entries; /* --learn-repeats: lines the table holds at most */
     double boiler_repeat_max_bytes;   /* longer lines are not counted */

@@ -79,6 +79,8 @@ void mtc_worker_set_mode(mtc_worker *w, mtc_mode mode) { w->mode = mode; }
 
 void mtc_worker_set_keep_english(mtc_worker *w, int keep) { w->keep_english = keep != 0; }
 
+void mtc_worker_set_from_html(mtc_worker *w, int from_html) { w->from_html = from_html != 0; }
+
 void mtc_worker_set_residual(mtc_worker *w, mtc_residual residual) { w->residual = residual; }
 
 void mtc_worker_set_translation(mtc_worker *w, int on, int english_segments)

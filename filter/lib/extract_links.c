@@ -1,0 +1,75 @@
+/* Link lines of the article (extract.c, step 5): a line that is a link
+   is dropped as chrome unless it sits, alone, between the article's
+   paragraphs as an author writes one (output.link_line_max_run). */
+#include "extract_walk.h"
+#include <libxml/tree.h>
+#include <string.h>
+
+enum { NO_LINK_LINE, ARTICLE_LINK, TEASER_LINK };
+
+/* Whether the block's text is in capitals ("SEAN SPICER ELIMINATED...")
+   or opened by a chrome label: a teaser's headline. */
+static bool teaser_text(const extract_conf *c, const char *s, size_t len)
+{
+    size_t upper = 0, lower = 0;
+    for (size_t k = 0; k < len; k++) {
+        upper += s[k] >= 'A' && s[k] <= 'Z';
+        lower += s[k] >= 'a' && s[k] <= 'z';
+    }
+    return upper > lower || extract_chrome_opened(c, s, len);
+}
+
+/* A line that is a link, written in a paragraph, a list item or a
+   heading as an author writes one (a box of its own, a div, is a
+   site's), no chrome label: the article's ("Get it on Amazon for $39", a
+   source's URL, a pull quote to tweet) or a teaser (teaser_text). */
+static int link_line(const walk *w, size_t i)
+{
+    const block *b = &w->bl[i];
+    if (b->cls != CLS_BAD || b->chrome || b->chars < w->c->min_block_chars || b->owner < 0)
+        return NO_LINK_LINE;
+    const elem *e = &w->el[b->owner];
+    if (!(e->bits & (TAG_ITEM | TAG_HEADING)) && strcmp((const char *)e->node->name, "p") != 0)
+        return NO_LINK_LINE;
+    return teaser_text(w->c, w->text.data + b->off, b->len) ? TEASER_LINK : ARTICLE_LINK;
+}
+
+/* Whether block j counts in a run of link lines: an article's link line
+   that is no heading (a linked heading titles the good text after it). */
+static bool counts(const walk *w, size_t j, int kind)
+{
+    return w->bl[j].selected && kind == ARTICLE_LINK && !(w->bl[j].bits & TAG_HEADING);
+}
+
+/* Whether block j beside link line i is the article's text: a good
+   block, or, for a list item, an item without links of the same list
+   ("Your email list will begin to grow" among plain items). */
+static bool text_beside(const walk *w, size_t j, size_t i)
+{
+    const block *a = &w->bl[j], *b = &w->bl[i];
+    if (a->cls == CLS_GOOD)
+        return true;
+    return a->cls == CLS_SHORT && a->link_chars == 0 && (a->bits & TAG_ITEM) && (b->bits & TAG_ITEM) &&
+           a->owner >= 0 && b->owner >= 0 && w->el[a->owner].parent == w->el[b->owner].parent;
+}
+
+/* Whether block i is an article's link line in a run of at most
+   output.link_line_max_run of them (teasers and headings between them
+   aside) with good text right before and after the run: a deal's or a
+   source's link between the article's paragraphs, which a link headline
+   list at its end is not. */
+bool extract_inline_link(const walk *w, size_t i)
+{
+    int kind = link_line(w, i);
+    if (w->c->link_line_max_run <= 0 || kind != ARTICLE_LINK)
+        return false;
+    size_t run = counts(w, i, kind), j = i, k = i;
+    while (j-- > 0 && (!w->bl[j].selected || (kind = link_line(w, j)) != NO_LINK_LINE))
+        run += counts(w, j, kind);
+    while (++k < w->n_bl && (!w->bl[k].selected || (kind = link_line(w, k)) != NO_LINK_LINE))
+        run += counts(w, k, kind);
+    while (k < w->n_bl && (!w->bl[k].selected || w->bl[k].cls == CLS_HEAD))
+        k++;
+    return run <= w->c->link_line_max_run && j < w->n_bl && text_beside(w, j, i) && k < w->n_bl &&
+           text_beside(w, k, i);
+}
