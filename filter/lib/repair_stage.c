@@ -45,6 +45,7 @@ static void translate_span(mtc_worker *w, const tr_span *sp, mtc_stats *st, size
             buf_printf(&w->warnings, "segment %" PRIu64 ": %s\n", st->segments, err);
         return;
     }
+    translate_formal(&w->engine->junctions, w->lex, &w->translated);
     marks[0] = w->rewritten.len;
     translate_put(&w->rewritten, s, w->nfc.len, sp->start, w->translated.data, w->translated.len);
     marks[1] = w->rewritten.len;
