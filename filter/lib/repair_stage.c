@@ -101,7 +101,7 @@ static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
     }
     buf_append(&w->rewritten, w->nfc.data + pos, n - pos);
     for (size_t k = 2 * count; k-- > 0;) /* from the end: a fix moves only the bytes after it */
-        if (marks[k] != (size_t)-1)
+        if (marks[k] != (size_t)-1 && !(k % 2 == 0 && translate_fix_subject(&w->engine->junctions, &w->rewritten, marks[k])))
             translate_fix_junction(&w->engine->junctions, &w->rewritten, marks[k]);
     buf tmp = w->nfc;
     w->nfc = w->rewritten;

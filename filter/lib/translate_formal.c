@@ -171,3 +171,94 @@ bool translate_formal(const junctions *j, lexicon *lx, buf *reply)
     buf_free(&out);
     return any && ok;
 }
+
+/* dicts/fr-subject-repeat.txt: "KIND word..." lines. */
+int subject_load(junctions *j, const char *dir, char *err, size_t errlen)
+{
+    static const char *const kinds[SUBJ_KINDS] = {"det", "pronoun", "stop", "time"};
+    buf path = {0};
+    buf_printf(&path, "%s/fr-subject-repeat.txt", dir);
+    data_lines d;
+    int rc = data_file_open(&d, path.data, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
+        char *save = NULL, *kind = strtok_r(d.line, " \t", &save);
+        int k = 0;
+        while (k < SUBJ_KINDS && strcmp(kind, kinds[k]) != 0)
+            k++;
+        if (k == SUBJ_KINDS) {
+            rc = data_lines_fail(&d, "expected det, pronoun, stop or time, then words");
+            break;
+        }
+        for (char *w = strtok_r(NULL, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+            j->subj[k] = xrealloc(j->subj[k], (j->n_subj[k] + 1) * sizeof *j->subj[k]);
+            j->subj[k][j->n_subj[k]++] = xstrdup(w);
+        }
+        rc = 0;
+    }
+    data_lines_close(&d);
+    buf_free(&path);
+    return rc;
+}
+
+void subject_free(junctions *j)
+{
+    for (int k = 0; k < SUBJ_KINDS; k++) {
+        for (size_t i = 0; i < j->n_subj[k]; i++)
+            free(j->subj[k][i]);
+        free(j->subj[k]);
+        j->subj[k] = NULL, j->n_subj[k] = 0;
+    }
+}
+
+/* w[0, n) is a word of kind k, compared with its first letter lowered. */
+static bool of_kind(const junctions *j, int k, const char *w, size_t n)
+{
+    for (size_t i = 0; i < j->n_subj[k]; i++) {
+        const char *x = j->subj[k][i];
+        if (strlen(x) == n && n && x[0] == (w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]) && memcmp(x + 1, w + 1, n - 1) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* All of s[a, b) is a subject: one pronoun, or a determiner and one to
+   three words that are not stop or time words (an elided "l’" counts as
+   a determiner glued to its noun). */
+static bool subject_only(const junctions *j, const char *s, size_t a, size_t b)
+{
+    token t[6];
+    size_t n = split(s + a, b - a, t, 6);
+    if (n == 1 && of_kind(j, SUBJ_PRONOUN, t[0].p, t[0].n))
+        return true;
+    bool elided = n >= 1 && t[0].n > 2 && (t[0].p[0] | 0x20) == 'l' && (t[0].p[1] == '\'' || !memcmp(t[0].p + 1, "\xE2\x80\x99", 3));
+    if (n < 1 || n > 4 || (!elided && (n < 2 || !of_kind(j, SUBJ_DET, t[0].p, t[0].n))))
+        return false;
+    for (size_t i = !elided; i < n; i++) {
+        const char *p = t[i].p + (i == 0 ? (t[0].p[1] == '\'' ? 2 : 4) : 0);
+        size_t m = t[i].n - (size_t)(p - t[i].p);
+        if (t[i].letters != t[i].n || of_kind(j, SUBJ_STOP, p, m) || of_kind(j, SUBJ_TIME, p, m) ||
+            of_kind(j, SUBJ_DET, p, m) || of_kind(j, SUBJ_PRONOUN, p, m))
+            return false;
+    }
+    return true;
+}
+
+bool translate_fix_subject(const junctions *j, buf *out, size_t at)
+{
+    const char *s = out->data;
+    size_t e = at;
+    while (e < out->len && s[e] != ' ')
+        e++;
+    bool il = (e - at == 2 && !memcmp(s + at, "il", 2)) || (e - at == 3 && !memcmp(s + at, "ils", 3));
+    if (!il || e >= out->len || at == 0 || s[at - 1] != ' ')
+        return false;
+    size_t a = at;
+    while (a > 0 && !strchr(".!?:;,(\"", s[a - 1]))
+        a--;
+    if (!subject_only(j, s, a, at - 1))
+        return false;
+    memmove(out->data + at, out->data + e + 1, out->len - e - 1);
+    out->len -= e + 1 - at;
+    out->data[out->len] = '\0';
+    return true;
+}
