@@ -130,17 +130,21 @@ int repair_stage_run(mtc_worker *w, seg_label label, rule_subject *subj, mtc_sta
        "les restrictions", leaving "Among" alone); the words are scored
        again for the repairs after. */
     const verdict_vec *verdicts = &w->verdicts;
+    /* an english segment with spans translated was French damaged by MT:
+       the dictionary repairs go on with it ("à a gir" -> "à agir") */
+    bool damaged = label == LABEL_MIXED;
     if (w->translate && (label == LABEL_MIXED || label == LABEL_ENGLISH)) {
         uint64_t spans = st->translated_spans;
         translate_segment(w, label, st);
-        if (st->translated_spans > spans && label == LABEL_MIXED) {
+        damaged |= st->translated_spans > spans;
+        if (st->translated_spans > spans) {
             seg_score sc;
             tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words2);
             score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, w->nfc.len, &w->words2, &sc, &w->verdicts2);
             verdicts = &w->verdicts2;
         }
     }
-    if (label == LABEL_MIXED) {
+    if (damaged) {
         repair_mixed(w, st, verdicts);
         rule_subject_init(subj, w->nfc.data, w->nfc.len); /* the text changed */
     }
