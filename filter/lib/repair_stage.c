@@ -45,6 +45,7 @@ static void translate_span(mtc_worker *w, const tr_span *sp, mtc_stats *st, size
             buf_printf(&w->warnings, "segment %" PRIu64 ": %s\n", st->segments, err);
         return;
     }
+    translate_formal(&w->engine->junctions, w->lex, &w->translated);
     marks[0] = w->rewritten.len;
     translate_put(&w->rewritten, s, w->nfc.len, sp->start, w->translated.data, w->translated.len);
     marks[1] = w->rewritten.len;
@@ -100,7 +101,7 @@ static void translate_segment(mtc_worker *w, seg_label label, mtc_stats *st)
     }
     buf_append(&w->rewritten, w->nfc.data + pos, n - pos);
     for (size_t k = 2 * count; k-- > 0;) /* from the end: a fix moves only the bytes after it */
-        if (marks[k] != (size_t)-1)
+        if (marks[k] != (size_t)-1 && !(k % 2 == 0 && translate_fix_subject(&w->engine->junctions, &w->rewritten, marks[k])))
             translate_fix_junction(&w->engine->junctions, &w->rewritten, marks[k]);
     buf tmp = w->nfc;
     w->nfc = w->rewritten;
@@ -129,17 +130,21 @@ int repair_stage_run(mtc_worker *w, seg_label label, rule_subject *subj, mtc_sta
        "les restrictions", leaving "Among" alone); the words are scored
        again for the repairs after. */
     const verdict_vec *verdicts = &w->verdicts;
+    /* an english segment with spans translated was French damaged by MT:
+       the dictionary repairs go on with it ("à a gir" -> "à agir") */
+    bool damaged = label == LABEL_MIXED;
     if (w->translate && (label == LABEL_MIXED || label == LABEL_ENGLISH)) {
         uint64_t spans = st->translated_spans;
         translate_segment(w, label, st);
-        if (st->translated_spans > spans && label == LABEL_MIXED) {
+        damaged |= st->translated_spans > spans;
+        if (st->translated_spans > spans) {
             seg_score sc;
             tokenize(w->tok, w->nfc.data, w->nfc.len, &w->words2);
             score_segment(w->lex, w->tc, &w->engine->cfg, w->nfc.data, w->nfc.len, &w->words2, &sc, &w->verdicts2);
             verdicts = &w->verdicts2;
         }
     }
-    if (label == LABEL_MIXED) {
+    if (damaged) {
         repair_mixed(w, st, verdicts);
         rule_subject_init(subj, w->nfc.data, w->nfc.len); /* the text changed */
     }

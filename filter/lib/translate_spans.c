@@ -298,6 +298,9 @@ static bool damaged_through(const char *s, const verdict_vec *v, const span_limi
         lower_english += w->verdict == MTC_WORD_EN && lower;
         function += w->verdict == MTC_WORD_EN_FUNCTION && lower;
         fr += w->verdict == MTC_WORD_FR || w->verdict == MTC_WORD_FR_CAPITALISED;
+        /* a sentence's first word has its capital from its place, not
+           from a name ("La Chine is an ...": MT left the article) */
+        lower |= w->verdict == MTC_WORD_FR && real_sentence_start(s, w->start);
         /* French by itself (in English its context says English), in
            lower case or a common noun MT capitalised ("the Autorités"),
            and not a French title the English text quotes (« Mise à jour ») */

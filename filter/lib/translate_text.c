@@ -60,7 +60,9 @@ int junctions_load(junctions *j, const char *dir, char *err, size_t errlen)
     }
     data_lines_close(&dl);
     buf_free(&path);
-    return rc == 0 ? load_phrases(j, dir, err, errlen) : rc;
+    rc = rc == 0 ? load_phrases(j, dir, err, errlen) : rc;
+    rc = rc == 0 ? formal_load(j, dir, err, errlen) : rc;
+    return rc == 0 ? subject_load(j, dir, err, errlen) : rc;
 }
 
 void junctions_free(junctions *j)
@@ -72,6 +74,8 @@ void junctions_free(junctions *j)
     for (size_t i = 0; i < j->n_phrases; i++)
         free(j->phrases[i]);
     free(j->pair_a), free(j->pair_b), free(j->pair_ab), free(j->elide_from), free(j->elide_to), free(j->phrases);
+    formal_free(j);
+    subject_free(j);
     memset(j, 0, sizeof *j);
 }
 

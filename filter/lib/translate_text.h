@@ -23,10 +23,33 @@ typedef struct junctions {
     size_t n_elide;
     char **phrases;
     size_t n_phrases;
+    char **tu_from, **tu_to; /* dicts/fr-tu-vous.txt (translate_formal.c) */
+    size_t n_tu;
+    char **subj[4]; /* dicts/fr-subject-repeat.txt, by kind: SUBJ_DET... */
+    size_t n_subj[4];
 } junctions;
+enum { SUBJ_DET, SUBJ_PRONOUN, SUBJ_STOP, SUBJ_TIME, SUBJ_KINDS };
 
 int junctions_load(junctions *j, const char *dir, char *err, size_t errlen);
 void junctions_free(junctions *j);
+int formal_load(junctions *j, const char *dir, char *err, size_t errlen);
+void formal_free(junctions *j);
+int subject_load(junctions *j, const char *dir, char *err, size_t errlen);
+void subject_free(junctions *j);
+
+/* The reply put back at out[at] starts with "il" or "ils" and all that
+   comes before it in its clause is a subject ("Le projet il est passé",
+   "Elle il a contenu": the Spanish -> French pair gives every verb a
+   subject, the damage often an English "it"): the pronoun goes
+   (dicts/fr-subject-repeat.txt). True if it went. */
+bool translate_fix_subject(const junctions *j, buf *out, size_t at);
+
+/* The engine's French with "vous" for "tu" (Apertium's English -> Spanish
+   pair says "tú"; French prose says "vous"): "tu" and its verb in the 2nd
+   person plural (dicts/fr-tu-vous.txt; the dictionary checks a form made
+   by an ending), "te", "ton", "tes"... as "vous", "votre", "vos". A "tu"
+   whose verb has no such form leaves the reply as it is. True if changed. */
+bool translate_formal(const junctions *j, lexicon *lx, buf *reply);
 
 typedef struct span_limits {
     unsigned min_english;          /* English words a span needs */

@@ -19,7 +19,15 @@ clean sentences altered. Exits 1 when a target is missed:
   page as it is: the chrome the boilerplate classifier keeps counts; the
   fixture+site line shows it dropped by the site's rules, as eval.py does).
 
+Also: native English sentences (mt/english-native.tsv, English documents,
+not damage) a mode changes, counted (informational: whole English documents
+are the labeller's and --translate-english's business).
+
 Usage: repair_eval.py MTCLEAN SRCDIR [--split dev|test] [--show KIND]
+                      [--mode NAME] [--extra ARG]
+  --mode NAME: only that mode (default, apertium, apertium+english)
+  --extra ARG: one more mtclean argument for every run (repeatable), e.g.
+               --extra=--rules-dir=/tmp/rules to try a default.conf change
 """
 import argparse
 import json
@@ -135,6 +143,17 @@ def fixture_score(mtclean, srcdir, extra):
     return s
 
 
+def native_english(mtclean, mtdir, extra):
+    """English documents (not damage) this mode changes: informational."""
+    path = os.path.join(mtdir, "english-native.tsv")
+    if not os.path.exists(path):
+        return
+    lines = [r[2] for r in mt_rows(mtdir, "english-native")]
+    outs = run_lines(mtclean, lines, extra)
+    changed = sum(1 for a, b in zip(lines, outs) if a != b and b.strip())
+    print(f"  native-en  {len(lines):>5} English sentences, changed {changed} (informational)")
+
+
 def clean_sets(srcdir, split):
     sets = {}
     tricky = os.path.join(srcdir, "tests", "eval", "repair-tricky-clean.txt")
@@ -163,6 +182,8 @@ def main():
     ap.add_argument("srcdir")
     ap.add_argument("--split", default="test")
     ap.add_argument("--show", help="print the outputs of one kind (or 'clean' for altered clean lines)")
+    ap.add_argument("--mode", help="measure this mode only")
+    ap.add_argument("--extra", action="append", default=[], help="one more mtclean argument (repeatable)")
     args = ap.parse_args()
     modes = [("default", [])]
     apertium = shutil.which("apertium") and os.path.exists("/usr/share/apertium/modes/eng-spa.mode")
@@ -171,6 +192,7 @@ def main():
         modes.append(("apertium+english", ["--translate=apertium", "--translate-english"]))
     else:
         print("Apertium not installed: --translate=apertium not measured")
+    modes = [(m, extra + args.extra) for m, extra in modes if not args.mode or m == args.mode]
     eng = EnglishCheck()
     mtdir = find_data(args.srcdir, "mt", args.split + ".tsv")
     rows = mt_rows(mtdir, args.split) if mtdir else []
@@ -193,6 +215,7 @@ def main():
                 if t is not None and gain < t:
                     missed.append(f"{mode}: WER reduction on {kind} {gain:.1%} < {t:.0%}")
             cleans["mt-clean"] = [r[2] for r in rows if r[1] == "clean"]
+            native_english(args.mtclean, mtdir, extra)
         gain, line = fmt("fixture", fixture_score(args.mtclean, args.srcdir, extra))
         print(line)
         # "before" is the article without the page's chrome (the gold's
