@@ -4,7 +4,7 @@ split of the web set (5 folds by site, as fit_boiler.py --cv); nothing here
 is shipped, the script only reproduces the figures of README "Boilerplate"
 (what was tried and did not help).
 
-    python3 rules/boiler_experiments.py [--data DIR] [--only trees,pairs,bigrams,prefixes,smooth,precedence]
+    python3 rules/boiler_experiments.py [--data DIR] [--only trees,pairs,bigrams,prefixes,smooth,htmlbench,precedence]
 
 After make (it runs tests/boiler-features and ./mtclean). Each experiment
 prints the best F1 with clean bytes lost <= 1%, beside the shipped model's
@@ -22,13 +22,24 @@ out-of-fold figure:
   smooth      a second pass over the page (jusText's neighbour rules, learnt):
               a regression on the line's out-of-fold logit and the mean, max
               and min logits of the K lines before and after (K = 1, 3, 5);
+  htmlbench   more training pages: the html-bench tune half (English news
+              pages, tests/eval/html-bench), their whole visible text one
+              block a line, a line clean when most of its 3-word shingles
+              are in the human article body, boilerplate when none is
+              (never scored; the held-out half is not read);
   precedence  a lower threshold for lines the MT detector marks mixed
               (is a damaged chrome line boilerplate at a lower probability?).
 """
 import argparse
+import gzip
+import hashlib
+import html.parser
+import json
 import math
 import os
+import re
 import sys
+from urllib.parse import urlsplit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import boost  # noqa: E402
@@ -43,10 +54,14 @@ def show(what, b):
     print(f"{what:40} t {b[0]:.2f} P {b[1]:.3f} R {b[2]:.3f} lost {b[3]:.2f}% F1 {b[4]:.3f}", flush=True)
 
 
-def build(data):
-    """The shipped model's stage-2 rows and out-of-fold probabilities (as fit_boiler.main)."""
+def build(data, extra=()):
+    """The shipped model's stage-2 rows and out-of-fold probabilities (as
+    fit_boiler.main); extra: more (page, site) to train on, never scored."""
     pages, sites = fb.load_pages(data, "dev")
     pages, sites = fb.augment_glued(pages, sites)
+    for page, site in extra:
+        pages.append(page)
+        sites.append(site)
     fold = fb.site_folds(sites)
     names, vecs = fb.crossfit_features("tests/boiler-features", "rules", pages, sites, fold)
     fb.COL.update({n: k for k, n in enumerate(names)})
@@ -184,6 +199,63 @@ def precedence(ctx, data, threshold):
         show(f"mixed lines at p >= {t:.2f}", [x for x in fb.sweep(rows, prob) if abs(x[0] - threshold) < 1e-9][0])
 
 
+class VisibleText(html.parser.HTMLParser):
+    """A page's visible text, a line per block element."""
+    BLOCK = set("p div li ul ol h1 h2 h3 h4 h5 h6 br tr td th table section article header footer nav aside "
+                "form blockquote pre dt dd figcaption title button option label".split())
+    SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.skip = [""], 0
+
+    def handle_starttag(self, tag, _attrs):
+        self.skip += tag in self.SKIP
+        if tag in self.BLOCK:
+            self.lines.append("")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag in self.BLOCK:
+            self.lines.append("")
+
+    def handle_data(self, d):
+        if not self.skip:
+            self.lines[-1] += d
+
+
+def htmlbench_pages(bench="tests/eval/html-bench", max_lines=400):
+    """[((page id, lines, labels), site)] of the tune half (html_eval.py's split)."""
+    gt = json.load(open(os.path.join(bench, "ground-truth.json"), encoding="utf-8"))
+    out = []
+    for pid in sorted(gt):
+        if hashlib.sha256(("mtclean-html-split:" + pid).encode()).digest()[0] % 2:
+            continue  # held-out
+        parser = VisibleText()
+        with gzip.open(os.path.join(bench, "html", pid + ".html.gz")) as f:
+            parser.feed(f.read().decode("utf-8", "replace"))
+        body = re.findall(r"\w+", gt[pid]["articleBody"].lower())
+        shingles, body_words = {tuple(body[i:i + 3]) for i in range(len(body) - 2)}, set(body)
+        lines, labs = [], []
+        for line in (re.sub(r"\s+", " ", x).strip() for x in parser.lines):
+            toks = re.findall(r"\w+", line.lower())
+            if not toks:
+                continue
+            if len(toks) >= 3:
+                s = [tuple(toks[i:i + 3]) for i in range(len(toks) - 2)]
+                share = sum(x in shingles for x in s) / len(s)
+                lab = "clean" if share >= 0.5 else "boilerplate" if share == 0 else "other"
+            else:  # a short line of the body's words is a heading or a menu item: unknown
+                lab = "other" if all(x in body_words for x in toks) else "boilerplate"
+            lines.append(line)
+            labs.append(lab)
+            if len(lines) >= max_lines:
+                break
+        out.append((("hb" + pid[:8] + fb.GLUE_TAG, lines, labs), "hb:" + urlsplit(gt[pid]["url"]).hostname))
+    return out  # the GLUE_TAG suffix keeps them out of the scores and the vocabulary, as the glued copies
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("WEB_DATA", "tests/eval/web"))
@@ -208,6 +280,11 @@ def main():
     if "smooth" in only:
         for k in (1, 3, 5):
             smooth(ctx, k)
+    if "htmlbench" in only:
+        more = htmlbench_pages()
+        alt = build(a.data, more)
+        order2 = {pid: k for k, (pid, _l, _b) in enumerate(alt[0])}
+        show(f"+ {len(more)} html-bench tune pages", best(alt[4], lambda r: alt[5][order2[r[0]]][r[1]]))
     if "precedence" in only:
         conf = os.path.join(os.path.dirname(os.path.abspath(__file__)), "default.conf")
         t = [float(l.split("=")[1]) for l in open(conf, encoding="utf-8") if l.startswith("boiler.threshold")][0]
