@@ -427,6 +427,12 @@ static const char *const examples[] = {
     "selon the Chinese government", "The President a dit", "selon the President", "actifs in cyberspace",
     "le cyberspace", "à London", "pour international cooperation", "cette threat grave", "ces threats graves",
     "les Victims", "les données personal", "D’Après lui", "against les pirates", "les attacks",
+    "Vous aimerez aussi : nos recettes", "Votre adresse e-mail ne sera pas publiée.",
+    "Les champs obligatoires sont indiqués avec *", "Laisser un commentaire", "© 2024 Le Site - Tous droits réservés",
+    "Cet article est réservé aux abonnés.", "Déjà abonné ? Connectez-vous", "Inscrivez-vous à notre newsletter",
+    "Chaque semaine, recevez nos articles", "Follow us on Twitter",
+    "En poursuivant votre navigation, vous acceptez les cookies", "Ce site utilise des cookies",
+    "Vous utilisez un bloqueur de publicités",
 };
 
 static void test_rules_soundness(void)
