@@ -23,6 +23,7 @@
       repeating the page title.
    The walks are iterative (parent pointers): depth costs no stack. */
 #include "extract_walk.h"
+#include "strmap.h"
 #include <libxml/tree.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -381,33 +382,19 @@ static bool chrome_section_at(const walk *w, size_t h, int box)
     return !(w->c->chrome_section_prose && good > 0);
 }
 
-/* The texts emitted so far, by hash: open addressing over a table of
-   twice the blocks' number (0 marks a free slot). */
-typedef struct seen_set {
-    uint64_t *slot;
-    size_t mask;
-} seen_set;
-
-static bool seen_add(seen_set *s, const char *p, size_t n)
+/* Whether the text p[0, n) was emitted before; remembers it. */
+static bool seen_add(strmap *seen, const char *p, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
-    h |= 1;
-    size_t k = (size_t)h & s->mask;
-    while (s->slot[k] && s->slot[k] != h)
-        k = (k + 1) & s->mask;
-    bool dup = s->slot[k] == h;
-    s->slot[k] = h;
-    return dup;
+    int dummy;
+    if (strmap_get(seen, p, n, &dummy))
+        return true;
+    strmap_put(seen, p, n, 1);
+    return false;
 }
 
 static void emit(const walk *w, const char *title, buf *out)
 {
-    size_t cap = 16;
-    while (cap < 2 * w->n_bl)
-        cap *= 2;
-    seen_set seen = {xcalloc(cap, sizeof *seen.slot), cap - 1};
+    strmap seen = {0}; /* the long blocks written so far */
     bool title_seen = false, none_good = !any_good(w), chrome_section = false;
     int box = -1;
     for (size_t i = 0; i < w->n_bl; i++) {
@@ -434,7 +421,7 @@ static void emit(const walk *w, const char *title, buf *out)
         buf_append(out, w->text.data + w->bl[i].off, w->bl[i].len);
         buf_append_str(out, "\n");
     }
-    free(seen.slot);
+    strmap_free(&seen);
 }
 
 static xmlNodePtr find_body(xmlDocPtr doc)
