@@ -291,6 +291,39 @@ static double english_share(const mtc_config *c, const label_unit *u, size_t n)
     return en[k] >= c->english_min_words ? share[k] : 0;
 }
 
+/* A neighbour that makes a word part of a span (English) or of a name (a
+   name that is not merely the sentence's first word, "Les"). */
+static bool joins(const label_unit *v)
+{
+    return v->lang == MTC_LANG_EN || (v->lang == MTC_LANG_NAME && !v->initial);
+}
+
+bool lone_candidate(const label_unit *u, size_t n, size_t i)
+{
+    unsigned f = u[i].ev.flags;
+    if (u[i].quote || (f & (EV_TOKEN | EV_LOAN | EV_FR_FUNC | EV_EN_FUNC | EV_JUNK)) || ((f & EV_CAP) && !u[i].initial))
+        return false;
+    if ((i > 0 && joins(&u[i - 1])) || (i + 1 < n && joins(&u[i + 1])))
+        return false;
+    return u[i].lang == MTC_LANG_EN || (u[i].lang == MTC_LANG_FR && (f & EV_EN));
+}
+
+void lone_features(const label_unit *u, size_t n, size_t i, const double use[2], double x[LONE_N_FEATURES])
+{
+    const label_unit *w = &u[i];
+    unsigned f = w->ev.flags;
+    /* the odds in nats, bounded: a few words have extreme counts */
+    double lm = clamp(w->ev.lm_odds / 100.0, 8), fq = clamp(w->ev.freq_odds / 100.0, 8);
+    bool fr = (f & EV_FR) != 0, common = (f & EV_EN_COMMON) != 0;
+    double v[LONE_N_FEATURES] = {
+        1, fr, common, w->initial, (f & EV_CAP) != 0, lm, fabs(lm), fq, use[0], use[1], fr ? fq : 0,
+        fr ? 0 : lm, !fr && common, i > 0 && u[i - 1].lang == MTC_LANG_FR, i + 1 < n && u[i + 1].lang == MTC_LANG_FR,
+        (w->ev.chars > 12 ? 12 : w->ev.chars) / 4.0,
+    };
+    for (int k = 0; k < LONE_N_FEATURES; k++)
+        x[k] = v[k];
+}
+
 seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reason, size_t reason_len)
 {
     /* numbers and codes sit outside the chain: they belong to no language */

@@ -5,6 +5,7 @@
 #ifndef MTC_LABELLER_H
 #define MTC_LABELLER_H
 #include "lexicon.h"
+#include "lone.h"
 #include "mtclean.h"
 #include "settings.h"
 
@@ -22,4 +23,13 @@ typedef enum { SEG_CLEAN, SEG_MIXED, SEG_ENGLISH } seg_verdict;
 
 /* Labels the n units; returns the segment's verdict and writes its reason. */
 seg_verdict label_units(const mtc_config *cfg, label_unit *u, size_t n, char *reason, size_t reason_len);
+/* Whether labelled unit i of n is one the lone-word model weighs: a
+   lower-case word (or the sentence's first) labelled English, or labelled French though English
+   knows it; alone (no English word or name beside it: spans, titles and
+   names are the span rule's); not quoted, not a loanword, code, junk or a
+   function word (the span rule weighs those). */
+bool lone_candidate(const label_unit *u, size_t n, size_t i);
+/* The lone-word model's features of labelled unit i of n (lone.h); use: how
+   often French and English text use the word (wordlists_use). */
+void lone_features(const label_unit *u, size_t n, size_t i, const double use[2], double x[LONE_N_FEATURES]);
 #endif

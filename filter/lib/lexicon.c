@@ -597,4 +597,4 @@ bool lexicon_is_code_noun(lexicon *lx, text_ctx *tc, const char *w, size_t n)
     return strmap_get(&lx->lists->code_nouns, lx->folded.data, lx->folded.len, &dummy);
 }
 
-const fluency *lexicon_fluency(const lexicon *lx) { return &lx->lists->fl; }
+const wordlists *lexicon_lists(const lexicon *lx) { return lx->lists; }

@@ -3,6 +3,7 @@
 #define MTC_LEXICON_H
 #include "charlm.h"
 #include "fluency.h"
+#include "lone.h"
 #include "mtclean.h"
 #include "strmap.h"
 #include "text.h"
@@ -45,6 +46,8 @@ typedef struct wordlists {
     charlm lm;                       /* dicts/charlm.txt */
     fluency fl;                      /* dicts/fluency.txt (loaded by the engine when fluency is on) */
     strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
+    strmap freq_use;                 /* dicts/wordfreq.txt: word -> ln per-million fr, en (wordlists_use) */
+    lone_model lone;                 /* dicts/lone-en.weights */
 } wordlists;
 
 /* What the word labeller knows of one word by itself (filter/lib/labeller.c
@@ -73,6 +76,10 @@ typedef struct word_evidence {
     unsigned chars;
 } word_evidence;
 
+/* How often French and English text use the case-folded word f[0..n):
+   use[0], use[1] = ln(per million + 0.5) (dicts/wordfreq.txt; unlisted:
+   ln 0.5). */
+void wordlists_use(const wordlists *wl, const char *f, size_t n, double use[2]);
 /* The French word for a spliced English function word, or NULL. */
 const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n);
 
@@ -81,8 +88,8 @@ void wordlists_free(wordlists *wl);
 
 typedef struct lexicon lexicon;
 
-/* The French fluency model of the lexicon's word lists. */
-const fluency *lexicon_fluency(const lexicon *lx);
+/* The lexicon's word lists and models (the fluency model, the lone-word model). */
+const wordlists *lexicon_lists(const lexicon *lx);
 /* Opens the Hunspell dictionaries in dict_dir (fr, en_US); one per worker.
    warnings (may be NULL): where a damaged optional dictionary is reported, once. */
 lexicon *lexicon_new(const char *dict_dir, const wordlists *wl, size_t cache_max, buf *warnings, char *err,

@@ -294,13 +294,57 @@ static seg_verdict fluency_verdict(lexicon *lx, const mtc_config *c, const char 
         return SEG_CLEAN;
     fluency_params p = {c->fluency_min_expected, c->fluency_max_log_ratio};
     fluency_result r;
-    fluency_score(lexicon_fluency(lx), &p, s, n, &r);
+    fluency_score(&lexicon_lists(lx)->fl, &p, s, n, &r);
     if (r.suspects < c->fluency_min_pairs)
         return SEG_CLEAN;
     size_t at = 0; /* words before the pair, a compound counted once */
     for (size_t i = 0; i < words->count && words->items[i].start + words->items[i].len <= r.start; i++)
         at += words->items[i].kind != TOK_PART;
     snprintf(reason, reason_len, "fluency:%u@%zu", r.suspects, at);
+    return SEG_MIXED;
+}
+
+void lone_use(lexicon *lx, text_ctx *tc, const char *w, size_t n, double use[2])
+{
+    buf folded = {0};
+    text_fold(tc, w, n, &folded);
+    wordlists_use(lexicon_lists(lx), folded.data, folded.len, use);
+    buf_free(&folded);
+}
+
+/* A segment the labeller left clean, holding one word (not in a span) that
+   the lone-word model (lone.h) finds English left by MT, at least
+   mixed.lone_min_prob likely, among enough French words. Writes the
+   reason "en-span:1@WORD". */
+static seg_verdict lone_verdict(lexicon *lx, text_ctx *tc, const mtc_config *c, const char *s, const word_vec *words,
+                                const size_t *tok, const label_unit *u, size_t m, char *reason, size_t reason_len)
+{
+    if (c->mixed_lone_min_prob >= 1)
+        return SEG_CLEAN;
+    unsigned fr = 0, en = 0;
+    for (size_t k = 0; k < m; k++) {
+        fr += u[k].lang == MTC_LANG_FR;
+        en += u[k].lang == MTC_LANG_EN && !(u[k].ev.flags & EV_LOAN);
+    }
+    if (fr < c->mixed_min_fr || fr + en < c->min_words)
+        return SEG_CLEAN;
+    double best = 0, x[LONE_N_FEATURES], use[2];
+    size_t at = 0;
+    for (size_t k = 0; k < m; k++) {
+        if (!lone_candidate(u, m, k))
+            continue;
+        const word_tok *t = &words->items[tok[k]];
+        lone_use(lx, tc, s + t->start, t->len, use);
+        lone_features(u, m, k, use, x);
+        double p = lone_prob(&lexicon_lists(lx)->lone, x);
+        if (p > best) {
+            best = p;
+            at = k;
+        }
+    }
+    if (best < c->mixed_lone_min_prob)
+        return SEG_CLEAN;
+    snprintf(reason, reason_len, "en-span:1@%zu", at);
     return SEG_MIXED;
 }
 
@@ -323,6 +367,8 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
     if (foreign)
         mark_quotations(s, n, words, tok, u, m);
     seg_verdict sv = label_units(cfg, u, m, out->reason, sizeof out->reason);
+    if (sv == SEG_CLEAN && strcmp(out->reason, "clean") == 0)
+        sv = lone_verdict(lx, tc, cfg, s, words, tok, u, m, out->reason, sizeof out->reason);
     if (sv == SEG_CLEAN && strcmp(out->reason, "clean") == 0)
         sv = fluency_verdict(lx, cfg, s, n, words, out->reason, sizeof out->reason);
     out->label = sv == SEG_MIXED ? LABEL_MIXED : sv == SEG_ENGLISH ? LABEL_ENGLISH : LABEL_CLEAN;

@@ -16,6 +16,7 @@ static const number_setting settings[] = {
     SETTING("mixed.min_junk_words", mixed_min_junk, 1, 1e6),
     SETTING("mixed.min_span_evidence", mixed_min_span, 0, 1e6),
     SETTING("mixed.min_function_span_evidence", mixed_min_function_span, 0, 1e6),
+    SETTING("mixed.lone_min_prob", mixed_lone_min_prob, 0, 1),
     SETTING("english.min_words", english_min_words, 1, 1e6),
     SETTING("english.min_share", english_min_share, 0, 1),
     SETTING("english.title_max_words", english_title_max, 0, 1e6),

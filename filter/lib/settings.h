@@ -10,6 +10,7 @@ typedef struct mtc_config {
     double mixed_min_junk;     /* known MT junk words that make a segment mixed */
     double mixed_min_span;     /* evidence (nats) an English span needs to make French mixed */
     double mixed_min_function_span; /* ... a span holding an English function word */
+    double mixed_lone_min_prob; /* ... or one lower-case word this likely English (lone.h; 1: off) */
     double english_min_words;  /* English words an English segment needs */
     double english_min_share;  /* ... as a share of its French and English words */
     double english_title_max;  /* a line this short, all in title case: a title, clean */

@@ -103,9 +103,18 @@ static int load_word_list(text_ctx *tc, const char *path, strmap *map, int value
     return rc;
 }
 
+/* ln(per million + 0.5) in centi-nats, from 0 (ln 0.5 = -69 is the least). */
+#define USE_OFFSET 70
+static unsigned use_cn(double per_million)
+{
+    long v = lround(100 * log(per_million + 0.5)) + USE_OFFSET;
+    return v < 0 ? 0 : v > 0xFFFF ? 0xFFFF : (unsigned)v;
+}
+
 /* dicts/wordfreq.txt: "word<TAB>per-million-fr<TAB>per-million-en"; a
-word's value is ln((en + 0.5) / (fr + 0.5)) in centi-nats. */
-static int load_wordfreq(strmap *map, const char *path, char *err, size_t errlen)
+word's value in map is ln((en + 0.5) / (fr + 0.5)) in centi-nats, in use
+both use_cn() (French low, English high). */
+static int load_wordfreq(strmap *map, strmap *use, const char *path, char *err, size_t errlen)
 {
     data_lines d; /* a '#' after a line's start is a word's ("c#") */
     int rc = data_file_open(&d, path, DATA_HASH_LINES, err, errlen);
@@ -119,8 +128,10 @@ static int load_wordfreq(strmap *map, const char *path, char *err, size_t errlen
         double fr = tab2 ? strtod(tab1 + 1, &stop) : -1, en = tab2 ? strtod(tab2 + 1, &stop) : -1;
         if (!tab2 || *stop || fr < 0 || en < 0)
             rc = data_lines_fail(&d, "expected 'word<TAB>fr<TAB>en' (frequencies)");
-        else if (strncmp(line, "total\t", 6) != 0)
+        else if (strncmp(line, "total\t", 6) != 0) {
             strmap_put(map, line, (size_t)(tab1 - line), (int)lround(100 * log((en + 0.5) / (fr + 0.5))));
+            strmap_put(use, line, (size_t)(tab1 - line), (int)(use_cn(fr) | use_cn(en) << 16));
+        }
     }
     data_lines_close(&d);
     return rc;
@@ -151,7 +162,12 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     if (rc == 0) {
         buf_clear(&path);
         buf_printf(&path, "%s/wordfreq.txt", dir);
-        rc = load_wordfreq(&wl->freq_odds, path.data, err, errlen);
+        rc = load_wordfreq(&wl->freq_odds, &wl->freq_use, path.data, err, errlen);
+    }
+    if (rc == 0) {
+        buf_clear(&path);
+        buf_printf(&path, "%s/lone-en.weights", dir);
+        rc = lone_load(&wl->lone, path.data, err, errlen);
     }
     buf_free(&path);
     if (rc == 0)
@@ -159,6 +175,14 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     if (rc == 0)
         rc = load_pairs(wl, dir, "dict-check.txt", "LANG word", add_must_know, &wl->must_know_path, err, errlen);
     return rc;
+}
+
+void wordlists_use(const wordlists *wl, const char *f, size_t n, double use[2])
+{
+    int v;
+    unsigned u = strmap_get(&wl->freq_use, f, n, &v) ? (unsigned)v : use_cn(0) * 0x10001u;
+    use[0] = ((double)(u & 0xFFFF) - USE_OFFSET) / 100;
+    use[1] = ((double)(u >> 16) - USE_OFFSET) / 100;
 }
 
 const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
@@ -178,6 +202,7 @@ void wordlists_free(wordlists *wl)
     charlm_free(&wl->lm);
     fluency_free(&wl->fl);
     strmap_free(&wl->freq_odds);
+    strmap_free(&wl->freq_use);
     for (size_t i = 0; i < wl->n_french; i++)
         free(wl->french[i]);
     free(wl->french);
