@@ -42,7 +42,7 @@ static void print_line(lexicon *lx, text_ctx *tc, const mtc_config *cfg, tokeniz
     score_segment(lx, tc, cfg, s, n, &words, &sc, &vv);
     label_unit *u = xmalloc((vv.count + 1) * sizeof *u);
     size_t m = rebuild(lx, tc, s, &words, &vv, u);
-    double x[LONE_N_FEATURES], use[2];
+    double x[LONE_N_FEATURES], use[3];
     for (size_t i = 0; i < m; i++) {
         if (!lone_candidate(u, m, i))
             continue;

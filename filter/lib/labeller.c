@@ -308,7 +308,10 @@ bool lone_candidate(const label_unit *u, size_t n, size_t i)
     return u[i].lang == MTC_LANG_EN || (u[i].lang == MTC_LANG_FR && (f & EV_EN));
 }
 
-void lone_features(const label_unit *u, size_t n, size_t i, const double use[2], double x[LONE_N_FEATURES])
+/* wordlists_use() of a word no list holds: ln 0.5 */
+#define USE_UNSEEN (-0.69)
+
+void lone_features(const label_unit *u, size_t n, size_t i, const double use[3], double x[LONE_N_FEATURES])
 {
     const label_unit *w = &u[i];
     unsigned f = w->ev.flags;
@@ -316,9 +319,9 @@ void lone_features(const label_unit *u, size_t n, size_t i, const double use[2],
     double lm = clamp(w->ev.lm_odds / 100.0, 8), fq = clamp(w->ev.freq_odds / 100.0, 8);
     bool fr = (f & EV_FR) != 0, common = (f & EV_EN_COMMON) != 0;
     double v[LONE_N_FEATURES] = {
-        1, fr, common, w->initial, (f & EV_CAP) != 0, lm, fabs(lm), fq, use[0], use[1], fr ? fq : 0,
+        1, fr, common, w->initial, (f & EV_CAP) != 0, lm, fabs(lm), fq, use[0], use[1], use[2], fr ? fq : 0,
         fr ? 0 : lm, !fr && common, i > 0 && u[i - 1].lang == MTC_LANG_FR, i + 1 < n && u[i + 1].lang == MTC_LANG_FR,
-        (w->ev.chars > 12 ? 12 : w->ev.chars) / 4.0,
+        (w->ev.chars > 12 ? 12 : w->ev.chars) / 4.0, use[2] > USE_UNSEEN,
     };
     for (int k = 0; k < LONE_N_FEATURES; k++)
         x[k] = v[k];

@@ -31,5 +31,5 @@ seg_verdict label_units(const mtc_config *cfg, label_unit *u, size_t n, char *re
 bool lone_candidate(const label_unit *u, size_t n, size_t i);
 /* The lone-word model's features of labelled unit i of n (lone.h); use: how
    often French and English text use the word (wordlists_use). */
-void lone_features(const label_unit *u, size_t n, size_t i, const double use[2], double x[LONE_N_FEATURES]);
+void lone_features(const label_unit *u, size_t n, size_t i, const double use[3], double x[LONE_N_FEATURES]);
 #endif

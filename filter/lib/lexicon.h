@@ -47,6 +47,7 @@ typedef struct wordlists {
     fluency fl;                      /* dicts/fluency.txt (loaded by the engine when fluency is on) */
     strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
     strmap freq_use;                 /* dicts/wordfreq.txt: word -> ln per-million fr, en (wordlists_use) */
+    strmap fr_usage;                 /* dicts/fr-usage.txt: word -> ln per-million in French man pages */
     lone_model lone;                 /* dicts/lone-en.weights */
 } wordlists;
 
@@ -77,9 +78,9 @@ typedef struct word_evidence {
 } word_evidence;
 
 /* How often French and English text use the case-folded word f[0..n):
-   use[0], use[1] = ln(per million + 0.5) (dicts/wordfreq.txt; unlisted:
-   ln 0.5). */
-void wordlists_use(const wordlists *wl, const char *f, size_t n, double use[2]);
+   use[0], use[1] = ln(per million + 0.5) (dicts/wordfreq.txt), use[2] the
+   same in French man pages (dicts/fr-usage.txt); unlisted: ln 0.5. */
+void wordlists_use(const wordlists *wl, const char *f, size_t n, double use[3]);
 /* The French word for a spliced English function word, or NULL. */
 const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n);
 

@@ -7,7 +7,7 @@
 
 const char *const lone_feature_names[LONE_N_FEATURES] = {
     "bias",    "fr",      "en_common", "initial", "cap",       "lm",           "lm_abs",  "freq",
-    "fr_use",  "en_use",  "fr_freq",   "not_fr_lm", "not_fr_common", "fr_left", "fr_right", "chars",
+    "fr_use",  "en_use",  "fr_man",    "fr_freq",   "not_fr_lm", "not_fr_common", "fr_left", "fr_right", "chars", "man_seen",
 };
 
 static int feature_index(const char *name)

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { LONE_N_FEATURES = 16 };
+enum { LONE_N_FEATURES = 18 };
 
 typedef struct lone_model {
     double w[LONE_N_FEATURES];

@@ -304,7 +304,7 @@ static seg_verdict fluency_verdict(lexicon *lx, const mtc_config *c, const char 
     return SEG_MIXED;
 }
 
-void lone_use(lexicon *lx, text_ctx *tc, const char *w, size_t n, double use[2])
+void lone_use(lexicon *lx, text_ctx *tc, const char *w, size_t n, double use[3])
 {
     buf folded = {0};
     text_fold(tc, w, n, &folded);
@@ -314,10 +314,12 @@ void lone_use(lexicon *lx, text_ctx *tc, const char *w, size_t n, double use[2])
 
 /* A segment the labeller left clean, holding one word (not in a span) that
    the lone-word model (lone.h) finds English left by MT, at least
-   mixed.lone_min_prob likely, among enough French words. Writes the
-   reason "en-span:1@WORD". */
-static seg_verdict lone_verdict(lexicon *lx, text_ctx *tc, const mtc_config *c, const char *s, const word_vec *words,
-                                const size_t *tok, const label_unit *u, size_t m, char *reason, size_t reason_len)
+   mixed.lone_min_prob likely, among enough French words; not the last
+   word of a text that stops without punctuation. Writes the reason
+   "en-span:1@WORD". */
+static seg_verdict lone_verdict(lexicon *lx, text_ctx *tc, const mtc_config *c, const char *s, size_t n,
+                                const word_vec *words, const size_t *tok, const label_unit *u, size_t m, char *reason,
+                                size_t reason_len)
 {
     if (c->mixed_lone_min_prob >= 1)
         return SEG_CLEAN;
@@ -328,12 +330,17 @@ static seg_verdict lone_verdict(lexicon *lx, text_ctx *tc, const mtc_config *c, 
     }
     if (fr < c->mixed_min_fr || fr + en < c->min_words)
         return SEG_CLEAN;
-    double best = 0, x[LONE_N_FEATURES], use[2];
+    double best = 0, x[LONE_N_FEATURES], use[3];
     size_t at = 0;
     for (size_t k = 0; k < m; k++) {
         if (!lone_candidate(u, m, k))
             continue;
         const word_tok *t = &words->items[tok[k]];
+        size_t end = t->start + t->len;
+        while (end < n && (s[end] == ' ' || s[end] == '\t'))
+            end++;
+        if (end == n) /* the text ends inside a sentence: a cut word ("d'autres pay") */
+            continue;
         lone_use(lx, tc, s + t->start, t->len, use);
         lone_features(u, m, k, use, x);
         double p = lone_prob(&lexicon_lists(lx)->lone, x);
@@ -368,7 +375,7 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
         mark_quotations(s, n, words, tok, u, m);
     seg_verdict sv = label_units(cfg, u, m, out->reason, sizeof out->reason);
     if (sv == SEG_CLEAN && strcmp(out->reason, "clean") == 0)
-        sv = lone_verdict(lx, tc, cfg, s, words, tok, u, m, out->reason, sizeof out->reason);
+        sv = lone_verdict(lx, tc, cfg, s, n, words, tok, u, m, out->reason, sizeof out->reason);
     if (sv == SEG_CLEAN && strcmp(out->reason, "clean") == 0)
         sv = fluency_verdict(lx, cfg, s, n, words, out->reason, sizeof out->reason);
     out->label = sv == SEG_MIXED ? LABEL_MIXED : sv == SEG_ENGLISH ? LABEL_ENGLISH : LABEL_CLEAN;

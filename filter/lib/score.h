@@ -28,7 +28,7 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
                    const word_vec *words, seg_score *out, verdict_vec *verdicts);
 void verdict_vec_free(verdict_vec *v);
 /* How often French and English text use word w[0..n) (wordlists_use). */
-void lone_use(lexicon *lx, text_ctx *tc, const char *w, size_t n, double use[2]);
+void lone_use(lexicon *lx, text_ctx *tc, const char *w, size_t n, double use[3]);
 unsigned seg_scored_words(const seg_score *sc);
 const char *label_name(seg_label l);
 #endif

@@ -137,6 +137,27 @@ static int load_wordfreq(strmap *map, strmap *use, const char *path, char *err, 
     return rc;
 }
 
+/* dicts/fr-usage.txt: "word<TAB>per-million" (the French man pages' use of
+   English words); a word's value is use_cn(). */
+static int load_usage(strmap *map, const char *path, char *err, size_t errlen)
+{
+    data_lines d;
+    int rc = data_file_open(&d, path, DATA_HASH_LINES, err, errlen);
+    while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
+        char *line = d.line, *tab = strchr(line, '\t'), *stop = NULL;
+        double pm = tab ? strtod(tab + 1, &stop) : -1;
+        rc = 0;
+        if (!*line)
+            continue;
+        if (!tab || tab == line || *stop || pm < 0)
+            rc = data_lines_fail(&d, "expected 'word<TAB>per-million'");
+        else if (strncmp(line, "total\t", 6) != 0)
+            strmap_put(map, line, (size_t)(tab - line), (int)use_cn(pm));
+    }
+    data_lines_close(&d);
+    return rc;
+}
+
 int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
 {
     buf path = {0};
@@ -166,6 +187,11 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     }
     if (rc == 0) {
         buf_clear(&path);
+        buf_printf(&path, "%s/fr-usage.txt", dir);
+        rc = load_usage(&wl->fr_usage, path.data, err, errlen);
+    }
+    if (rc == 0) {
+        buf_clear(&path);
         buf_printf(&path, "%s/lone-en.weights", dir);
         rc = lone_load(&wl->lone, path.data, err, errlen);
     }
@@ -177,12 +203,14 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     return rc;
 }
 
-void wordlists_use(const wordlists *wl, const char *f, size_t n, double use[2])
+void wordlists_use(const wordlists *wl, const char *f, size_t n, double use[3])
 {
     int v;
     unsigned u = strmap_get(&wl->freq_use, f, n, &v) ? (unsigned)v : use_cn(0) * 0x10001u;
     use[0] = ((double)(u & 0xFFFF) - USE_OFFSET) / 100;
     use[1] = ((double)(u >> 16) - USE_OFFSET) / 100;
+    u = strmap_get(&wl->fr_usage, f, n, &v) ? (unsigned)v : use_cn(0);
+    use[2] = ((double)u - USE_OFFSET) / 100;
 }
 
 const char *wordlists_translate(const wordlists *wl, const char *lower_en, size_t n)
@@ -203,6 +231,7 @@ void wordlists_free(wordlists *wl)
     fluency_free(&wl->fl);
     strmap_free(&wl->freq_odds);
     strmap_free(&wl->freq_use);
+    strmap_free(&wl->fr_usage);
     for (size_t i = 0; i < wl->n_french; i++)
         free(wl->french[i]);
     free(wl->french);
