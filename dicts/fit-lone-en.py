@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fits the lone-English-word model (filter/lib/lone.h) and writes its weights.
 
-Usage: dicts/fit-lone-en.py BUILDDIR SRCDIR [--out dicts/lone-en.weights]
+Usage: dicts/fit-lone-en.py BUILDDIR SRCDIR [--out dicts/lone-en.txt]
 
 BUILDDIR holds tests/lone-features (make tests/lone-features), which prints
 the features of every candidate word of each input line. Training data: the
@@ -162,9 +162,9 @@ def main():
     if len(args) < 2:
         sys.exit(__doc__)
     builddir, srcdir = args[0], args[1]
-    out_path = args[args.index("--out") + 1] if "--out" in args else os.path.join(srcdir, "dicts", "lone-en.weights")
+    out_path = args[args.index("--out") + 1] if "--out" in args else os.path.join(srcdir, "dicts", "lone-en.txt")
     de = load_detect_eval(srcdir)
-    placeholder(builddir, os.path.join(srcdir, "dicts", "lone-en.weights"))
+    placeholder(builddir, os.path.join(srcdir, "dicts", "lone-en.txt"))
     lines = lines_for_training(de, srcdir)
     texts = [unicodedata.normalize("NFC", t) for _, t, _, _ in lines]
     per, names = features(builddir, texts)

@@ -48,7 +48,7 @@ typedef struct wordlists {
     strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
     strmap freq_use;                 /* dicts/wordfreq.txt: word -> ln per-million fr, en (wordlists_use) */
     strmap fr_usage;                 /* dicts/fr-usage.txt: word -> ln per-million in French man pages */
-    lone_model lone;                 /* dicts/lone-en.weights */
+    lone_model lone;                 /* dicts/lone-en.txt */
 } wordlists;
 
 /* What the word labeller knows of one word by itself (filter/lib/labeller.c

@@ -2,7 +2,7 @@
    inside French is English left by MT, from the word's own evidence and its
    neighbours' labels; a logistic model whose weights dicts/fit-lone-en.py
    fits on the dev splits (word-level gold: the words MT changed) and writes
-   to dicts/lone-en.weights. One English word's span evidence rarely reaches
+   to dicts/lone-en.txt. One English word's span evidence rarely reaches
    mixed.min_span_evidence; its probability can (mixed.lone_min_prob). */
 #ifndef MTC_LONE_H
 #define MTC_LONE_H
@@ -15,7 +15,7 @@ typedef struct lone_model {
     double w[LONE_N_FEATURES];
 } lone_model;
 
-/* The features' names, as dicts/lone-en.weights spells them. */
+/* The features' names, as dicts/lone-en.txt spells them. */
 extern const char *const lone_feature_names[LONE_N_FEATURES];
 
 /* Reads "name weight" lines (# comments), every feature once. Returns 0, or

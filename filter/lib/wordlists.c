@@ -192,7 +192,7 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
     }
     if (rc == 0) {
         buf_clear(&path);
-        buf_printf(&path, "%s/lone-en.weights", dir);
+        buf_printf(&path, "%s/lone-en.txt", dir);
         rc = lone_load(&wl->lone, path.data, err, errlen);
     }
     buf_free(&path);
