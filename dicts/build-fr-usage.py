@@ -15,6 +15,8 @@ run of six words with a sentence of the TSV files given is skipped.
 
 Output: "word<TAB>per-million" lines, the header "total<TAB>tokens".
 Usage: build-fr-usage.py [EVAL.tsv...] > dicts/fr-usage.txt
+(the committed file: dicts/build-fr-usage.py tests/eval/mt/*.tsv
+tests/eval/handbook/*.tsv tests/eval/mtnews/*.tsv > dicts/fr-usage.txt)
 """
 import glob
 import gzip
