@@ -323,7 +323,7 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
     if (foreign)
         mark_quotations(s, n, words, tok, u, m);
     seg_verdict sv = label_units(cfg, u, m, out->reason, sizeof out->reason);
-    if (sv == SEG_CLEAN && strcmp(out->reason, "clean") == 0)
+    if (sv == SEG_CLEAN)
         sv = fluency_verdict(lx, cfg, s, n, words, out->reason, sizeof out->reason);
     out->label = sv == SEG_MIXED ? LABEL_MIXED : sv == SEG_ENGLISH ? LABEL_ENGLISH : LABEL_CLEAN;
     int last_lang = 0;
