@@ -9,12 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void push(char ***v, size_t n, const char *s)
-{
-    *v = xrealloc(*v, (n + 1) * sizeof **v);
-    (*v)[n] = xstrdup(s);
-}
-
 /* The index of name in kinds, or -1. */
 static int kind_of(const char *const *kinds, int n, const char *name)
 {
@@ -57,16 +51,18 @@ static int formal_line(void *ctx, data_lines *d)
     if (!b || strtok_r(NULL, " \t", &save) || strcmp(arrow, "=>") != 0 || (a[0] == '-') != (k == TUV_ENDING) ||
         (b[0] == '-') != (k == TUV_ENDING))
         return data_lines_fail(d, "expected 'KIND form => form' or 'ending -ending => -ending'");
-    if (strlen(a) >= MAX_WORD || strmap_get(&j->tu[k], a, strlen(a), &i))
-        return data_lines_fail(d, "'%s' longer than %d bytes or given twice", a, MAX_WORD - 1);
+    if (strlen(a) >= MAX_WORD)
+        return data_lines_fail(d, "'%s' is longer than %d bytes", a, MAX_WORD - 1);
+    if (strmap_get(&j->tu[k], a, strlen(a), &i))
+        return data_lines_fail(d, "'%s' given twice", a);
     if (k == TUV_ENDING) {
         strmap_put(&j->tu[k], a, strlen(a), (int)j->n_tu_end); /* to refuse it twice */
-        push(&j->tu_end_from, j->n_tu_end, a + 1), push(&j->tu_end_to, j->n_tu_end, b + 1);
+        tr_push(&j->tu_end_from, j->n_tu_end, a + 1), tr_push(&j->tu_end_to, j->n_tu_end, b + 1);
         j->n_tu_end++;
         return 0;
     }
     strmap_put(&j->tu[k], a, strlen(a), (int)j->n_tu_to);
-    push(&j->tu_to, j->n_tu_to++, b);
+    tr_push(&j->tu_to, j->n_tu_to++, b);
     return 0;
 }
 

@@ -11,7 +11,7 @@
 
 #define APOS "\xE2\x80\x99" /* ’ */
 
-static void push(char ***v, size_t n, const char *s)
+void tr_push(char ***v, size_t n, const char *s)
 {
     *v = xrealloc(*v, (n + 1) * sizeof **v);
     (*v)[n] = xstrdup(s);
@@ -24,7 +24,7 @@ static int phrase_line(void *ctx, data_lines *d)
     size_t len = d->len;
     while (len && (d->line[len - 1] == ' ' || d->line[len - 1] == '\t' || d->line[len - 1] == '\r'))
         d->line[--len] = '\0';
-    push(&j->phrases, j->n_phrases++, d->line);
+    tr_push(&j->phrases, j->n_phrases++, d->line);
     return 0;
 }
 
@@ -35,10 +35,10 @@ static int junction_line(void *ctx, data_lines *dl)
     char a[64], b[64], c[64], d[64];
     int got = sscanf(dl->line, "%63s %63s %63s %63s", a, b, c, d);
     if (got == 4 && strcmp(c, "=>") == 0) {
-        push(&j->pair_a, j->n_pairs, a), push(&j->pair_b, j->n_pairs, b), push(&j->pair_ab, j->n_pairs, d);
+        tr_push(&j->pair_a, j->n_pairs, a), tr_push(&j->pair_b, j->n_pairs, b), tr_push(&j->pair_ab, j->n_pairs, d);
         j->n_pairs++;
     } else if (got == 3 && strcmp(b, "=>") == 0) {
-        push(&j->elide_from, j->n_elide, a), push(&j->elide_to, j->n_elide, c);
+        tr_push(&j->elide_from, j->n_elide, a), tr_push(&j->elide_to, j->n_elide, c);
         j->n_elide++;
     } else if (got > 0) {
         return data_lines_fail(dl, "expected 'a b => ab' or 'a => elided'");

@@ -34,6 +34,8 @@ enum { TUV_SUBJECT, TUV_PRONOUN, TUV_VERB, TUV_ENDING, TUV_CLITIC, TUV_ELIDED, T
 enum { SUBJ_DET, SUBJ_PRONOUN, SUBJ_STOP, SUBJ_TIME, SUBJ_KINDS };
 
 int junctions_load(junctions *j, const char *dir, char *err, size_t errlen);
+/* A copy of s as (*v)[n], *v grown to n + 1 strings (the loaders' lists). */
+void tr_push(char ***v, size_t n, const char *s);
 void junctions_free(junctions *j);
 int formal_load(junctions *j, const char *dir, char *err, size_t errlen);
 void formal_free(junctions *j);
