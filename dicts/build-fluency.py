@@ -17,7 +17,8 @@ Left out on purpose, so that no evaluation text is training text:
   - any paragraph sharing a run of six words with a line of the TSV files
     given as arguments (the mt, mtnews, handbook and web sets);
   - the web set's pages are not in any Debian package.
-A paragraph counts only when French function words outnumber English ones.
+A paragraph counts only when French function words outnumber English ones
+(dicts/function-fr.txt and function-en.txt, a word on both counting for neither).
 
 Tokens (filter/lib/fluency.c reads text the same way): lower-cased runs of
 letters and digits; an elided word keeps its apostrophe ("l'", "qu'");
@@ -42,6 +43,7 @@ The committed file was made with (in the source tree):
 import glob
 import gzip
 import html
+import os
 import re
 import sys
 from collections import Counter
@@ -53,10 +55,18 @@ TOKEN = re.compile("[%s]+(?:'(?=[%s]))?" % (LETTERS, LETTERS))
 SPACES = " \t\n\r\v\f\u00a0\u202f"
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ"
 SENT = re.compile(r"(?<=[.!?…:;])\s+")
-FR_FUNC = set("le la les un une des du de et est dans pour sur avec que qui ne pas en au aux ce cette ces "
-              "il elle ils on nous vous son sa ses leur par plus ou mais se sont être".split())
-EN_FUNC = set("the a an of and is are to in for on with that this it be by from as or not which you "
-              "your can will".split())
+
+
+def function_words(lang):
+    """dicts/function-LANG.txt: the detector's LANG function words."""
+    path = "%s/function-%s.txt" % (os.path.dirname(os.path.abspath(__file__)), lang)
+    with open(path, encoding="utf-8") as f:
+        return {w.strip() for w in f if w.strip() and not w.startswith("#")}
+
+
+# A word on both lists ("a", "on") is evidence of neither.
+FR_FUNC, EN_FUNC = function_words("fr"), function_words("en")
+FR_FUNC, EN_FUNC = FR_FUNC - EN_FUNC, EN_FUNC - FR_FUNC
 
 
 def lower(s):

@@ -36,6 +36,20 @@ int data_file_open(data_lines *d, const char *path, unsigned flags, char *err, s
     return rc;
 }
 
+int data_dir_each_line(const char *dir, const char *name, int (*fn)(void *ctx, data_lines *d), void *ctx,
+                       char *err, size_t errlen)
+{
+    buf path = {0};
+    buf_printf(&path, "%s/%s", dir, name);
+    data_lines d;
+    int rc = data_file_open(&d, path.data, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
+    while (rc == 0 && (rc = data_lines_next(&d)) > 0)
+        rc = fn(ctx, &d);
+    data_lines_close(&d);
+    buf_free(&path);
+    return rc;
+}
+
 bool file_readable(const char *path)
 {
     FILE *f = fopen(path, "rb");

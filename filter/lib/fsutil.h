@@ -11,6 +11,11 @@ int read_whole_file(const char *path, buf *out, char *err, size_t errlen);
    -1 with err, d then open over nothing, so that a loop
    `while (rc == 0 && (rc = data_lines_next(&d)) > 0)` and the close work alike. */
 int data_file_open(data_lines *d, const char *path, unsigned flags, char *err, size_t errlen);
+/* Reads DIR/NAME, a '#' and what follows it a comment, blank lines passed
+   over, handing each line to fn, which returns 0 or data_lines_fail()'s -1:
+   the loop of the small lists of dicts/. Returns 0, or -1 with err. */
+int data_dir_each_line(const char *dir, const char *name, int (*fn)(void *ctx, data_lines *d), void *ctx,
+                       char *err, size_t errlen);
 /* The file opens and its first byte reads (a directory does not); errno says why not. */
 bool file_readable(const char *path);
 bool dir_exists(const char *path);

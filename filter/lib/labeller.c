@@ -360,7 +360,7 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
            heading); only inside French is a title a citation */
         bool title = title_line(c, u, n);
         snprintf(reason, reason_len, "%s:%.2f", title ? "title" : "english", share);
-        return title ? SEG_CLEAN : SEG_ENGLISH;
+        return title ? SEG_CITED : SEG_ENGLISH;
     }
     if (junk >= c->mixed_min_junk) {
         snprintf(reason, reason_len, "junk@%zu", junk_at);
@@ -371,7 +371,7 @@ seg_verdict label_units(const mtc_config *c, label_unit *u, size_t n, char *reas
         bool cited = sp.quoted || sp.titled || sp.expanded; /* a quotation, a title, an acronym's expansion */
         snprintf(reason, reason_len, "%s:%zu@%zu",
                  sp.quoted ? "quote" : sp.titled ? "title" : sp.expanded ? "acronym" : "en-span", sp.len, sp.start);
-        return cited ? SEG_CLEAN : SEG_MIXED;
+        return cited ? SEG_CITED : SEG_MIXED;
     }
     snprintf(reason, reason_len, "clean");
     return SEG_CLEAN;

@@ -19,7 +19,10 @@ typedef struct label_unit {
     char acronym[8];     /* an acronym's letters in lower case ("PV": "pv"), else "" */
 } label_unit;
 
-typedef enum { SEG_CLEAN, SEG_MIXED, SEG_ENGLISH } seg_verdict;
+/* SEG_CLEAN: nothing found; SEG_CITED: clean by an exception (an English
+   title, a quotation, an acronym's expansion), which later checks (the
+   fluency model) leave as it is. */
+typedef enum { SEG_CLEAN, SEG_CITED, SEG_MIXED, SEG_ENGLISH } seg_verdict;
 
 /* Labels the n units; returns the segment's verdict and writes its reason. */
 seg_verdict label_units(const mtc_config *cfg, label_unit *u, size_t n, char *reason, size_t reason_len);

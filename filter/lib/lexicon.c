@@ -285,11 +285,9 @@ enum {
 /* The cache key: the word, then the tag. */
 static const buf *cache_key(lexicon *lx, const char *w, size_t n, char tag)
 {
-    lx->key.len = 0;
-    buf_reserve(&lx->key, n + 1);
-    memcpy(lx->key.data, w, n);
-    lx->key.data[n] = tag;
-    lx->key.len = n + 1;
+    buf_clear(&lx->key);
+    buf_append(&lx->key, w, n);
+    buf_append_char(&lx->key, tag);
     return &lx->key;
 }
 
@@ -540,14 +538,15 @@ static char evidence_tag(const char *w, size_t n, bool sentence_initial)
     return sentence_initial && !(n && w[0] >= 'a' && w[0] <= 'z') ? TAG_VERDICT_INITIAL : TAG_VERDICT;
 }
 
-void lexicon_prefetch(lexicon *lx, const char *w, size_t n, bool sentence_initial)
+uint64_t lexicon_prefetch(lexicon *lx, const char *w, size_t n, bool sentence_initial)
 {
-    const buf *key = has_digit(w, n) ? NULL : cache_key(lx, w, n, evidence_tag(w, n, sentence_initial));
-    if (key)
-        strmap_prefetch(&lx->cache, key->data, key->len);
+    const buf *key = cache_key(lx, w, n, evidence_tag(w, n, sentence_initial));
+    uint64_t hash = strmap_hash(key->data, key->len);
+    strmap_prefetch_hashed(&lx->cache, hash);
+    return hash;
 }
 
-void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial, word_evidence *ev)
+void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool initial, uint64_t hash, word_evidence *ev)
 {
     /* decide() skips every word with a digit; numbers vary endlessly in news
        and would only crowd the words out of the cache. */
@@ -555,12 +554,13 @@ void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
         *ev = (word_evidence){.v = V_SKIP, .flags = EV_TOKEN};
         return;
     }
-    char tag = evidence_tag(w, n, sentence_initial);
+    char tag = evidence_tag(w, n, initial);
     int cached;
-    if (cached_answer(lx, w, n, tag, &cached)) {
+    const buf *key = cache_key(lx, w, n, tag); /* the bytes again: other lookups share the buffer */
+    if (strmap_get_hashed(&lx->cache, key->data, key->len, hash, &cached)) {
         unpack_evidence(cached, ev);
     } else {
-        gather_evidence(lx, tc, w, n, decide(lx, tc, w, n, sentence_initial), ev);
+        gather_evidence(lx, tc, w, n, decide(lx, tc, w, n, initial), ev);
         int packed = pack_evidence(ev);
         cache_answer(lx, w, n, tag, packed);
         unpack_evidence(packed, ev); /* as rounded as a cached answer: labels must not depend on the cache */
@@ -571,7 +571,7 @@ void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool s
 verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial)
 {
     word_evidence ev;
-    lexicon_evidence(lx, tc, w, n, sentence_initial, &ev);
+    lexicon_evidence(lx, tc, w, n, sentence_initial, lexicon_prefetch(lx, w, n, sentence_initial), &ev);
     return ev.v;
 }
 

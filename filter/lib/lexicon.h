@@ -101,10 +101,13 @@ verdict lexicon_verdict(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool
 const char *verdict_name(verdict v);
 /* Starts loading the cache slot lexicon_evidence() will read for w: a
    caller with a sentence's words asks for all of them first, so that the
-   memory reads overlap (the cache is megabytes). Changes no answer. */
-void lexicon_prefetch(lexicon *lx, const char *w, size_t n, bool sentence_initial);
-/* The verdict and the evidence of one word, cached as the verdict is. */
-void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial, word_evidence *ev);
+   memory reads overlap (the cache is megabytes). Changes no answer.
+   Returns the hash of w's cache key, for lexicon_evidence. */
+uint64_t lexicon_prefetch(lexicon *lx, const char *w, size_t n, bool sentence_initial);
+/* The verdict and the evidence of one word, cached as the verdict is;
+   hash: what lexicon_prefetch returned for the same word. */
+void lexicon_evidence(lexicon *lx, text_ctx *tc, const char *w, size_t n, bool sentence_initial, uint64_t hash,
+                      word_evidence *ev);
 
 /* Gender and number of a French noun, for choosing an article. */
 typedef enum { AGREE_UNKNOWN, AGREE_MASC_SG, AGREE_FEM_SG, AGREE_PLURAL, AGREE_NOT_NOUN } agreement;

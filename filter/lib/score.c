@@ -208,11 +208,6 @@ static bool named_by_context(lexicon *lx, text_ctx *tc, const char *s, const wor
            (q && acronym_beside(s, t, q));
 }
 
-static void prefetch_word(lexicon *lx, const char *s, const word_tok *t)
-{
-    lexicon_prefetch(lx, s + t->start, t->len, t->initial);
-}
-
 /* The word's first letter and, for an acronym of 2 to 7 ASCII capitals,
    its letters: an English span that spells an acronym of its sentence is
    the acronym's expansion ("les PV ou physical volumes"). */
@@ -236,16 +231,21 @@ static size_t choose_units(lexicon *lx, text_ctx *tc, const char *s, size_t n, c
     size_t m = 0;
     bool after_command = false; /* the word before is a command's name */
     /* Each word's cache slot is asked for PREFETCH_AHEAD words before its
-       turn, so that the memory reads overlap (lexicon_prefetch). */
-    enum { PREFETCH_AHEAD = 16 };
-    for (size_t i = 0; i < words->count && i < PREFETCH_AHEAD; i++)
-        prefetch_word(lx, s, &words->items[i]);
+       turn, so that the memory reads overlap (lexicon_prefetch), and the
+       hash of its key kept for the lookup: ahead[i % RING], RING larger
+       than the window so that no hash is overwritten before its turn. A
+       compound's parts skipped, the window catches up. */
+    enum { PREFETCH_AHEAD = 16, RING = 32 };
+    uint64_t ahead[RING];
+    size_t next = 0; /* the first word not yet prefetched */
     for (size_t i = 0; i < words->count; i++) {
+        for (; next < words->count && next <= i + PREFETCH_AHEAD; next++) {
+            const word_tok *p = &words->items[next];
+            ahead[next % RING] = lexicon_prefetch(lx, s + p->start, p->len, p->initial);
+        }
         const word_tok *t = &words->items[i];
-        if (i + PREFETCH_AHEAD < words->count)
-            prefetch_word(lx, s, t + PREFETCH_AHEAD);
         word_evidence ev;
-        lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, &ev);
+        lexicon_evidence(lx, tc, s + t->start, t->len, t->initial, ahead[i % RING], &ev);
         bool named = named_by_context(lx, tc, s, words, i, &ev, after_command);
         bool command = unknown_lower_compound(s, t, &ev);
         after_command = command || command_name(&ev);
@@ -374,9 +374,9 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
     if (foreign)
         mark_quotations(s, n, words, tok, u, m);
     seg_verdict sv = label_units(cfg, u, m, out->reason, sizeof out->reason);
-    if (sv == SEG_CLEAN && strcmp(out->reason, "clean") == 0)
+    if (sv == SEG_CLEAN)
         sv = lone_verdict(lx, tc, cfg, s, n, words, tok, u, m, out->reason, sizeof out->reason);
-    if (sv == SEG_CLEAN && strcmp(out->reason, "clean") == 0)
+    if (sv == SEG_CLEAN)
         sv = fluency_verdict(lx, cfg, s, n, words, out->reason, sizeof out->reason);
     out->label = sv == SEG_MIXED ? LABEL_MIXED : sv == SEG_ENGLISH ? LABEL_ENGLISH : LABEL_CLEAN;
     int last_lang = 0;

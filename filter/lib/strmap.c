@@ -73,11 +73,11 @@ void strmap_put(strmap *m, const char *key, size_t len, int value)
     e->value = value;
 }
 
-bool strmap_get(const strmap *m, const char *key, size_t len, int *value)
+bool strmap_get_hashed(const strmap *m, const char *key, size_t len, uint64_t hash, int *value)
 {
     if (!m->count)
         return false;
-    const strmap_entry *e = find_slot(m->slots, m->cap, key, len, strmap_hash(key, len));
+    const strmap_entry *e = find_slot(m->slots, m->cap, key, len, hash);
     if (!e->len_plus1)
         return false;
     if (value)
@@ -85,14 +85,25 @@ bool strmap_get(const strmap *m, const char *key, size_t len, int *value)
     return true;
 }
 
-void strmap_prefetch(const strmap *m, const char *key, size_t len)
+bool strmap_get(const strmap *m, const char *key, size_t len, int *value)
+{
+    return m->count && strmap_get_hashed(m, key, len, strmap_hash(key, len), value);
+}
+
+void strmap_prefetch_hashed(const strmap *m, uint64_t hash)
 {
 #if defined(__GNUC__) || defined(__clang__)
     if (m->count)
-        __builtin_prefetch(&m->slots[(size_t)strmap_hash(key, len) & (m->cap - 1)]);
+        __builtin_prefetch(&m->slots[(size_t)hash & (m->cap - 1)]);
 #else
-    (void)m, (void)key, (void)len;
+    (void)m, (void)hash;
 #endif
+}
+
+void strmap_prefetch(const strmap *m, const char *key, size_t len)
+{
+    if (m->count)
+        strmap_prefetch_hashed(m, strmap_hash(key, len));
 }
 
 void strmap_clear(strmap *m)

@@ -34,6 +34,10 @@ void strmap_reserve(strmap *m, size_t n);
    caches asks for all of them first, so that their memory reads overlap
    instead of waiting one after the other. */
 void strmap_prefetch(const strmap *m, const char *key, size_t len);
+/* strmap_get and strmap_prefetch given the key's strmap_hash(): a caller
+   that hashed a key to prefetch its slot does not hash it again to look it up. */
+bool strmap_get_hashed(const strmap *m, const char *key, size_t len, uint64_t hash, int *value);
+void strmap_prefetch_hashed(const strmap *m, uint64_t hash);
 void strmap_clear(strmap *m);
 void strmap_free(strmap *m);
 /* The map's hash of a key (FNV-1a), for code that compares strings by hash first. */

@@ -11,56 +11,46 @@
 
 #define APOS "\xE2\x80\x99" /* ’ */
 
-static void push(char ***v, size_t n, const char *s)
+void tr_push(char ***v, size_t n, const char *s)
 {
     *v = xrealloc(*v, (n + 1) * sizeof **v);
     (*v)[n] = xstrdup(s);
 }
 
 /* dicts/fr-english-phrases.txt: one phrase a line, lower case. */
-static int load_phrases(junctions *j, const char *dir, char *err, size_t errlen)
+static int phrase_line(void *ctx, data_lines *d)
 {
-    buf path = {0};
-    buf_printf(&path, "%s/fr-english-phrases.txt", dir);
-    data_lines d;
-    int rc = data_file_open(&d, path.data, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
-    while (rc == 0 && (rc = data_lines_next(&d)) > 0) {
-        size_t len = d.len;
-        while (len && (d.line[len - 1] == ' ' || d.line[len - 1] == '\t' || d.line[len - 1] == '\r'))
-            d.line[--len] = '\0';
-        push(&j->phrases, j->n_phrases, d.line);
-        j->n_phrases++;
-        rc = 0;
+    junctions *j = ctx;
+    size_t len = d->len;
+    while (len && (d->line[len - 1] == ' ' || d->line[len - 1] == '\t' || d->line[len - 1] == '\r'))
+        d->line[--len] = '\0';
+    tr_push(&j->phrases, j->n_phrases++, d->line);
+    return 0;
+}
+
+/* dicts/fr-junctions.txt: "a b => ab" or "a => elided". */
+static int junction_line(void *ctx, data_lines *dl)
+{
+    junctions *j = ctx;
+    char a[64], b[64], c[64], d[64];
+    int got = sscanf(dl->line, "%63s %63s %63s %63s", a, b, c, d);
+    if (got == 4 && strcmp(c, "=>") == 0) {
+        tr_push(&j->pair_a, j->n_pairs, a), tr_push(&j->pair_b, j->n_pairs, b), tr_push(&j->pair_ab, j->n_pairs, d);
+        j->n_pairs++;
+    } else if (got == 3 && strcmp(b, "=>") == 0) {
+        tr_push(&j->elide_from, j->n_elide, a), tr_push(&j->elide_to, j->n_elide, c);
+        j->n_elide++;
+    } else if (got > 0) {
+        return data_lines_fail(dl, "expected 'a b => ab' or 'a => elided'");
     }
-    data_lines_close(&d);
-    buf_free(&path);
-    return rc;
+    return 0;
 }
 
 int junctions_load(junctions *j, const char *dir, char *err, size_t errlen)
 {
     memset(j, 0, sizeof *j);
-    buf path = {0};
-    buf_printf(&path, "%s/fr-junctions.txt", dir);
-    data_lines dl;
-    int rc = data_file_open(&dl, path.data, DATA_HASH_TAIL | DATA_SKIP_BLANK, err, errlen);
-    while (rc == 0 && (rc = data_lines_next(&dl)) > 0) {
-        char a[64], b[64], c[64], d[64];
-        int got = sscanf(dl.line, "%63s %63s %63s %63s", a, b, c, d);
-        rc = 0;
-        if (got == 4 && strcmp(c, "=>") == 0) {
-            push(&j->pair_a, j->n_pairs, a), push(&j->pair_b, j->n_pairs, b), push(&j->pair_ab, j->n_pairs, d);
-            j->n_pairs++;
-        } else if (got == 3 && strcmp(b, "=>") == 0) {
-            push(&j->elide_from, j->n_elide, a), push(&j->elide_to, j->n_elide, c);
-            j->n_elide++;
-        } else if (got > 0) {
-            rc = data_lines_fail(&dl, "expected 'a b => ab' or 'a => elided'");
-        }
-    }
-    data_lines_close(&dl);
-    buf_free(&path);
-    rc = rc == 0 ? load_phrases(j, dir, err, errlen) : rc;
+    int rc = data_dir_each_line(dir, "fr-junctions.txt", junction_line, j, err, errlen);
+    rc = rc == 0 ? data_dir_each_line(dir, "fr-english-phrases.txt", phrase_line, j, err, errlen) : rc;
     rc = rc == 0 ? formal_load(j, dir, err, errlen) : rc;
     return rc == 0 ? subject_load(j, dir, err, errlen) : rc;
 }

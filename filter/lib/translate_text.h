@@ -23,14 +23,19 @@ typedef struct junctions {
     size_t n_elide;
     char **phrases;
     size_t n_phrases;
-    char **tu_from, **tu_to; /* dicts/fr-tu-vous.txt (translate_formal.c) */
-    size_t n_tu;
-    char **subj[4]; /* dicts/fr-subject-repeat.txt, by kind: SUBJ_DET... */
-    size_t n_subj[4];
+    /* dicts/fr-tu-vous.txt (translate_formal.c), by kind: TUV_SUBJECT...;
+       a form's value is its index in tu_to, an ending's in tu_end_*. */
+    strmap tu[6];
+    char **tu_to, **tu_end_from, **tu_end_to;
+    size_t n_tu_to, n_tu_end;
+    strmap subj; /* dicts/fr-subject-repeat.txt: word -> kinds, 1 << SUBJ_DET... */
 } junctions;
+enum { TUV_SUBJECT, TUV_PRONOUN, TUV_VERB, TUV_ENDING, TUV_CLITIC, TUV_ELIDED, TUV_KINDS };
 enum { SUBJ_DET, SUBJ_PRONOUN, SUBJ_STOP, SUBJ_TIME, SUBJ_KINDS };
 
 int junctions_load(junctions *j, const char *dir, char *err, size_t errlen);
+/* A copy of s as (*v)[n], *v grown to n + 1 strings (the loaders' lists). */
+void tr_push(char ***v, size_t n, const char *s);
 void junctions_free(junctions *j);
 int formal_load(junctions *j, const char *dir, char *err, size_t errlen);
 void formal_free(junctions *j);
