@@ -25,7 +25,8 @@ static size_t rebuild(lexicon *lx, text_ctx *tc, const char *s, const word_vec *
             if (words->items[i].start == wi->start)
                 initial = words->items[i].initial;
         u[k] = (label_unit){.initial = initial, .lang = wi->lang};
-        lexicon_evidence(lx, tc, s + wi->start, wi->len, initial, &u[k].ev);
+        lexicon_evidence(lx, tc, s + wi->start, wi->len, initial, lexicon_prefetch(lx, s + wi->start, wi->len, initial),
+                         &u[k].ev);
         if (wi->lang == MTC_LANG_CODE)
             u[k].ev.flags |= EV_TOKEN;
     }
