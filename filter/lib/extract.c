@@ -184,6 +184,17 @@ static bool wanted(walk *w, xmlNodePtr n, unsigned bits, double *hint)
     return !(*hint <= w->c->hint_drop && share <= w->c->hint_guard_share);
 }
 
+/* The link around an image being entered (img, or picture, which is
+   not gone into) is a media link: a teaser card's, or a photo's. */
+static void mark_media_link(walk *w)
+{
+    for (int a = w->cur; a >= 0; a = w->el[a].parent)
+        if (w->el[a].bits & TAG_LINK) {
+            w->el[a].media_link = true;
+            return;
+        }
+}
+
 static void enter(walk *w, xmlNodePtr n, bool *descend)
 {
     *descend = false;
@@ -195,6 +206,8 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
     if (n->type != XML_ELEMENT_NODE || !n->name)
         return;
     unsigned bits = bits_of(w->c, n);
+    if ((bits & TAG_IMAGE) && w->link_depth)
+        mark_media_link(w);
     double hint;
     if (!wanted(w, n, bits, &hint)) {
         n->_private = NULL;
@@ -449,6 +462,7 @@ void extract_article(const extract_conf *c, void *doc_, const char *title, buf *
     for (size_t i = 0; i < w.n_bl; i++)
         classify(c, w.text.data, &w.bl[i]);
     extract_choose(&w);
+    extract_drop_cards(&w);
 #ifdef EXTRACT_DEBUG
     if (getenv("MTC_EXTRACT_DEBUG"))
         for (size_t i = 0; i < w.n_bl; i++)

@@ -3,6 +3,7 @@
    paragraphs as an author writes one (output.link_line_max_run). */
 #include "extract_walk.h"
 #include <libxml/tree.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { NO_LINK_LINE, ARTICLE_LINK, TEASER_LINK };
@@ -72,4 +73,48 @@ bool extract_inline_link(const walk *w, size_t i)
         k++;
     return run <= w->c->link_line_max_run && j < w->n_bl && text_beside(w, j, i) && k < w->n_bl &&
            text_beside(w, k, i);
+}
+
+/* The card of a media link: its nearest ancestor with text of its own
+   (block.min_chars or more), when that holds at most
+   output.card_max_chars characters and no good block -- a teaser (a
+   linked picture, a kicker, a headline) in a "most read" rail, or a
+   photo's credit and caption; -1 when none. The article's paragraphs
+   beside a linked photo make its box longer than a card. */
+static int card_of(const walk *w, int link, const int *good)
+{
+    int a = link;
+    while (a >= 0 && w->el[a].chars < w->c->min_block_chars)
+        a = w->el[a].parent;
+    if (a < 0 || w->el[a].chars > w->c->card_max_chars || good[a] > 0)
+        return -1;
+    return a;
+}
+
+/* Teaser cards are not the article, whatever their class names say
+   (output.card_max_chars, 0: off). Linear in the elements and blocks. */
+void extract_drop_cards(walk *w)
+{
+    if (w->c->card_max_chars <= 0 || w->n_el == 0)
+        return;
+    int *good = xcalloc(w->n_el, sizeof *good);
+    bool *in_card = xcalloc(w->n_el, sizeof *in_card);
+    for (size_t i = 0; i < w->n_bl; i++)
+        if (w->bl[i].owner >= 0 && w->bl[i].cls == CLS_GOOD)
+            good[w->bl[i].owner]++;
+    for (size_t i = w->n_el; i-- > 1;) /* children come after their parent */
+        if (w->el[i].parent >= 0)
+            good[w->el[i].parent] += good[i];
+    for (size_t i = 0; i < w->n_el; i++) {
+        int card = w->el[i].media_link ? card_of(w, (int)i, good) : -1;
+        if (card >= 0)
+            in_card[card] = true;
+    }
+    for (size_t i = 1; i < w->n_el; i++)
+        in_card[i] = in_card[i] || (w->el[i].parent >= 0 && in_card[w->el[i].parent]);
+    for (size_t i = 0; i < w->n_bl; i++)
+        if (w->bl[i].owner >= 0 && in_card[w->bl[i].owner])
+            w->bl[i].selected = false;
+    free(good);
+    free(in_card);
 }
