@@ -310,8 +310,8 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
     switch (b->cls) {
     case CLS_GOOD: return true;
     case CLS_SHORT:
-        /* A credit or a pointer: "Photo : AFP", "Crédit photo : ...". */
-        if (b->chars <= w->c->credit_max_chars && extract_chrome_opened(w->c, w->text.data + b->off, b->len))
+        /* A credit or a pointer: "Photo : AFP", "Crédit photo : ...", "© AFP". */
+        if (b->chars <= w->c->credit_max_chars && extract_credit_line(w->c, w->text.data + b->off, b->len))
             return false;
         /* Before or after the article: its byline, its date -- but not a
            whole sentence without links ("Le chantier doit s'achever en

@@ -67,6 +67,8 @@ bool extract_title_like(const extract_conf *c, const char *h, size_t n, const ch
 bool extract_dateline(const char *s, size_t n);
 /* Opened by a chrome label and a colon: "Lire aussi : ...", "Photo : AFP". */
 bool extract_chrome_opened(const extract_conf *c, const char *s, size_t len);
+/* The same, or a copyright sign in it: a photo credit, a copyright line. */
+bool extract_credit_line(const extract_conf *c, const char *s, size_t len);
 
 /* The charset to decode the bytes with, as browsers choose it: BOM, then a
    <meta> declaration in the first bytes, else UTF-8 if the bytes are valid

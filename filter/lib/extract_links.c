@@ -91,6 +91,32 @@ static int card_of(const walk *w, int link, const int *good)
     return a;
 }
 
+static bool in_box(const walk *w, size_t j, int box)
+{
+    return w->bl[j].owner >= box && w->bl[j].owner < w->el[box].end;
+}
+
+/* Whether heading h heads cards only: the other blocks of its box (its
+   nearest ancestor with more text than it), up to a bound, are all in
+   cards, and there is one at least. */
+static bool heads_cards(const walk *w, size_t h, const bool *in_card)
+{
+    const block *b = &w->bl[h];
+    int box = b->owner;
+    while (w->el[box].parent >= 0 && w->el[box].chars - b->chars < w->c->min_block_chars)
+        box = w->el[box].parent;
+    /* A box's blocks are contiguous: the walk writes them between entering
+       and leaving it. A few are looked at, not the page. */
+    size_t cards = 0, lo = h, hi = h + 1;
+    for (; lo > 0 && in_box(w, lo - 1, box) && cards < 256; lo--, cards++)
+        if (!in_card[w->bl[lo - 1].owner])
+            return false;
+    for (; hi < w->n_bl && in_box(w, hi, box) && cards < 256; hi++, cards++)
+        if (!in_card[w->bl[hi].owner])
+            return false;
+    return cards > 0 && cards < 256;
+}
+
 /* Teaser cards are not the article, whatever their class names say
    (output.card_max_chars, 0: off). Linear in the elements and blocks. */
 void extract_drop_cards(walk *w)
@@ -113,7 +139,8 @@ void extract_drop_cards(walk *w)
     for (size_t i = 1; i < w->n_el; i++)
         in_card[i] = in_card[i] || (w->el[i].parent >= 0 && in_card[w->el[i].parent]);
     for (size_t i = 0; i < w->n_bl; i++)
-        if (w->bl[i].owner >= 0 && in_card[w->bl[i].owner])
+        if (w->bl[i].owner >= 0 && (in_card[w->bl[i].owner] ||
+                                    ((w->bl[i].bits & TAG_HEADING) && heads_cards(w, i, in_card))))
             w->bl[i].selected = false;
     free(good);
     free(in_card);

@@ -101,6 +101,17 @@ bool extract_chrome_opened(const extract_conf *c, const char *s, size_t len)
     return extract_label_score(c, label, &unknown) < 0 && unknown == 0;
 }
 
+/* A photo credit or a copyright line: opened by a chrome label and a
+   colon, or holding a copyright sign ("© AFP", "Photo © Maxppp", "©
+   2024 Le Journal"), which an article's prose does not. */
+bool extract_credit_line(const extract_conf *c, const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9) /* © */
+            return true;
+    return extract_chrome_opened(c, s, len);
+}
+
 /* Share of the heading's words that the title has too. */
 static double title_overlap(const char *h, size_t n, const char *title)
 {

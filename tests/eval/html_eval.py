@@ -206,10 +206,17 @@ def perturbed(args, extractor, truth, tune_ids, bench):
             with open(paths[-1], "w", encoding="utf-8") as f:
                 f.write(PERTURB[args.perturb](page))
         orig = [os.path.join(bench, "html", i + ".html.gz") for i in tune_ids]
-        for name, ps in (("as they are", orig), (args.perturb, paths)):
-            preds = extract(extractor, ps, tune_ids)[0]
-            p, r, f = metrics([page_scores(truth[i]["articleBody"], preds[i]) for i in tune_ids])
-            print("tune half (%d pages), %-12s P %.3f R %.3f F1 %.3f" % (len(tune_ids), name, p, r, f))
+        # With --set: each value of each key too, as it is and perturbed,
+        # to see whether a setting helps pages whose markup it cannot read.
+        settings = [("", None)] + [(spec.partition("=")[0], v) for spec in args.set
+                                   for v in spec.partition("=")[2].split(",")]
+        for key, value in settings:
+            label = "%s = %s, " % (key, value) if key else ""
+            for name, ps in (("as they are", orig), (args.perturb, paths)):
+                preds = (extract_with(extractor, args.srcdir, ps, tune_ids, {key: value}) if key
+                         else extract(extractor, ps, tune_ids)[0])
+                p, r, f = metrics([page_scores(truth[i]["articleBody"], preds[i]) for i in tune_ids])
+                print("tune half (%d pages), %s%-12s P %.3f R %.3f F1 %.3f" % (len(tune_ids), label, name, p, r, f))
     return 0
 
 
