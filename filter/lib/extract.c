@@ -133,6 +133,7 @@ static void flush(walk *w)
     }
     w->text.len = w->cur_off = w->text.len;
     w->cur_chars = w->cur_link = 0;
+    w->br_pending = false;
 }
 
 /* Appends a text node with white space runs made one space. */
@@ -144,6 +145,7 @@ static void add_text(walk *w, const char *s)
         if (space && (w->text.len == w->cur_off || w->text.data[w->text.len - 1] == ' '))
             continue;
         buf_append_char(&w->text, space ? ' ' : (char)ch);
+        w->br_pending = w->br_pending && space;
         if (!space && (ch & 0xC0) != 0x80) {
             w->cur_chars++;
             if (w->link_depth)
@@ -160,7 +162,7 @@ static void leave(void *ctx, xmlNodePtr n)
     elem *e = &w->el[w->cur];
     unsigned bits = e->bits;
     e->end = (int)w->n_el;
-    if (bits & (TAG_BLOCK | TAG_BREAK))
+    if ((bits & TAG_BLOCK) || ((bits & TAG_BREAK) && !w->c->br_joins))
         flush(w);
     if (bits & TAG_BLOCK) {
         w->owner = e->owner;
@@ -195,6 +197,19 @@ static void mark_media_link(walk *w)
         }
 }
 
+/* block.br_joins: a lone <br> breaks a line within the block (a space
+   here); a second one with no text since ends the block, as a blank line
+   ends a paragraph. Text cut into lines by <br> is read whole. */
+static void line_break(walk *w)
+{
+    if (w->br_pending)
+        flush(w);
+    else {
+        add_text(w, " ");
+        w->br_pending = true;
+    }
+}
+
 static void enter(walk *w, xmlNodePtr n, bool *descend)
 {
     *descend = false;
@@ -215,8 +230,10 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
     }
     n->_private = (void *)1;
     *descend = true;
-    if (bits & (TAG_BLOCK | TAG_BREAK))
+    if ((bits & TAG_BLOCK) || ((bits & TAG_BREAK) && !w->c->br_joins))
         flush(w);
+    else if (bits & TAG_BREAK)
+        line_break(w);
     if (w->n_el == w->cap_el) {
         w->cap_el = w->cap_el ? 2 * w->cap_el : 256;
         w->el = xrealloc(w->el, w->cap_el * sizeof *w->el);

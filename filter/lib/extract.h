@@ -39,7 +39,7 @@ typedef struct extract_conf {
         chrome_max_words, sibling_keep_sentences, sibling_max_link_density,
         sibling_max_link_headings, sibling_teaser_lines, sibling_fill, dateline_spares_sentences, chrome_heading_box, caption_max_chars, chrome_section_prose, candidate_skip_teasers, sibling_climb, break_link_density, chrome_heading_section,
         item_min_chars, title_both_ways, link_line_max_run,
-        credit_max_chars, repeat_min_chars, card_max_chars;
+        credit_max_chars, repeat_min_chars, card_max_chars, br_joins;
     double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;

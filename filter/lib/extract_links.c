@@ -80,9 +80,14 @@ bool extract_inline_link(const walk *w, size_t i)
    output.card_max_chars characters and no good block -- a teaser (a
    linked picture, a kicker, a headline) in a "most read" rail, or a
    photo's credit and caption; -1 when none. The article's paragraphs
-   beside a linked photo make its box longer than a card. */
-static int card_of(const walk *w, int link, const int *good)
+   beside a linked photo make its box longer than a card; a photo inside
+   a block with text of its own (own: characters of the blocks an element
+   owns itself) is in the prose, as a floated image in a <p> is. */
+static int card_of(const walk *w, int link, const int *good, const double *own)
 {
+    int owner = w->el[link].owner;
+    if (owner >= 0 && own[owner] >= w->c->min_block_chars)
+        return -1;
     int a = link;
     while (a >= 0 && w->el[a].chars < w->c->min_block_chars)
         a = w->el[a].parent;
@@ -125,14 +130,17 @@ void extract_drop_cards(walk *w)
         return;
     int *good = xcalloc(w->n_el, sizeof *good);
     bool *in_card = xcalloc(w->n_el, sizeof *in_card);
+    double *own = xcalloc(w->n_el, sizeof *own);
     for (size_t i = 0; i < w->n_bl; i++)
-        if (w->bl[i].owner >= 0 && w->bl[i].cls == CLS_GOOD)
-            good[w->bl[i].owner]++;
+        if (w->bl[i].owner >= 0) {
+            good[w->bl[i].owner] += w->bl[i].cls == CLS_GOOD;
+            own[w->bl[i].owner] += w->bl[i].chars;
+        }
     for (size_t i = w->n_el; i-- > 1;) /* children come after their parent */
         if (w->el[i].parent >= 0)
             good[w->el[i].parent] += good[i];
     for (size_t i = 0; i < w->n_el; i++) {
-        int card = w->el[i].media_link ? card_of(w, (int)i, good) : -1;
+        int card = w->el[i].media_link ? card_of(w, (int)i, good, own) : -1;
         if (card >= 0)
             in_card[card] = true;
     }
@@ -144,4 +152,5 @@ void extract_drop_cards(walk *w)
             w->bl[i].selected = false;
     free(good);
     free(in_card);
+    free(own);
 }

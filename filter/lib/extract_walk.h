@@ -48,6 +48,7 @@ typedef struct walk {
     int owner, cur;              /* current block element, current element */
     unsigned owner_bits;
     int link_depth;
+    bool br_pending;             /* a <br>, and no text since */
     double total;                /* text bytes of the whole page */
 } walk;
 

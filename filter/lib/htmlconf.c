@@ -57,6 +57,7 @@ static const number_setting numbers[] = {
     NUM("output.credit_max_chars", credit_max_chars, 0, 1e6),
     NUM("output.repeat_min_chars", repeat_min_chars, 0, 1e6),
     NUM("output.card_max_chars", card_max_chars, 0, 1e6),
+    NUM("block.br_joins", br_joins, 0, 1),
     NUM("block.sentence_max_link_density", sentence_max_link_density, 0, 1),
     NUM("block.sentence_min_words", sentence_min_words, 0, 1e6),
     NUM("output.sentence_keeps_context", sentence_keeps_context, 0, 1),
