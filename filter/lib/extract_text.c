@@ -29,6 +29,22 @@ size_t extract_words(const char *s, size_t n)
     return words;
 }
 
+/* Words with a letter in them: "Image 1 of / 23" has two, as "12
+   réactions" has one; numbers and signs do not make a label longer. */
+static size_t letter_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    bool letter = false;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == ' ') {
+            words += letter;
+            letter = false;
+        } else
+            letter = letter || (unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z');
+    }
+    return words;
+}
+
 /* A sentence, as a reader sees one: at least min_words words, ending in
    . ! ? or an ellipsis, a closing quote or bracket allowed after it. Link
    headlines ("SEAN SPICER ELIMINATED...") and labels have none. */
@@ -79,7 +95,7 @@ bool extract_chrome_label(const extract_conf *c, const char *s, size_t n)
 {
     if (c->chrome_max_words <= 0 || n > 255)
         return false;
-    if ((double)extract_words(s, n) > c->chrome_max_words)
+    if ((double)letter_words(s, n) > c->chrome_max_words)
         return false;
     char text[256];
     fold_accents(s, n, text, sizeof text);
