@@ -95,12 +95,15 @@ bool extract_chrome_label(const extract_conf *c, const char *s, size_t n)
 {
     if (c->chrome_max_words <= 0 || n > 255)
         return false;
-    if ((double)letter_words(s, n) > c->chrome_max_words)
-        return false;
     char text[256];
     fold_accents(s, n, text, sizeof text);
     size_t unknown;
-    return extract_label_score(c, text, &unknown) <= c->hint_drop && unknown == 0;
+    double score = extract_label_score(c, text, &unknown);
+    if (score <= c->hint_drop && unknown == 0 && (double)letter_words(s, n) <= c->chrome_max_words)
+        return true;
+    /* "Follow Newsbeat on Instagram, Facebook and YouTube", "Suivez-nous
+       sur Facebook et Twitter": networks and a chrome word, whatever else. */
+    return (double)letter_words(s, n) <= c->social_max_words && score < 0 && extract_social_words(c, text) >= 2;
 }
 
 /* Opened by a chrome label and a colon ("Lire aussi : ...", "Also: ...",
