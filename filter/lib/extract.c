@@ -177,12 +177,17 @@ static void leave(void *ctx, xmlNodePtr n)
 static bool wanted(walk *w, xmlNodePtr n, unsigned bits, double *hint)
 {
     *hint = 0;
-    if (bits & TAG_DROP || hidden(n))
+    if (bits & TAG_DROP)
         return false;
+    /* Hidden, or a chrome hint: gone, unless it holds more than
+       hint.guard_share of the page's text (an article a script reveals,
+       a wrong hint). */
+    double share = w->total > 0 ? (double)(uintptr_t)n->_private / w->total : 0;
+    if (hidden(n))
+        return share > w->c->hint_guard_share;
     if (!n->parent || n->parent->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "body") == 0)
         return true;
     *hint = hint_of(w->c, n);
-    double share = w->total > 0 ? (double)(uintptr_t)n->_private / w->total : 0;
     return !(*hint <= w->c->hint_drop && share <= w->c->hint_guard_share);
 }
 
