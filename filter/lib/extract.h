@@ -39,7 +39,7 @@ typedef struct extract_conf {
         chrome_max_words, sibling_keep_sentences, sibling_max_link_density,
         sibling_max_link_headings, sibling_teaser_lines, sibling_fill, dateline_spares_sentences, chrome_heading_box, caption_max_chars, chrome_section_prose, candidate_skip_teasers, sibling_climb, break_link_density, chrome_heading_section,
         item_min_chars, title_both_ways, link_line_max_run,
-        credit_max_chars, repeat_min_chars, card_max_chars, br_joins, social_max_words;
+        credit_max_chars, repeat_min_chars, card_max_chars, br_joins, social_max_words, jsonld_share, jsonld_min_chars;
     double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;
@@ -80,6 +80,10 @@ bool extract_credit_line(const extract_conf *c, const char *s, size_t len);
 void html_sniff_charset(const extract_conf *c, const char *p, size_t n, char *name, size_t namelen);
 /* p[0..n) decoded from charset into well-formed UTF-8 without NUL bytes or a BOM. */
 int html_to_utf8(const char *p, size_t n, const char *charset, buf *out, char *err, size_t errlen);
+
+/* extract_jsonld.c: the first JSON-LD articleBody of a parsed document
+   that is text (not markup), as extract_article writes text; false if none. */
+bool extract_jsonld_body(void *doc, buf *out);
 
 /* The article text of a parsed document (an xmlDocPtr), paragraphs as lines
    separated by blank lines, appended to out. */

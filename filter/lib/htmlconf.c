@@ -58,6 +58,8 @@ static const number_setting numbers[] = {
     NUM("output.repeat_min_chars", repeat_min_chars, 0, 1e6),
     NUM("output.card_max_chars", card_max_chars, 0, 1e6),
     NUM("block.br_joins", br_joins, 0, 1),
+    NUM("jsonld.fallback_share", jsonld_share, 0, 1),
+    NUM("jsonld.min_chars", jsonld_min_chars, 0, 1e9),
     NUM("block.social_max_words", social_max_words, 0, 1000),
     NUM("block.sentence_max_link_density", sentence_max_link_density, 0, 1),
     NUM("block.sentence_min_words", sentence_min_words, 0, 1e6),
