@@ -133,6 +133,7 @@ static void flush(walk *w)
     }
     w->text.len = w->cur_off = w->text.len;
     w->cur_chars = w->cur_link = 0;
+    w->br_pending = false;
 }
 
 /* Appends a text node with white space runs made one space. */
@@ -144,6 +145,7 @@ static void add_text(walk *w, const char *s)
         if (space && (w->text.len == w->cur_off || w->text.data[w->text.len - 1] == ' '))
             continue;
         buf_append_char(&w->text, space ? ' ' : (char)ch);
+        w->br_pending = w->br_pending && space;
         if (!space && (ch & 0xC0) != 0x80) {
             w->cur_chars++;
             if (w->link_depth)
@@ -160,7 +162,7 @@ static void leave(void *ctx, xmlNodePtr n)
     elem *e = &w->el[w->cur];
     unsigned bits = e->bits;
     e->end = (int)w->n_el;
-    if (bits & (TAG_BLOCK | TAG_BREAK))
+    if ((bits & TAG_BLOCK) || ((bits & TAG_BREAK) && !w->c->br_joins))
         flush(w);
     if (bits & TAG_BLOCK) {
         w->owner = e->owner;
@@ -175,13 +177,42 @@ static void leave(void *ctx, xmlNodePtr n)
 static bool wanted(walk *w, xmlNodePtr n, unsigned bits, double *hint)
 {
     *hint = 0;
-    if (bits & TAG_DROP || hidden(n))
+    if (bits & TAG_DROP)
         return false;
+    /* Hidden, or a chrome hint: gone, unless it holds more than
+       hint.guard_share of the page's text (an article a script reveals,
+       a wrong hint). */
+    double share = w->total > 0 ? (double)(uintptr_t)n->_private / w->total : 0;
+    if (hidden(n))
+        return share > w->c->hint_guard_share;
     if (!n->parent || n->parent->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "body") == 0)
         return true;
     *hint = hint_of(w->c, n);
-    double share = w->total > 0 ? (double)(uintptr_t)n->_private / w->total : 0;
     return !(*hint <= w->c->hint_drop && share <= w->c->hint_guard_share);
+}
+
+/* The link around an image being entered (img, or picture, which is
+   not gone into) is a media link: a teaser card's, or a photo's. */
+static void mark_media_link(walk *w)
+{
+    for (int a = w->cur; a >= 0; a = w->el[a].parent)
+        if (w->el[a].bits & TAG_LINK) {
+            w->el[a].media_link = true;
+            return;
+        }
+}
+
+/* block.br_joins: a lone <br> breaks a line within the block (a space
+   here); a second one with no text since ends the block, as a blank line
+   ends a paragraph. Text cut into lines by <br> is read whole. */
+static void line_break(walk *w)
+{
+    if (w->br_pending)
+        flush(w);
+    else {
+        add_text(w, " ");
+        w->br_pending = true;
+    }
 }
 
 static void enter(walk *w, xmlNodePtr n, bool *descend)
@@ -195,6 +226,8 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
     if (n->type != XML_ELEMENT_NODE || !n->name)
         return;
     unsigned bits = bits_of(w->c, n);
+    if ((bits & TAG_IMAGE) && w->link_depth)
+        mark_media_link(w);
     double hint;
     if (!wanted(w, n, bits, &hint)) {
         n->_private = NULL;
@@ -202,8 +235,10 @@ static void enter(walk *w, xmlNodePtr n, bool *descend)
     }
     n->_private = (void *)1;
     *descend = true;
-    if (bits & (TAG_BLOCK | TAG_BREAK))
+    if ((bits & TAG_BLOCK) || ((bits & TAG_BREAK) && !w->c->br_joins))
         flush(w);
+    else if (bits & TAG_BREAK)
+        line_break(w);
     if (w->n_el == w->cap_el) {
         w->cap_el = w->cap_el ? 2 * w->cap_el : 256;
         w->el = xrealloc(w->el, w->cap_el * sizeof *w->el);
@@ -297,8 +332,8 @@ static bool keep_block(const walk *w, size_t i, const char *title, bool *title_s
     switch (b->cls) {
     case CLS_GOOD: return true;
     case CLS_SHORT:
-        /* A credit or a pointer: "Photo : AFP", "Crédit photo : ...". */
-        if (b->chars <= w->c->credit_max_chars && extract_chrome_opened(w->c, w->text.data + b->off, b->len))
+        /* A credit or a pointer: "Photo : AFP", "Crédit photo : ...", "© AFP". */
+        if (b->chars <= w->c->credit_max_chars && extract_credit_line(w->c, w->text.data + b->off, b->len))
             return false;
         /* Before or after the article: its byline, its date -- but not a
            whole sentence without links ("Le chantier doit s'achever en
@@ -449,6 +484,7 @@ void extract_article(const extract_conf *c, void *doc_, const char *title, buf *
     for (size_t i = 0; i < w.n_bl; i++)
         classify(c, w.text.data, &w.bl[i]);
     extract_choose(&w);
+    extract_drop_cards(&w);
 #ifdef EXTRACT_DEBUG
     if (getenv("MTC_EXTRACT_DEBUG"))
         for (size_t i = 0; i < w.n_bl; i++)

@@ -39,12 +39,14 @@ typedef struct extract_conf {
         chrome_max_words, sibling_keep_sentences, sibling_max_link_density,
         sibling_max_link_headings, sibling_teaser_lines, sibling_fill, dateline_spares_sentences, chrome_heading_box, caption_max_chars, chrome_section_prose, candidate_skip_teasers, sibling_climb, break_link_density, chrome_heading_section,
         item_min_chars, title_both_ways, link_line_max_run,
-        credit_max_chars, repeat_min_chars;
+        credit_max_chars, repeat_min_chars, card_max_chars, br_joins, social_max_words, jsonld_share, jsonld_min_chars;
     double context_window, prescan_bytes, title_min_similarity;
     name_weight *tags; /* sorted by name; weight holds the TAG_ bits */
     size_t n_tags;
     name_weight *hints; /* sorted by name: class/id/role word, weight */
     size_t n_hints;
+    name_weight *social; /* sorted: social network names ("social" lines) */
+    size_t n_social;
 } extract_conf;
 
 /* libxml2's one-time set-up (thread-safe to call again). */
@@ -58,6 +60,8 @@ double extract_hint_score(const extract_conf *c, const char *value);
 /* The same over a block's text, counting the words (4+ characters, not a
    number) that are no hint word. */
 double extract_label_score(const extract_conf *c, const char *text, size_t *unknown);
+/* Words of the text that are social network names ("social" lines). */
+size_t extract_social_words(const extract_conf *c, const char *text);
 
 /* extract_text.c: tests on a block's text s[0..n). */
 size_t extract_words(const char *s, size_t n);
@@ -67,6 +71,8 @@ bool extract_title_like(const extract_conf *c, const char *h, size_t n, const ch
 bool extract_dateline(const char *s, size_t n);
 /* Opened by a chrome label and a colon: "Lire aussi : ...", "Photo : AFP". */
 bool extract_chrome_opened(const extract_conf *c, const char *s, size_t len);
+/* The same, or a copyright sign in it: a photo credit, a copyright line. */
+bool extract_credit_line(const extract_conf *c, const char *s, size_t len);
 
 /* The charset to decode the bytes with, as browsers choose it: BOM, then a
    <meta> declaration in the first bytes, else UTF-8 if the bytes are valid
@@ -74,6 +80,10 @@ bool extract_chrome_opened(const extract_conf *c, const char *s, size_t len);
 void html_sniff_charset(const extract_conf *c, const char *p, size_t n, char *name, size_t namelen);
 /* p[0..n) decoded from charset into well-formed UTF-8 without NUL bytes or a BOM. */
 int html_to_utf8(const char *p, size_t n, const char *charset, buf *out, char *err, size_t errlen);
+
+/* extract_jsonld.c: the first JSON-LD articleBody of a parsed document
+   that is text (not markup), as extract_article writes text; false if none. */
+bool extract_jsonld_body(void *doc, buf *out);
 
 /* The article text of a parsed document (an xmlDocPtr), paragraphs as lines
    separated by blank lines, appended to out. */

@@ -3,6 +3,7 @@
    paragraphs as an author writes one (output.link_line_max_run). */
 #include "extract_walk.h"
 #include <libxml/tree.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { NO_LINK_LINE, ARTICLE_LINK, TEASER_LINK };
@@ -72,4 +73,84 @@ bool extract_inline_link(const walk *w, size_t i)
         k++;
     return run <= w->c->link_line_max_run && j < w->n_bl && text_beside(w, j, i) && k < w->n_bl &&
            text_beside(w, k, i);
+}
+
+/* The card of a media link: its nearest ancestor with text of its own
+   (block.min_chars or more), when that holds at most
+   output.card_max_chars characters and no good block -- a teaser (a
+   linked picture, a kicker, a headline) in a "most read" rail, or a
+   photo's credit and caption; -1 when none. The article's paragraphs
+   beside a linked photo make its box longer than a card; a photo inside
+   a block with text of its own (own: characters of the blocks an element
+   owns itself) is in the prose, as a floated image in a <p> is. */
+static int card_of(const walk *w, int link, const int *good, const double *own)
+{
+    int owner = w->el[link].owner;
+    if (owner >= 0 && own[owner] >= w->c->min_block_chars)
+        return -1;
+    int a = link;
+    while (a >= 0 && w->el[a].chars < w->c->min_block_chars)
+        a = w->el[a].parent;
+    if (a < 0 || w->el[a].chars > w->c->card_max_chars || good[a] > 0)
+        return -1;
+    return a;
+}
+
+static bool in_box(const walk *w, size_t j, int box)
+{
+    return w->bl[j].owner >= box && w->bl[j].owner < w->el[box].end;
+}
+
+/* Whether heading h heads cards only: the other blocks of its box (its
+   nearest ancestor with more text than it), up to a bound, are all in
+   cards, and there is one at least. */
+static bool heads_cards(const walk *w, size_t h, const bool *in_card)
+{
+    const block *b = &w->bl[h];
+    int box = b->owner;
+    while (w->el[box].parent >= 0 && w->el[box].chars - b->chars < w->c->min_block_chars)
+        box = w->el[box].parent;
+    /* A box's blocks are contiguous: the walk writes them between entering
+       and leaving it. A few are looked at, not the page. */
+    size_t cards = 0, lo = h, hi = h + 1;
+    for (; lo > 0 && in_box(w, lo - 1, box) && cards < 256; lo--, cards++)
+        if (!in_card[w->bl[lo - 1].owner])
+            return false;
+    for (; hi < w->n_bl && in_box(w, hi, box) && cards < 256; hi++, cards++)
+        if (!in_card[w->bl[hi].owner])
+            return false;
+    return cards > 0 && cards < 256;
+}
+
+/* Teaser cards are not the article, whatever their class names say
+   (output.card_max_chars, 0: off). Linear in the elements and blocks. */
+void extract_drop_cards(walk *w)
+{
+    if (w->c->card_max_chars <= 0 || w->n_el == 0)
+        return;
+    int *good = xcalloc(w->n_el, sizeof *good);
+    bool *in_card = xcalloc(w->n_el, sizeof *in_card);
+    double *own = xcalloc(w->n_el, sizeof *own);
+    for (size_t i = 0; i < w->n_bl; i++)
+        if (w->bl[i].owner >= 0) {
+            good[w->bl[i].owner] += w->bl[i].cls == CLS_GOOD;
+            own[w->bl[i].owner] += w->bl[i].chars;
+        }
+    for (size_t i = w->n_el; i-- > 1;) /* children come after their parent */
+        if (w->el[i].parent >= 0)
+            good[w->el[i].parent] += good[i];
+    for (size_t i = 0; i < w->n_el; i++) {
+        int card = w->el[i].media_link ? card_of(w, (int)i, good, own) : -1;
+        if (card >= 0)
+            in_card[card] = true;
+    }
+    for (size_t i = 1; i < w->n_el; i++)
+        in_card[i] = in_card[i] || (w->el[i].parent >= 0 && in_card[w->el[i].parent]);
+    for (size_t i = 0; i < w->n_bl; i++)
+        if (w->bl[i].owner >= 0 && (in_card[w->bl[i].owner] ||
+                                    ((w->bl[i].bits & TAG_HEADING) && heads_cards(w, i, in_card))))
+            w->bl[i].selected = false;
+    free(good);
+    free(in_card);
+    free(own);
 }

@@ -29,6 +29,22 @@ size_t extract_words(const char *s, size_t n)
     return words;
 }
 
+/* Words with a letter in them: "Image 1 of / 23" has two, as "12
+   réactions" has one; numbers and signs do not make a label longer. */
+static size_t letter_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    bool letter = false;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == ' ') {
+            words += letter;
+            letter = false;
+        } else
+            letter = letter || (unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z');
+    }
+    return words;
+}
+
 /* A sentence, as a reader sees one: at least min_words words, ending in
    . ! ? or an ellipsis, a closing quote or bracket allowed after it. Link
    headlines ("SEAN SPICER ELIMINATED...") and labels have none. */
@@ -79,12 +95,15 @@ bool extract_chrome_label(const extract_conf *c, const char *s, size_t n)
 {
     if (c->chrome_max_words <= 0 || n > 255)
         return false;
-    if ((double)extract_words(s, n) > c->chrome_max_words)
-        return false;
     char text[256];
     fold_accents(s, n, text, sizeof text);
     size_t unknown;
-    return extract_label_score(c, text, &unknown) <= c->hint_drop && unknown == 0;
+    double score = extract_label_score(c, text, &unknown);
+    if (score <= c->hint_drop && unknown == 0 && (double)letter_words(s, n) <= c->chrome_max_words)
+        return true;
+    /* "Follow Newsbeat on Instagram, Facebook and YouTube", "Suivez-nous
+       sur Facebook et Twitter": networks and a chrome word, whatever else. */
+    return (double)letter_words(s, n) <= c->social_max_words && score < 0 && extract_social_words(c, text) >= 2;
 }
 
 /* Opened by a chrome label and a colon ("Lire aussi : ...", "Also: ...",
@@ -99,6 +118,17 @@ bool extract_chrome_opened(const extract_conf *c, const char *s, size_t len)
     size_t unknown;
     fold_accents(s, (size_t)(colon - s), label, sizeof label);
     return extract_label_score(c, label, &unknown) < 0 && unknown == 0;
+}
+
+/* A photo credit or a copyright line: opened by a chrome label and a
+   colon, or holding a copyright sign ("© AFP", "Photo © Maxppp", "©
+   2024 Le Journal"), which an article's prose does not. */
+bool extract_credit_line(const extract_conf *c, const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9) /* © */
+            return true;
+    return extract_chrome_opened(c, s, len);
 }
 
 /* Share of the heading's words that the title has too. */

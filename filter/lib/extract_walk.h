@@ -16,6 +16,7 @@ typedef struct elem {
     int lines, prose;    /* linked headlines and prose blocks in the subtree */
     int blocks;          /* blocks in the subtree */
     bool has_img;        /* an img child */
+    bool media_link;     /* a link around an image: a teaser card's */
     unsigned bits; /* TAG_ bits */
     bool content;  /* article/main tag or a positive hint */
     struct _xmlNode *node; /* its element in the document */
@@ -47,6 +48,7 @@ typedef struct walk {
     int owner, cur;              /* current block element, current element */
     unsigned owner_bits;
     int link_depth;
+    bool br_pending;             /* a <br>, and no text since */
     double total;                /* text bytes of the whole page */
 } walk;
 
@@ -56,4 +58,6 @@ void extract_choose(walk *w);
 /* extract_links.c: whether block i, a line that is a link, is the
    article's (output.link_line_max_run). */
 bool extract_inline_link(const walk *w, size_t i);
+/* extract_links.c: unselects the blocks of teaser cards (output.card_max_chars). */
+void extract_drop_cards(walk *w);
 #endif

@@ -56,6 +56,11 @@ static const number_setting numbers[] = {
     NUM("output.link_line_max_run", link_line_max_run, 0, 1000),
     NUM("output.credit_max_chars", credit_max_chars, 0, 1e6),
     NUM("output.repeat_min_chars", repeat_min_chars, 0, 1e6),
+    NUM("output.card_max_chars", card_max_chars, 0, 1e6),
+    NUM("block.br_joins", br_joins, 0, 1),
+    NUM("jsonld.fallback_share", jsonld_share, 0, 1),
+    NUM("jsonld.min_chars", jsonld_min_chars, 0, 1e9),
+    NUM("block.social_max_words", social_max_words, 0, 1000),
     NUM("block.sentence_max_link_density", sentence_max_link_density, 0, 1),
     NUM("block.sentence_min_words", sentence_min_words, 0, 1e6),
     NUM("output.sentence_keeps_context", sentence_keeps_context, 0, 1),
@@ -103,7 +108,7 @@ static void sort_names(name_weight *v, size_t *n, bool bits)
     *n = out;
 }
 
-/* "tag CLASS NAME..." or "hint WEIGHT WORD...". */
+/* "tag CLASS NAME...", "hint WEIGHT WORD..." or "social WORD...". */
 static const char *list_line(extract_conf *c, char *words)
 {
     char *save, *kind = strtok_r(words, " \t", &save), *arg = strtok_r(NULL, " \t", &save);
@@ -117,6 +122,11 @@ static const char *list_line(extract_conf *c, char *words)
             return "unknown tag class";
         for (char *t; (t = strtok_r(NULL, " \t", &save));)
             add_name(&c->tags, &c->n_tags, t, tag_classes[k].bits);
+        return NULL;
+    }
+    if (strcmp(kind, "social") == 0) { /* no weight: every word is a network */
+        for (char *t = arg; t; t = strtok_r(NULL, " \t", &save))
+            add_name(&c->social, &c->n_social, t, 1);
         return NULL;
     }
     if (strcmp(kind, "hint") != 0)
@@ -167,6 +177,7 @@ int extract_conf_load(extract_conf *c, const char *path, char *err, size_t errle
     }
     sort_names(c->tags, &c->n_tags, true);
     sort_names(c->hints, &c->n_hints, false);
+    sort_names(c->social, &c->n_social, false);
     return 0;
 }
 
@@ -176,8 +187,11 @@ void extract_conf_free(extract_conf *c)
         free(c->tags[i].name);
     for (size_t i = 0; i < c->n_hints; i++)
         free(c->hints[i].name);
+    for (size_t i = 0; i < c->n_social; i++)
+        free(c->social[i].name);
     free(c->tags);
     free(c->hints);
+    free(c->social);
     memset(c, 0, sizeof *c);
 }
 
@@ -268,4 +282,26 @@ double extract_label_score(const extract_conf *c, const char *text, size_t *unkn
 {
     *unknown = 0;
     return hint_score(c, text, unknown);
+}
+
+size_t extract_social_words(const extract_conf *c, const char *text)
+{
+    size_t found = 0, n = 0;
+    char word[32];
+    for (const char *p = text;; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch < 0x80 && isalnum(ch)) {
+            if (n < sizeof word - 1)
+                word[n] = (char)tolower(ch);
+            n++;
+            continue;
+        }
+        if (n && n < sizeof word) {
+            word[n] = '\0';
+            found += find(c->social, c->n_social, word) != NULL;
+        }
+        n = 0;
+        if (!ch)
+            return found;
+    }
 }

@@ -294,6 +294,23 @@ static void read_metadata(xmlDocPtr doc, mtc_html_doc *out, char **og_title)
         free(og_url);
 }
 
+/* A page whose markup gives less than jsonld.fallback_share of the text
+   its JSON-LD articleBody has (jsonld.min_chars or more): an article a
+   script writes. That text is taken instead. */
+static void jsonld_fallback(const extract_conf *c, xmlDocPtr doc, buf *text)
+{
+    if (c->jsonld_share <= 0)
+        return;
+    buf body = {0};
+    if (extract_jsonld_body(doc, &body) && (double)body.len >= c->jsonld_min_chars &&
+        (double)text->len < c->jsonld_share * (double)body.len) {
+        buf_free(text);
+        *text = body;
+        return;
+    }
+    buf_free(&body);
+}
+
 int mtc_extract_html(const mtc_engine *engine, const char *html, size_t len, mtc_html_doc *out, char *err,
                      size_t errlen)
 {
@@ -325,6 +342,7 @@ int mtc_extract_html(const mtc_engine *engine, const char *html, size_t len, mtc
         buf titles = {0};
         buf_printf(&titles, "%s %s", out->title ? out->title : "", og_title ? og_title : "");
         extract_article(c, doc, titles.data, &text);
+        jsonld_fallback(c, doc, &text);
         buf_free(&titles);
         free(og_title);
         xmlFreeDoc(doc);

@@ -167,9 +167,12 @@ def cross_validate(args, extractor, truth, tune_ids, tune_paths):
             print("%-32s %s  %6.3f" % ("%s = %s" % (key, v), " ".join("%6.3f" % score(c, f) for f in folds),
                                         score(c, tune_ids)))
         picks = []
+        conf = open(os.path.join(args.srcdir, "rules", "html.conf")).read()
+        current = re.search(r"(?m)^%s\s*=\s*(\S+)" % re.escape(key), conf).group(1)
         for f, fold in enumerate(folds):
             rest = [i for g, other in enumerate(folds) if g != f for i in other]
-            best = max(runs, key=lambda v: score(runs[v], rest))
+            # A tie keeps the file's value: a change must earn its place.
+            best = max(runs, key=lambda v: (round(score(runs[v], rest), 6), v == current))
             picks.append(best)
             for i in fold:
                 chosen_counts[i] = runs[best][i]
@@ -182,7 +185,7 @@ def cross_validate(args, extractor, truth, tune_ids, tune_paths):
     cv = []
     for f, fold in enumerate(folds):
         rest = [i for g, other in enumerate(folds) if g != f for i in other]
-        best = max(every, key=lambda name: score(every[name], rest))
+        best = max(every, key=lambda name: (round(score(every[name], rest), 6), name == "(as it is)"))
         cv.append(score(every[best], fold))
         print("fold %d: chosen on the others: %s" % (f, best))
     print("cross-validated F1 (best change chosen per fold): %s  mean %.3f" % (" ".join("%.3f" % x for x in cv), sum(cv) / k))
@@ -206,10 +209,17 @@ def perturbed(args, extractor, truth, tune_ids, bench):
             with open(paths[-1], "w", encoding="utf-8") as f:
                 f.write(PERTURB[args.perturb](page))
         orig = [os.path.join(bench, "html", i + ".html.gz") for i in tune_ids]
-        for name, ps in (("as they are", orig), (args.perturb, paths)):
-            preds = extract(extractor, ps, tune_ids)[0]
-            p, r, f = metrics([page_scores(truth[i]["articleBody"], preds[i]) for i in tune_ids])
-            print("tune half (%d pages), %-12s P %.3f R %.3f F1 %.3f" % (len(tune_ids), name, p, r, f))
+        # With --set: each value of each key too, as it is and perturbed,
+        # to see whether a setting helps pages whose markup it cannot read.
+        settings = [("", None)] + [(spec.partition("=")[0], v) for spec in args.set
+                                   for v in spec.partition("=")[2].split(",")]
+        for key, value in settings:
+            label = "%s = %s, " % (key, value) if key else ""
+            for name, ps in (("as they are", orig), (args.perturb, paths)):
+                preds = (extract_with(extractor, args.srcdir, ps, tune_ids, {key: value}) if key
+                         else extract(extractor, ps, tune_ids)[0])
+                p, r, f = metrics([page_scores(truth[i]["articleBody"], preds[i]) for i in tune_ids])
+                print("tune half (%d pages), %s%-12s P %.3f R %.3f F1 %.3f" % (len(tune_ids), label, name, p, r, f))
     return 0
 
 
