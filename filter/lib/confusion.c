@@ -20,8 +20,10 @@ static int parse_line(confusion *c, data_lines *d)
     int dummy;
     if (!en || !fr)
         return data_lines_fail(d, "expected 'english french...'");
-    if (strlen(en) > FLUENCY_MAX_WORD || strmap_get(&c->index, en, strlen(en), &dummy))
-        return data_lines_fail(d, "'%s' too long or given twice", en);
+    if (strlen(en) > FLUENCY_MAX_WORD)
+        return data_lines_fail(d, "'%s' too long", en);
+    if (strmap_get(&c->index, en, strlen(en), &dummy))
+        return data_lines_fail(d, "'%s' given twice", en);
     strmap_put(&c->index, en, strlen(en), (int)c->n_alts);
     for (; fr; fr = strtok(NULL, sep)) {
         if (strlen(fr) > FLUENCY_MAX_WORD)
