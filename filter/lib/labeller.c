@@ -124,29 +124,21 @@ typedef struct span_found {
 /* A word of a title: capitalised, or a function word between ("of", "the"). */
 static bool title_word(const label_unit *u) { return (u->ev.flags & (EV_CAP | EV_EN_FUNC)) != 0; }
 
-/* A quotation is English when its content is: of its content words
-   (function words of either language aside), the English ones (French
-   does not know them) at least as many as the French ones (a word of the
-   span French knows counts as French: "source" in "source of paquets").
-   « Yes we can » or (ou « free tour ») are cited; « source of paquets »,
-   (he a depuis quitté the projet) and « Je suis très heureux que the
-   Premier ministre » are damage inside a French quotation. */
+/* A quotation is English when its French words, besides the span, are
+   few (at most twice the span's English words, plus one): « Yes we can »
+   or (ou « free tour ») are cited, « Je suis très heureux que the Premier
+   ministre » is damage inside a French quotation. */
 static bool english_quotation(const label_unit *u, size_t n, const span_found *sp)
 {
-    size_t fr = 0, en = 0, lo = sp->start, hi = sp->start + sp->len;
+    size_t fr = 0, en = 0;
     unsigned q = u[sp->start].quote;
-    while (lo > 0 && u[lo - 1].quote == q)
-        lo--;
-    while (hi < n && u[hi].quote == q)
-        hi++;
-    for (size_t i = lo; i < hi; i++) {
-        if (u[i].ev.flags & (EV_EN_FUNC | EV_FR_FUNC))
-            continue;
-        bool french = u[i].lang == MTC_LANG_FR || (u[i].lang == MTC_LANG_EN && (u[i].ev.flags & EV_FR));
-        fr += french;
-        en += u[i].lang == MTC_LANG_EN && !french;
-    }
-    return en >= fr;
+    for (size_t i = sp->start; i > 0 && u[i - 1].quote == q; i--)
+        fr += u[i - 1].lang == MTC_LANG_FR;
+    for (size_t i = sp->start + sp->len; i < n && u[i].quote == q; i++)
+        fr += u[i].lang == MTC_LANG_FR;
+    for (size_t i = sp->start; i < sp->start + sp->len; i++)
+        en += u[i].lang == MTC_LANG_EN;
+    return fr <= 2 * en + 1;
 }
 
 /* Whether units a..b-1 spell the acronym, a letter a word; a function
