@@ -54,14 +54,21 @@ static int load_html_conf(mtc_engine *e, const char *dir, char *err, size_t errl
     return rc;
 }
 
-/* The fluency model (0.9 MB), only when its evidence is on. */
+/* The fluency model (0.9 MB), only when its evidence or the confusion
+   test (which reads its bigrams) is on. */
 static int load_fluency(mtc_engine *e, const char *dir, char *err, size_t errlen)
 {
-    if (e->cfg.fluency_min_pairs < 1)
+    bool confusion_on = e->cfg.confusion_min_log_ratio > 0;
+    if (e->cfg.fluency_min_pairs < 1 && !confusion_on)
         return 0;
     char *path = join(dir, "fluency.txt");
     int rc = fluency_load(&e->lists.fl, path, err, errlen);
     free(path);
+    if (rc == 0 && confusion_on) {
+        path = join(dir, "confusion-en.txt");
+        rc = confusion_load(&e->lists.cf, path, err, errlen);
+        free(path);
+    }
     return rc;
 }
 

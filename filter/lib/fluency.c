@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FLUENCY_MAX_WORD 48 /* bytes; longer words are outside the vocabulary anyway */
-
 /* One record: "total TOKENS FLOOR", "u WORD COUNT" or "b W1 W2 COUNT". */
 static int parse_record(fluency *f, char *line)
 {
@@ -113,17 +111,8 @@ static bool sentence_end(const unsigned char *s, size_t i)
            (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && s[i - 1] == 0xA6); /* … */
 }
 
-/* One token of the model's reading: the word (lower case, an elision keeps
-   its apostrophe), where it is, and what it is. */
-typedef struct token {
-    char w[FLUENCY_MAX_WORD + 2];
-    size_t len, start, end;
-    bool cap, digit, too_long, initial;
-    bool joined; /* only spaces part it from the token before (none: an elision) */
-} token;
-
 /* The next token from *i; false at the end. *initial: a sentence opens. */
-static bool next_token(const unsigned char *s, size_t n, size_t *i, bool *initial, token *t)
+bool fluency_next_token(const unsigned char *s, size_t n, size_t *i, bool *initial, fluency_token *t)
 {
     bool upper, joined = *i > 0;
     char l[2];
@@ -137,7 +126,7 @@ static bool next_token(const unsigned char *s, size_t n, size_t *i, bool *initia
     }
     if (*i >= n)
         return false;
-    *t = (token){.start = *i, .initial = *initial, .joined = joined};
+    *t = (fluency_token){.start = *i, .initial = *initial, .joined = joined};
     *initial = false;
     while (*i < n && (k = letter(s, *i, n, l, &upper)) > 0) {
         t->cap |= t->start == *i && upper;
@@ -160,8 +149,7 @@ static bool next_token(const unsigned char *s, size_t n, size_t *i, bool *initia
     return true;
 }
 
-/* Its count in the vocabulary (0: none, a number, a name or too long). */
-static int vocab_count(const fluency *f, const token *t)
+int fluency_count(const fluency *f, const fluency_token *t)
 {
     int c;
     if (t->digit || t->too_long || t->len > FLUENCY_MAX_WORD || (t->cap && !t->initial))
@@ -173,13 +161,13 @@ void fluency_score(const fluency *f, const fluency_params *p, const char *text, 
 {
     const unsigned char *s = (const unsigned char *)text;
     *out = (fluency_result){0};
-    token t[2];
+    fluency_token t[2];
     int count[2] = {0, 0}, cur = 0;
     size_t i = 0;
     bool initial = true;
     double min_e = p->min_expected > f->floor ? p->min_expected : f->floor;
-    while (next_token(s, n, &i, &initial, &t[cur])) {
-        int c = vocab_count(f, &t[cur]), prev = count[!cur];
+    while (fluency_next_token(s, n, &i, &initial, &t[cur])) {
+        int c = fluency_count(f, &t[cur]), prev = count[!cur];
         count[cur] = c;
         if (c > 0 && prev > 0 && t[cur].joined && !t[cur].initial) { /* no pair across a sentence's start */
             double expected = (double)prev * c / f->total;

@@ -28,6 +28,24 @@ typedef struct fluency_result {
     double worst; /* the lowest log ratio (0 when none) */
 } fluency_result;
 
+#define FLUENCY_MAX_WORD 48 /* bytes; longer words are outside the vocabulary anyway */
+
+/* One token of the model's reading: the word (lower case, an elision keeps
+   its apostrophe), where it is, and what it is. */
+typedef struct fluency_token {
+    char w[FLUENCY_MAX_WORD + 2];
+    size_t len, start, end;
+    bool cap, digit, too_long, initial;
+    bool joined; /* only spaces part it from the token before (none: an elision) */
+} fluency_token;
+
+/* The next token of s[0..n) from *i (read as build-fluency.py reads text);
+   false at the end. *initial: a sentence opens (true at the start). */
+bool fluency_next_token(const unsigned char *s, size_t n, size_t *i, bool *initial, fluency_token *t);
+/* The token's count in the vocabulary (0: none, a number, a name inside
+   the sentence, or too long). */
+int fluency_count(const fluency *f, const fluency_token *t);
+
 int fluency_load(fluency *f, const char *path, char *err, size_t errlen);
 void fluency_free(fluency *f);
 /* Scores s[0..n): pairs of words of the vocabulary that only spaces part,

@@ -2,6 +2,7 @@
 #ifndef MTC_LEXICON_H
 #define MTC_LEXICON_H
 #include "charlm.h"
+#include "confusion.h"
 #include "fluency.h"
 #include "lone.h"
 #include "mtclean.h"
@@ -45,6 +46,7 @@ typedef struct wordlists {
     strmap code_nouns;               /* dicts/fr-code-nouns.txt */
     charlm lm;                       /* dicts/charlm.txt */
     fluency fl;                      /* dicts/fluency.txt (loaded by the engine when fluency is on) */
+    confusion cf;                    /* dicts/confusion-en.txt (loaded with the fluency model) */
     strmap freq_odds;                /* dicts/wordfreq.txt: word -> log-odds en/fr, centi-nats */
     strmap freq_use;                 /* dicts/wordfreq.txt: word -> ln per-million fr, en (wordlists_use) */
     strmap fr_usage;                 /* dicts/fr-usage.txt: word -> ln per-million in French man pages */

@@ -140,7 +140,9 @@ typedef struct mtc_segment_info {
     int line_start;       /* first segment of its input line (a paragraph starts) */
     const char *reason;   /* why the label: "en-span:3@5" (3 English words from word 5),
                              "english:0.92", "junk@4", "quote:2@7", "fluency:3@10"
-                             (3 suspect word pairs, the first from word 10), "clean"; for
+                             (3 suspect word pairs, the first from word 10),
+                             "confusion:in>dans" (English "in" where French has
+                             "dans"), "clean"; for
                              boilerplate, the classifier's "boiler:0.93 short,ui" */
     int residual;         /* repair mode: mixed, and still mixed once repaired */
     unsigned translated;  /* spans the MT engine translated in it */

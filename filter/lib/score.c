@@ -304,6 +304,32 @@ static seg_verdict fluency_verdict(lexicon *lx, const mtc_config *c, const char 
     return SEG_MIXED;
 }
 
+/* A segment the labeller left clean, holding an English function word
+   whose French counterpart fits its neighbours better by at least
+   e^confusion.min_log_ratio (confusion.h). Writes "confusion:EN>FR". */
+static seg_verdict confusion_verdict(lexicon *lx, const mtc_config *c, const char *s, size_t n, const label_unit *u,
+                                     size_t m, char *reason, size_t reason_len)
+{
+    if (c->confusion_min_log_ratio <= 0)
+        return SEG_CLEAN;
+    /* every word of dicts/confusion-en.txt is on function-en.txt: a segment
+       without one needs no reading (most segments) */
+    size_t k = 0;
+    while (k < m && !(u[k].ev.flags & EV_EN_FUNC))
+        k++;
+    if (k == m)
+        return SEG_CLEAN;
+    const wordlists *wl = lexicon_lists(lx);
+    confusion_params p = {c->confusion_min_log_ratio, c->confusion_french_margin, c->confusion_smoothing,
+                          &wl->fr_function};
+    confusion_result r;
+    confusion_score(&wl->cf, &wl->fl, &p, s, n, &r);
+    if (!r.french || r.excess < 0)
+        return SEG_CLEAN;
+    snprintf(reason, reason_len, "confusion:%.*s>%s", (int)(r.len < 16 ? r.len : 16), s + r.start, r.french);
+    return SEG_MIXED;
+}
+
 void lone_use(lexicon *lx, text_ctx *tc, const char *w, size_t n, double use[3])
 {
     buf folded = {0};
@@ -376,6 +402,8 @@ void score_segment(lexicon *lx, text_ctx *tc, const mtc_config *cfg, const char 
     seg_verdict sv = label_units(cfg, u, m, out->reason, sizeof out->reason);
     if (sv == SEG_CLEAN)
         sv = lone_verdict(lx, tc, cfg, s, n, words, tok, u, m, out->reason, sizeof out->reason);
+    if (sv == SEG_CLEAN)
+        sv = confusion_verdict(lx, cfg, s, n, u, m, out->reason, sizeof out->reason);
     if (sv == SEG_CLEAN)
         sv = fluency_verdict(lx, cfg, s, n, words, out->reason, sizeof out->reason);
     out->label = sv == SEG_MIXED ? LABEL_MIXED : sv == SEG_ENGLISH ? LABEL_ENGLISH : LABEL_CLEAN;

@@ -20,6 +20,7 @@ typedef struct mtc_config {
     double m_switch, m_start_en, m_short_letters, m_freq_weight, m_freq_max, m_en_rare, m_name_french;
     double m_en_common_unknown, m_en_common_min_odds;
     double fluency_min_pairs, fluency_min_expected, fluency_max_log_ratio; /* fluency.* (fluency.h) */
+    double confusion_min_log_ratio, confusion_french_margin, confusion_smoothing; /* confusion.* (confusion.h) */
     double repeat_min_words;   /* repair: a phrase repeated by MT, at least this long (0: off) */
     double repeat_max_gap;     /* ... with at most this many words between the copies */
     double english_max_fr;     /* at most this many French words: an English segment */

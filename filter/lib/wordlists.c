@@ -229,6 +229,7 @@ void wordlists_free(wordlists *wl)
     strmap_free(&wl->code_nouns);
     charlm_free(&wl->lm);
     fluency_free(&wl->fl);
+    confusion_free(&wl->cf);
     strmap_free(&wl->freq_odds);
     strmap_free(&wl->freq_use);
     strmap_free(&wl->fr_usage);
