@@ -40,6 +40,8 @@ import subprocess
 import sys
 import tempfile
 
+import topic_features
+
 DOC_SEP = "\x1e"
 L2 = 8.0  # chosen by cross-validation on dev (2, 4, 8, 16, 32 tried with the lexicon feature)
 PAGE_CAP = 15
@@ -375,6 +377,10 @@ def extra_ctx(page, pp, i, a, b, st):
                        float(not nxt_pr or i < st["prose_idx"][0]) if name == "outside" else
                        st["page_mean"] if name == "page_mean" else
                        min(1.0, math.log2(1 + until) / 4) if until is not None else 1.0)
+        elif name.startswith("topic_"):  # rules/topic_features.py: the whole page's prose
+            t = st["topic1" if name.startswith("topic_p1") else "topic"][0][i]
+            j = topic_features.NAMES.index(name.replace("topic_p1", "topic"))
+            out.append(topic_features.pick(t, j, page[i], COL))
         elif name == "prev_colon":
             out.append(page[a][COL["end_colon"]] if a is not None else 0.0)
     return out
@@ -400,6 +406,9 @@ def context_rows(pages, vecs, pprev, pnext):
         nb = [k for k in range(len(lines)) if not is_blank(lines[k])]
         st["prose_idx"] = [k for k in nb if is_prose(page[k])]
         st["nb_pos"] = {k: j for j, k in enumerate(nb)}
+        if any(n.startswith("topic_") for n in EXTRA):
+            st["topic"] = topic_features.page_topics(lines, st["prose_idx"], nb)
+            st["topic1"] = topic_features.page_topics(lines, topic_features.main_lines(page, pn, nb, COL), nb)
         st["page_mean"] = sum(pn[k] for k in nb) / len(nb) if nb else 0.0
         for i, line in enumerate(lines):
             if is_blank(line):
@@ -587,6 +596,8 @@ def main():
     lexicon = build_lexicon(*real(pages, sites))
     write_lexicon(lexicon, a.lexicon_out, what)
     COL.update({n: k for k, n in enumerate(names)})
+    if any(n.startswith("topic_") for n in EXTRA):
+        topic_features.set_idf(real(pages, sites)[0])
     LOG_WORDS, WORDS_LE5 = names.index("log_words"), names.index("words_le5")
     xs, ys, ws = examples(own_rows(pages, vecs))
     w1 = fit(xs, ys, ws)
