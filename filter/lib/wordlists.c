@@ -158,6 +158,23 @@ static int load_usage(strmap *map, const char *path, char *err, size_t errlen)
     return rc;
 }
 
+/* The models wordlists_load reads after the word lists, by their index in
+   its model_files: the character n-grams, word frequencies, French usage
+   and the lone-word weights. */
+static int load_model(wordlists *wl, size_t which, const char *path, char *err, size_t errlen)
+{
+    switch (which) {
+    case 0:
+        return charlm_load(&wl->lm, path, err, errlen);
+    case 1:
+        return load_wordfreq(&wl->freq_odds, &wl->freq_use, path, err, errlen);
+    case 2:
+        return load_usage(&wl->fr_usage, path, err, errlen);
+    default:
+        return lone_load(&wl->lone, path, err, errlen);
+    }
+}
+
 int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size_t errlen)
 {
     buf path = {0};
@@ -175,25 +192,11 @@ int wordlists_load(wordlists *wl, text_ctx *tc, const char *dir, char *err, size
         buf_printf(&path, "%s/%s", dir, function_files[f]);
         rc = load_word_list(tc, path.data, function_maps[f], 1, err, errlen);
     }
-    if (rc == 0) {
+    static const char *const model_files[] = {"charlm.txt", "wordfreq.txt", "fr-usage.txt", "lone-en.txt"};
+    for (size_t f = 0; f < 4 && rc == 0; f++) {
         buf_clear(&path);
-        buf_printf(&path, "%s/charlm.txt", dir);
-        rc = charlm_load(&wl->lm, path.data, err, errlen);
-    }
-    if (rc == 0) {
-        buf_clear(&path);
-        buf_printf(&path, "%s/wordfreq.txt", dir);
-        rc = load_wordfreq(&wl->freq_odds, &wl->freq_use, path.data, err, errlen);
-    }
-    if (rc == 0) {
-        buf_clear(&path);
-        buf_printf(&path, "%s/fr-usage.txt", dir);
-        rc = load_usage(&wl->fr_usage, path.data, err, errlen);
-    }
-    if (rc == 0) {
-        buf_clear(&path);
-        buf_printf(&path, "%s/lone-en.txt", dir);
-        rc = lone_load(&wl->lone, path.data, err, errlen);
+        buf_printf(&path, "%s/%s", dir, model_files[f]);
+        rc = load_model(wl, f, path.data, err, errlen);
     }
     buf_free(&path);
     if (rc == 0)
